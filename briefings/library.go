@@ -1,0 +1,341 @@
+package briefings
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// DefaultMaxSize is the largest file loaded unless LoadOptions says otherwise.
+const DefaultMaxSize = 32 << 20
+
+// Root is one entry of a library: a folder searched recursively, a single
+// file, or the embedded sample library.
+type Root struct {
+	// Path is the absolute path, or BuiltinPrefix for the sample library.
+	Path string
+	// Dir is true for folders (and the sample library).
+	Dir bool
+}
+
+// Builtin reports whether the root is the embedded sample library.
+func (r Root) Builtin() bool { return r.Path == BuiltinPrefix }
+
+// File is a briefing file found by Scan, not yet read.
+type File struct {
+	// Path is the absolute path (or "builtin:NAME").
+	Path string
+	// RelPath is the path relative to Root, with forward slashes.
+	RelPath string
+	// Root is the library root the file was found under.
+	Root    Root
+	Size    int64
+	ModTime time.Time
+
+	fsys fs.FS // set for embedded files
+}
+
+// LoadOptions tunes loading. The zero value is ready to use.
+type LoadOptions struct {
+	// MaxSize is the largest file to load, in bytes (DefaultMaxSize if 0).
+	MaxSize int64
+	// Workers is how many files are read at once (GOMAXPROCS if 0).
+	Workers int
+	// Progress, if set, is called after each file with the number of files
+	// done and the total. It is called from several goroutines.
+	Progress func(done, total int)
+}
+
+func (o LoadOptions) maxSize() int64 {
+	if o.MaxSize > 0 {
+		return o.MaxSize
+	}
+	return DefaultMaxSize
+}
+
+// Library is a set of loaded briefings and the problems met while loading.
+type Library struct {
+	Roots     []Root
+	Briefings []*Briefing
+	Problems  []Problem
+}
+
+// Load scans the given folders and files and loads every briefing in them.
+// Files that cannot be loaded become Problems; the rest still load.
+func Load(paths []string, opts LoadOptions) *Library {
+	roots, problems := ResolveRoots(paths)
+	files, scanProblems := Scan(roots)
+	lib := LoadFiles(files, opts)
+	lib.Roots = roots
+	lib.Problems = append(append(problems, scanProblems...), lib.Problems...)
+	return lib
+}
+
+// ResolveRoots turns command-line paths into roots: absolute, cleaned,
+// de-duplicated. Paths that do not exist become problems.
+func ResolveRoots(paths []string) ([]Root, []Problem) {
+	var roots []Root
+	var problems []Problem
+	seen := make(map[string]bool)
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			problems = append(problems, Problem{Path: p, Err: err, Skipped: true})
+			continue
+		}
+		info, err := os.Stat(abs)
+		if err != nil {
+			problems = append(problems, Problem{Path: p, Err: describe(err), Skipped: true})
+			continue
+		}
+		if !seen[abs] {
+			seen[abs] = true
+			roots = append(roots, Root{Path: abs, Dir: info.IsDir()})
+		}
+	}
+	return roots, problems
+}
+
+// Scan lists the briefing files under the roots, without reading them:
+// folders recursively (.md, .markdown and .txt files), skipping hidden
+// folders and node_modules, and never following a symbolic link that leads
+// outside its root. Files come back in a deterministic order.
+func Scan(roots []Root) ([]File, []Problem) {
+	var files []File
+	var problems []Problem
+	for _, root := range roots {
+		switch {
+		case root.Builtin():
+			files = append(files, sampleFiles()...)
+		case !root.Dir:
+			info, err := os.Stat(root.Path)
+			if err != nil {
+				problems = append(problems, Problem{Path: root.Path, Err: describe(err), Skipped: true})
+				continue
+			}
+			files = append(files, File{Path: root.Path, RelPath: filepath.Base(root.Path), Root: root,
+				Size: info.Size(), ModTime: info.ModTime()})
+		default:
+			f, p := scanDir(root)
+			files = append(files, f...)
+			problems = append(problems, p...)
+		}
+	}
+	return files, problems
+}
+
+func scanDir(root Root) ([]File, []Problem) {
+	var files []File
+	var problems []Problem
+	realRoot, err := filepath.EvalSymlinks(root.Path)
+	if err != nil {
+		return nil, []Problem{{Path: root.Path, Err: describe(err), Skipped: true}}
+	}
+	walk := func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			problems = append(problems, Problem{Path: path, Err: describe(err), Skipped: true})
+			if d != nil && d.IsDir() && path != root.Path {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if path != root.Path && (strings.HasPrefix(name, ".") || name == "node_modules") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !IsBriefingName(name) {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 && !linkStaysInside(path, realRoot) {
+			problems = append(problems, Problem{Path: path,
+				Err: errors.New("skipped: it is a symbolic link to a file outside the library folder"), Skipped: true})
+			return nil
+		}
+		info, err := os.Stat(path)
+		if err != nil {
+			problems = append(problems, Problem{Path: path, Err: describe(err), Skipped: true})
+			return nil
+		}
+		if !info.Mode().IsRegular() {
+			return nil
+		}
+		rel, _ := filepath.Rel(root.Path, path)
+		files = append(files, File{Path: path, RelPath: filepath.ToSlash(rel), Root: root,
+			Size: info.Size(), ModTime: info.ModTime()})
+		return nil
+	}
+	_ = filepath.WalkDir(root.Path, walk)
+	return files, problems
+}
+
+// linkStaysInside reports whether the symbolic link at path resolves to a
+// file inside realRoot.
+func linkStaysInside(path, realRoot string) bool {
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(realRoot, target)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// IsBriefingName reports whether a file name has a briefing extension.
+func IsBriefingName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown", ".txt":
+		return true
+	}
+	return false
+}
+
+// LoadFiles reads and parses files in parallel. The briefings keep the order
+// of files; every file that fails becomes a Problem.
+func LoadFiles(files []File, opts LoadOptions) *Library {
+	type result struct {
+		briefing *Briefing
+		err      error
+	}
+	results := make([]result, len(files))
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		done int
+		next = make(chan int)
+	)
+	for range min(workers, max(len(files), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				b, err := ReadFile(files[i], opts)
+				results[i] = result{b, err}
+				if opts.Progress != nil {
+					mu.Lock()
+					done++
+					opts.Progress(done, len(files))
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	lib := &Library{Briefings: make([]*Briefing, 0, len(files))}
+	for i, r := range results {
+		if r.err != nil {
+			lib.Problems = append(lib.Problems, Problem{Path: files[i].Path, Err: r.err, Skipped: true})
+			continue
+		}
+		lib.Briefings = append(lib.Briefings, r.briefing)
+		for _, msg := range r.briefing.Problems {
+			lib.Problems = append(lib.Problems, Problem{Path: files[i].Path, Err: errors.New(msg)})
+		}
+	}
+	return lib
+}
+
+// ReadFile reads and parses one file. Files over the size limit, binary
+// files and unreadable files return an error that says why in words.
+func ReadFile(f File, opts LoadOptions) (b *Briefing, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			b, err = nil, fmt.Errorf("could not be parsed (internal error: %v)", r)
+		}
+	}()
+	raw, err := readLimited(f, opts.maxSize())
+	if err != nil {
+		return nil, err
+	}
+	b, err = Parse(f.RelPath, raw)
+	if err != nil {
+		return nil, err
+	}
+	b.Path, b.RelPath = f.Path, f.RelPath
+	b.Size, b.ModTime = int64(len(raw)), f.ModTime
+	return b, nil
+}
+
+func readLimited(f File, limit int64) ([]byte, error) {
+	var r io.ReadCloser
+	var err error
+	if f.fsys != nil {
+		r, err = f.fsys.Open(strings.TrimPrefix(f.Path, BuiltinPrefix))
+	} else {
+		r, err = os.Open(f.Path)
+	}
+	if err != nil {
+		return nil, describe(err)
+	}
+	defer r.Close()
+	raw, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, describe(err)
+	}
+	if int64(len(raw)) > limit {
+		return nil, fmt.Errorf("skipped: the file is larger than the %s limit (raise it with --max-size)", FormatSize(limit))
+	}
+	return raw, nil
+}
+
+// describe rewrites file-system errors as sentences.
+func describe(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("does not exist")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("cannot be read: permission denied")
+	}
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		return fmt.Errorf("cannot be read: %v", pathErr.Err)
+	}
+	return fmt.Errorf("cannot be read: %v", err)
+}
+
+// FormatSize writes a byte count the way people read it: "32 MiB", "4.5 KiB".
+func FormatSize(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	value, suffix := float64(n), ""
+	for _, s := range []string{"KiB", "MiB", "GiB", "TiB"} {
+		value /= unit
+		suffix = s
+		if value < unit {
+			break
+		}
+	}
+	if value == float64(int64(value)) {
+		return fmt.Sprintf("%d %s", int64(value), suffix)
+	}
+	return fmt.Sprintf("%.1f %s", value, suffix)
+}
+
+// SortByDate orders briefings newest first, undated last, then by title.
+func SortByDate(list []*Briefing) {
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		return strings.ToLower(a.Title) < strings.ToLower(b.Title)
+	})
+}

@@ -1,0 +1,191 @@
+package briefings
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+)
+
+// markdownParser is shared: goldmark parsers keep no per-document state.
+var markdownParser = goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
+
+// parseSections finds the sections of a markdown document. Only headings that
+// are direct children of the document count: a "#" line inside a fenced code
+// block, a block quote or a list is not a section. Offsets are into src, and
+// parsing starts at bodyStart (after front matter). It returns the lead (text
+// before the first heading) as the offset where it ends, and its nesting depth.
+func parseSections(src []byte, bodyStart int) (leadEnd, leadDepth int, sections []Section) {
+	body := src[bodyStart:]
+	doc := markdownParser.Parse(text.NewReader(body))
+
+	anchors := newAnchorSet()
+	leadEnd = len(src)
+	for node := doc.FirstChild(); node != nil; node = node.NextSibling() {
+		heading, ok := node.(*ast.Heading)
+		if !ok {
+			if n := len(sections); n > 0 {
+				sections[n-1].Depth = max(sections[n-1].Depth, nestingDepth(node))
+			} else {
+				leadDepth = max(leadDepth, nestingDepth(node))
+			}
+			continue
+		}
+		start := lineStart(body, max(heading.Pos(), 0))
+		title := cleanLine(inlineText(heading, body))
+		s := Section{
+			Heading:    title,
+			Level:      heading.Level,
+			Start:      bodyStart + start,
+			HeadingLen: headingEnd(heading, body, start) - start,
+			Ordinal:    len(sections) + 1,
+			Parent:     -1,
+		}
+		s.Anchor = anchors.add(Slug(title))
+		if len(sections) == 0 {
+			leadEnd = s.Start
+		}
+		sections = append(sections, s)
+	}
+	finishSections(src, sections)
+	return leadEnd, leadDepth, sections
+}
+
+// finishSections fills in the fields that depend on the following sections:
+// End, TreeEnd, Parent, Markdown, Line and Words.
+func finishSections(src []byte, sections []Section) {
+	line, lineAt := 1, 0
+	for i := range sections {
+		s := &sections[i]
+		s.End = len(src)
+		if i+1 < len(sections) {
+			s.End = sections[i+1].Start
+		}
+		s.TreeEnd = len(src)
+		for j := i + 1; j < len(sections); j++ {
+			if sections[j].Level <= s.Level {
+				s.TreeEnd = sections[j].Start
+				break
+			}
+		}
+		for j := i - 1; j >= 0; j-- {
+			if sections[j].Level < s.Level {
+				s.Parent = j
+				break
+			}
+		}
+		line += bytes.Count(src[lineAt:s.Start], []byte("\n"))
+		lineAt = s.Start
+		s.Line = line
+		s.HeadingLen = min(s.HeadingLen, s.End-s.Start)
+		s.Words = CountWords(string(src[s.Start+s.HeadingLen : s.End]))
+	}
+}
+
+// headingEnd returns the offset just past the heading's last line: the ATX
+// line itself, or the underline of a setext heading.
+func headingEnd(h *ast.Heading, body []byte, start int) int {
+	end := lineEnd(body, start)
+	if bytes.HasPrefix(bytes.TrimLeft(body[start:], " "), []byte("#")) {
+		return end
+	}
+	if lines := h.Lines(); lines.Len() > 0 {
+		last := lines.At(lines.Len() - 1)
+		textEnd := lineEnd(body, max(last.Stop-1, start))
+		return lineEnd(body, textEnd)
+	}
+	return end
+}
+
+// lineStart returns the offset of the first byte of the line holding pos.
+func lineStart(b []byte, pos int) int {
+	pos = min(pos, len(b))
+	return bytes.LastIndexByte(b[:pos], '\n') + 1
+}
+
+// lineEnd returns the offset just past the newline ending the line that
+// holds pos, or len(b).
+func lineEnd(b []byte, pos int) int {
+	if pos >= len(b) {
+		return len(b)
+	}
+	if i := bytes.IndexByte(b[pos:], '\n'); i >= 0 {
+		return pos + i + 1
+	}
+	return len(b)
+}
+
+// inlineText returns the plain text of a node's inline children: emphasis,
+// links and code spans contribute their text, raw HTML nothing.
+func inlineText(n ast.Node, src []byte) string {
+	var sb strings.Builder
+	_ = ast.Walk(n, func(child ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := child.(type) {
+		case *ast.Text:
+			sb.Write(c.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				sb.WriteByte(' ')
+			}
+		case *ast.String:
+			sb.Write(c.Value)
+		case *ast.AutoLink:
+			sb.Write(c.URL(src))
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return sb.String()
+}
+
+// nestingDepth is the deepest chain of block quotes and lists under n.
+func nestingDepth(n ast.Node) int {
+	deepest := 0
+	var walk func(ast.Node, int)
+	walk = func(n ast.Node, depth int) {
+		switch n.Kind() {
+		case ast.KindBlockquote, ast.KindList:
+			depth++
+		}
+		deepest = max(deepest, depth)
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Type() == ast.TypeBlock {
+				walk(c, depth)
+			}
+		}
+	}
+	walk(n, 0)
+	return deepest
+}
+
+// CountWords counts words: runs of letters or digits separated by anything
+// else, with every Han, Hiragana and Katakana character counted as a word
+// since those scripts do not separate words with spaces.
+func CountWords(s string) int {
+	n := 0
+	inWord := false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
+			n++
+			inWord = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if !inWord {
+				n++
+			}
+			inWord = true
+		case r == '\'' || r == '’' || r == '-':
+			// Keep "don't" and "well-known" as one word.
+		default:
+			inWord = false
+		}
+	}
+	return n
+}

@@ -1,0 +1,137 @@
+package briefings
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// ErrBinary means a file is not text.
+var ErrBinary = errors.New("this is a binary file, not text")
+
+// Parse builds a briefing from a file's raw bytes. name is the file name or
+// path, used for the format (by extension) and as the last-resort title.
+// Parse never panics on any input; it returns ErrBinary for files that are
+// not text, and records non-fatal issues in Briefing.Problems.
+func Parse(name string, raw []byte) (*Briefing, error) {
+	raw, err := decodeText(raw)
+	if err != nil {
+		return nil, err
+	}
+	clean := Sanitize(raw)
+	b := &Briefing{Path: name, RelPath: name, Format: formatOf(name)}
+
+	var textTitle string
+	if b.Format == PlainText {
+		var md string
+		md, textTitle = plainTextToMarkdown(string(clean))
+		clean = []byte(md)
+	} else if yamlText, bodyStart, ok := SplitFrontMatter(clean); ok {
+		fm, err := ParseFrontMatter(yamlText)
+		switch {
+		case errors.Is(err, ErrNotFrontMatter):
+		case err != nil:
+			b.Problems = append(b.Problems, err.Error())
+			b.BodyStart = bodyStart
+		default:
+			b.BodyStart = bodyStart
+		}
+		b.setFrontMatter(fm)
+	}
+
+	leadEnd, leadDepth, sections := parseSections(clean, b.BodyStart)
+	b.Text = string(clean)
+	for i := range sections {
+		s := &sections[i]
+		s.Markdown = b.Text[s.Start:s.End]
+	}
+	b.Sections = sections
+	b.Lead = b.Text[b.BodyStart:leadEnd]
+	b.LeadDepth = leadDepth
+	if b.Title == "" {
+		b.Title = firstOf(textTitle, b.firstH1(), titleFromName(name))
+	}
+	return b, nil
+}
+
+func (b *Briefing) setFrontMatter(fm FrontMatter) {
+	b.Title, b.Date, b.Author = fm.Title, fm.Date, fm.Author
+	b.Tags, b.Summary, b.Source = fm.Tags, fm.Summary, fm.Source
+}
+
+func (b *Briefing) firstH1() string {
+	for _, s := range b.Sections {
+		if s.Level == 1 {
+			return s.Heading
+		}
+	}
+	return ""
+}
+
+func firstOf(values ...string) string {
+	for _, v := range values {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// titleFromName turns "2024-11-21_north-korea.md" into "2024 11 21 north korea".
+func titleFromName(name string) string {
+	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
+	base = strings.TrimSuffix(base, path.Ext(base))
+	title := cleanLine(strings.NewReplacer("-", " ", "_", " ").Replace(base))
+	if title == "" {
+		return "Untitled"
+	}
+	return title
+}
+
+func formatOf(name string) Format {
+	if strings.EqualFold(path.Ext(name), ".txt") {
+		return PlainText
+	}
+	return Markdown
+}
+
+// decodeText turns raw bytes into UTF-8: UTF-16 with a byte-order mark is
+// decoded, text with invalid UTF-8 and no valid multi-byte sequence at all
+// is read as Windows-1252 (the usual "Latin-1" file), and anything that looks
+// binary is refused.
+func decodeText(raw []byte) ([]byte, error) {
+	if bytes.HasPrefix(raw, []byte{0xff, 0xfe}) || bytes.HasPrefix(raw, []byte{0xfe, 0xff}) {
+		decoded, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(raw)
+		if err != nil {
+			return nil, fmt.Errorf("cannot decode UTF-16 text: %w", err)
+		}
+		return decoded, nil
+	}
+	if looksBinary(raw) {
+		return nil, ErrBinary
+	}
+	if !utf8.Valid(raw) && !hasMultiByteUTF8(raw) {
+		decoded, err := charmap.Windows1252.NewDecoder().Bytes(raw)
+		if err == nil {
+			return decoded, nil
+		}
+	}
+	return raw, nil
+}
+
+func hasMultiByteUTF8(raw []byte) bool {
+	for i := 0; i < len(raw); {
+		r, size := utf8.DecodeRune(raw[i:])
+		if size > 1 && r != utf8.RuneError {
+			return true
+		}
+		i += size
+	}
+	return false
+}

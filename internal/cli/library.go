@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/briefreader/brief/briefings"
+	"github.com/spf13/cobra"
+)
+
+// app holds what every command shares: streams, global flags, and the
+// library once loaded.
+type app struct {
+	streams    Streams
+	libraries  []string
+	positional []string
+	maxSize    string
+}
+
+func (a *app) addGlobalFlags(root *cobra.Command) {
+	flags := root.PersistentFlags()
+	flags.StringArrayVarP(&a.libraries, "library", "L", nil,
+		"a folder or file of briefings (repeatable; default $BRIEF_LIBRARY, else the sample library)")
+	flags.StringVar(&a.maxSize, "max-size", "32MiB", "skip files larger than this (e.g. 500KiB, 64MiB)")
+}
+
+// libraryPaths returns the library selection: -L flags and positional
+// paths, else BRIEF_LIBRARY, else nil for the sample library.
+func (a *app) libraryPaths() []string {
+	paths := append(append([]string(nil), a.libraries...), a.positional...)
+	if len(paths) > 0 {
+		return paths
+	}
+	for _, p := range filepath.SplitList(os.Getenv("BRIEF_LIBRARY")) {
+		if strings.TrimSpace(p) != "" {
+			paths = append(paths, p)
+		}
+	}
+	return paths
+}
+
+func (a *app) loadOptions() (briefings.LoadOptions, error) {
+	size, err := parseSize(a.maxSize)
+	if err != nil {
+		return briefings.LoadOptions{}, fmt.Errorf("--max-size: %w", err)
+	}
+	return briefings.LoadOptions{MaxSize: size}, nil
+}
+
+// loadLibrary loads the selected library. It fails only when a library was
+// named and nothing in it could be found at all.
+func (a *app) loadLibrary() (*briefings.Library, error) {
+	opts, err := a.loadOptions()
+	if err != nil {
+		return nil, err
+	}
+	paths := a.libraryPaths()
+	if len(paths) == 0 {
+		return briefings.LoadSample(), nil
+	}
+	lib := briefings.Load(paths, opts)
+	if len(lib.Roots) == 0 {
+		a.printProblems(lib.Problems)
+		return nil, &exitError{code: 1, err: errors.New("no library to open: none of the given paths exists")}
+	}
+	return lib, nil
+}
+
+// printProblems lists load problems on stderr, one per line.
+func (a *app) printProblems(problems []briefings.Problem) {
+	for _, p := range problems {
+		kind := "warning"
+		if p.Skipped {
+			kind = "skipped"
+		}
+		fmt.Fprintf(a.streams.Err, "%s: %s: %v\n", kind, p.Path, p.Err)
+	}
+}
+
+// parseSize reads "32MiB", "500KB", "1g" or a plain number of bytes.
+func parseSize(s string) (int64, error) {
+	s = strings.TrimSpace(strings.ToLower(s))
+	units := []struct {
+		suffix string
+		scale  int64
+	}{
+		{"gib", 1 << 30}, {"gb", 1 << 30}, {"g", 1 << 30},
+		{"mib", 1 << 20}, {"mb", 1 << 20}, {"m", 1 << 20},
+		{"kib", 1 << 10}, {"kb", 1 << 10}, {"k", 1 << 10},
+		{"b", 1},
+	}
+	scale := int64(1)
+	for _, u := range units {
+		if strings.HasSuffix(s, u.suffix) {
+			s, scale = strings.TrimSpace(strings.TrimSuffix(s, u.suffix)), u.scale
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(s, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("%q is not a size such as 32MiB", s)
+	}
+	return int64(n * float64(scale)), nil
+}

@@ -1,0 +1,148 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/briefreader/brief/briefings"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) listCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the briefings in the library",
+		Long: `List the briefings in the library, one row each: title, date, number of
+sections, words and path. Files that could not be loaded are listed after,
+on the standard error; the exit status is non-zero only if nothing loaded.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runList(asJSON)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of a table")
+	return cmd
+}
+
+// listEntry is one briefing in `brief list --json`.
+type listEntry struct {
+	Title    string   `json:"title"`
+	Date     string   `json:"date,omitempty"`
+	Author   string   `json:"author,omitempty"`
+	Tags     []string `json:"tags"`
+	Summary  string   `json:"summary,omitempty"`
+	Sections int      `json:"sections"`
+	Words    int      `json:"words"`
+	Path     string   `json:"path"`
+	RelPath  string   `json:"rel_path"`
+	Problems []string `json:"problems,omitempty"`
+}
+
+func (a *app) runList(asJSON bool) error {
+	lib, err := a.loadLibrary()
+	if err != nil {
+		return err
+	}
+	list := append([]*briefings.Briefing(nil), lib.Briefings...)
+	briefings.SortByDate(list)
+	out := newOutput(a.streams.Out)
+	if asJSON {
+		err = writeListJSON(out, list)
+	} else {
+		err = writeListTable(out, list)
+	}
+	if err != nil {
+		return fmt.Errorf("write list: %w", err)
+	}
+	a.printProblems(lib.Problems)
+	if len(lib.Briefings) == 0 {
+		return &exitError{code: 1, err: errors.New("no briefing could be loaded")}
+	}
+	return nil
+}
+
+func writeListJSON(out output, list []*briefings.Briefing) error {
+	entries := make([]listEntry, len(list))
+	for i, b := range list {
+		entries[i] = listEntry{
+			Title: b.Title, Date: formatDate(b), Author: b.Author, Tags: b.Tags,
+			Summary: b.Summary, Sections: len(b.Sections), Words: b.Words(),
+			Path: b.Path, RelPath: b.RelPath, Problems: b.Problems,
+		}
+		if entries[i].Tags == nil {
+			entries[i].Tags = []string{}
+		}
+	}
+	enc := json.NewEncoder(out.w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(entries)
+}
+
+func writeListTable(out output, list []*briefings.Briefing) error {
+	const maxTitle = 60
+	rows := make([][]string, 0, len(list))
+	for _, b := range list {
+		title := b.Title
+		if out.terminal {
+			title = ansi.Truncate(title, maxTitle, "…")
+		}
+		rows = append(rows, []string{title, dashIfEmpty(formatDate(b)),
+			strconv.Itoa(len(b.Sections)), strconv.Itoa(b.Words()), b.RelPath})
+	}
+	return writeColumns(out, []string{"TITLE", "DATE", "SECTIONS", "WORDS", "PATH"}, rows)
+}
+
+// writeColumns prints rows aligned under a header, measuring cells in
+// terminal columns so that wide (CJK) characters line up.
+func writeColumns(out output, header []string, rows [][]string) error {
+	widths := make([]int, len(header))
+	for _, row := range append([][]string{header}, rows...) {
+		for i, cell := range row {
+			widths[i] = max(widths[i], ansi.StringWidth(cell))
+		}
+	}
+	bold := lipgloss.NewStyle().Bold(true)
+	var sb strings.Builder
+	line := func(row []string, header bool) {
+		var l strings.Builder
+		for i, cell := range row {
+			if i < len(row)-1 {
+				cell += strings.Repeat(" ", widths[i]-ansi.StringWidth(cell)+2)
+			}
+			l.WriteString(cell)
+		}
+		text := strings.TrimRight(l.String(), " ")
+		if header && out.styled() {
+			text = bold.Render(text)
+		}
+		sb.WriteString(text)
+		sb.WriteByte('\n')
+	}
+	line(header, true)
+	for _, row := range rows {
+		line(row, false)
+	}
+	_, err := io.WriteString(out.writer(), sb.String())
+	return err
+}
+
+func formatDate(b *briefings.Briefing) string {
+	if b.Date.IsZero() {
+		return ""
+	}
+	return b.Date.Format("2006-01-02")
+}
+
+func dashIfEmpty(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "-"
+	}
+	return s
+}

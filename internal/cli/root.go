@@ -1,0 +1,97 @@
+// Package cli is brief's command line: the cobra command tree, library
+// selection from flags and environment, and the plain-output printers used
+// when the standard output is not a terminal.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// Streams are the standard streams a command uses; tests substitute buffers.
+type Streams struct {
+	In       io.Reader
+	Out, Err io.Writer
+}
+
+// StdStreams returns the process's standard streams.
+func StdStreams() Streams {
+	return Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}
+}
+
+// exitError carries an exit code for errors that were already reported.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit status %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// Execute runs the command line with args and returns the process exit
+// code. Errors are printed to s.Err as one "brief: ..." message, never as a
+// stack trace.
+func Execute(args []string, s Streams, version string) int {
+	root := NewRootCommand(s, version)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	var exit *exitError
+	if errors.As(err, &exit) {
+		if exit.err != nil {
+			fmt.Fprintf(s.Err, "brief: %v\n", exit.err)
+		}
+		return exit.code
+	}
+	fmt.Fprintf(s.Err, "brief: %v\n", err)
+	return 1
+}
+
+// NewRootCommand builds the command tree.
+func NewRootCommand(s Streams, version string) *cobra.Command {
+	app := &app{streams: s}
+	root := &cobra.Command{
+		Use:   "brief [PATH...]",
+		Short: "Read, search and present markdown briefings in the terminal",
+		Long: `brief is a terminal reader for markdown briefings.
+
+With no command it opens the reader on the library: the folders and files
+given as arguments or with -L, else $BRIEF_LIBRARY, else the built-in sample
+library. When the standard output is not a terminal it prints the list of
+briefings instead.`,
+		Version:       version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return app.runDefault(cmd, args)
+		},
+	}
+	root.SetIn(s.In)
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	app.addGlobalFlags(root)
+	root.AddCommand(
+		app.listCommand(),
+		app.showCommand(),
+	)
+	return root
+}
+
+// runDefault opens the reader; without a terminal it lists the library.
+func (a *app) runDefault(cmd *cobra.Command, args []string) error {
+	a.positional = args
+	return a.runList(false)
+}

@@ -1,0 +1,79 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/briefreader/brief/briefings"
+)
+
+// Header returns the markdown shown above a briefing's lead: its title as a
+// level-1 heading unless the text starts with one, and a line with its date,
+// author and tags.
+func Header(b *briefings.Briefing) string {
+	var sb strings.Builder
+	if !startsWithTitle(b) {
+		sb.WriteString("# ")
+		sb.WriteString(briefings.EscapeMarkdown(b.Title))
+		sb.WriteString("\n\n")
+	}
+	var meta []string
+	if !b.Date.IsZero() {
+		meta = append(meta, b.Date.Format("2 January 2006"))
+	}
+	if b.Author != "" {
+		meta = append(meta, b.Author)
+	}
+	if len(b.Tags) > 0 {
+		meta = append(meta, strings.Join(b.Tags, ", "))
+	}
+	if len(meta) > 0 {
+		sb.WriteString("*")
+		sb.WriteString(briefings.EscapeMarkdown(strings.Join(meta, " · ")))
+		sb.WriteString("*\n\n")
+	}
+	return sb.String()
+}
+
+// startsWithTitle reports whether the briefing's text opens with its own
+// level-1 heading, so that no title needs to be added.
+func startsWithTitle(b *briefings.Briefing) bool {
+	return len(b.Sections) > 0 && b.Sections[0].Level == 1 && strings.TrimSpace(b.Lead) == ""
+}
+
+// Lead renders the header and lead of a briefing.
+func (r *Renderer) Lead(b *briefings.Briefing) []string {
+	return r.Markdown(Header(b)+b.Lead, b.LeadDepth)
+}
+
+// Section renders section i of a briefing, without its subsections.
+func (r *Renderer) Section(b *briefings.Briefing, i int) []string {
+	s := b.Sections[i]
+	return r.Markdown(s.Markdown, s.Depth)
+}
+
+// Document renders the whole briefing: header, lead and every section, one
+// section at a time so that one pathological section cannot stall the rest.
+func (r *Renderer) Document(b *briefings.Briefing) []string {
+	lines := r.Lead(b)
+	for i := range b.Sections {
+		lines = appendBlock(lines, r.Section(b, i))
+	}
+	return lines
+}
+
+// Subtree renders section i and its subsections.
+func (r *Renderer) Subtree(b *briefings.Briefing, i int) []string {
+	var lines []string
+	for j := i; j < len(b.Sections) && b.Sections[j].Start < b.Sections[i].TreeEnd; j++ {
+		lines = appendBlock(lines, r.Section(b, j))
+	}
+	return lines
+}
+
+// appendBlock joins rendered blocks with one blank line between them.
+func appendBlock(lines, block []string) []string {
+	if len(lines) > 0 && len(block) > 0 {
+		lines = append(lines, "")
+	}
+	return append(lines, block...)
+}

@@ -1,0 +1,75 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
+)
+
+// Style names understood besides a path to a glamour JSON style file.
+const (
+	StyleAuto              = "auto"
+	StyleDark              = styles.DarkStyle
+	StyleLight             = styles.LightStyle
+	StyleNoTTY             = styles.NoTTYStyle
+	StyleASCII             = styles.AsciiStyle
+	StyleHighContrastDark  = "high-contrast-dark"
+	StyleHighContrastLight = "high-contrast-light"
+)
+
+// Styles lists the built-in style names, "auto" first.
+func Styles() []string {
+	names := []string{StyleAuto, StyleHighContrastDark, StyleHighContrastLight}
+	for name := range styles.DefaultStyles {
+		names = append(names, name)
+	}
+	slices.Sort(names[3:])
+	return names
+}
+
+// ResolveStyle turns a requested style into a concrete one. "auto" (or "")
+// becomes GLAMOUR_STYLE when that is set, "notty" when colour is off, and
+// otherwise "dark" or "light" from the terminal background.
+func ResolveStyle(requested string, colour, darkBackground bool) string {
+	if requested != "" && requested != StyleAuto {
+		return requested
+	}
+	if !colour {
+		return StyleNoTTY
+	}
+	if env := strings.TrimSpace(os.Getenv("GLAMOUR_STYLE")); env != "" && env != StyleAuto {
+		return env
+	}
+	if darkBackground {
+		return StyleDark
+	}
+	return StyleLight
+}
+
+// StyleConfig returns the glamour style for a concrete style name or a JSON
+// style file.
+func StyleConfig(name string) (ansi.StyleConfig, error) {
+	switch name {
+	case StyleHighContrastDark:
+		return highContrast(true), nil
+	case StyleHighContrastLight:
+		return highContrast(false), nil
+	}
+	if cfg, ok := styles.DefaultStyles[name]; ok {
+		return *cfg, nil
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return ansi.StyleConfig{}, fmt.Errorf("unknown style %q: not one of %s, and not a readable style file", name, strings.Join(Styles(), ", "))
+	}
+	var cfg ansi.StyleConfig
+	if err := json.Unmarshal(data, &cfg); err != nil {
+		return ansi.StyleConfig{}, fmt.Errorf("style file %s is not a glamour JSON style: %w", name, err)
+	}
+	return cfg, nil
+}
