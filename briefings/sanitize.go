@@ -3,6 +3,7 @@ package briefings
 import (
 	"bytes"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -150,32 +151,30 @@ var cp1252 = [32]rune{
 	0, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0, 'ž', 'Ÿ',
 }
 
-// looksBinary reports whether raw is not text: more than a trace of NUL bytes
-// or, in the first 8 KiB, a high share of control bytes and invalid UTF-8.
+// looksBinary reports whether raw is not text. In the first 8 KiB it looks
+// for NUL bytes (over 5%), other control bytes (over 10%) and invalid UTF-8
+// (over 30%; text in a legacy 8-bit encoding has some).
 func looksBinary(raw []byte) bool {
-	if len(raw) == 0 {
-		return false
-	}
 	head := raw[:min(len(raw), 8192)]
-	nuls := bytes.Count(head, []byte{0})
-	if nuls > 0 && nuls*100 >= len(head) {
-		return true
-	}
-	bad := 0
+	var nuls, controls, invalid int
 	for i := 0; i < len(head); {
 		c := head[i]
 		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
-				bad++
+			switch {
+			case c == 0:
+				nuls++
+			case c < 0x20 && !strings.ContainsRune("\t\n\v\f\r\x1b", rune(c)):
+				controls++
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRune(head[i:])
 		if r == utf8.RuneError && size == 1 && i+utf8.UTFMax < len(head) {
-			bad++
+			invalid++
 		}
 		i += size
 	}
-	return bad*10 > len(head)
+	n := len(head)
+	return nuls*20 > n || controls*10 > n || invalid*10 > n*3
 }

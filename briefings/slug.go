@@ -31,16 +31,24 @@ func Slug(heading string) string {
 }
 
 // anchorSet hands out unique anchors: the second "same" becomes "same-1",
-// the third "same-2", skipping any that a heading already took.
-type anchorSet map[string]bool
+// the third "same-2", skipping any that a heading already took. It
+// remembers the next number to try for each slug, so n equal headings cost
+// O(n), not O(n²).
+type anchorSet struct {
+	taken map[string]bool
+	next  map[string]int
+}
 
-func newAnchorSet() anchorSet { return make(anchorSet) }
+func newAnchorSet() *anchorSet {
+	return &anchorSet{taken: make(map[string]bool), next: make(map[string]int)}
+}
 
-func (a anchorSet) add(slug string) string {
+func (a *anchorSet) add(slug string) string {
 	anchor := slug
-	for n := 1; a[anchor]; n++ {
-		anchor = slug + "-" + strconv.Itoa(n)
+	for a.taken[anchor] {
+		a.next[slug]++
+		anchor = slug + "-" + strconv.Itoa(a.next[slug])
 	}
-	a[anchor] = true
+	a.taken[anchor] = true
 	return anchor
 }

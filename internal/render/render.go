@@ -76,7 +76,9 @@ func (r *Renderer) Markdown(md string, depth int) []string {
 	if err != nil {
 		return r.PlainText(md)
 	}
-	return TrimLines(KeepOnlySGR(out))
+	// bubbletea's renderer drops tabs, so they become spaces here.
+	out = strings.ReplaceAll(KeepOnlySGR(out), "\t", "    ")
+	return TrimLines(out)
 }
 
 // PlainText wraps text to the renderer's width with the same left margin as

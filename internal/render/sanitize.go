@@ -48,18 +48,26 @@ func isPlain(s string) bool {
 	return true
 }
 
+// maxSGRParams bounds the parameters of a kept SGR sequence: x/ansi's parser
+// panics on sequences with more than 32, and styling never needs many.
+const maxSGRParams = 16
+
 // isSGR reports whether seq is a complete "ESC [ params m" sequence with
-// only digits, ';' and ':' as parameters.
+// only digits, ';' and ':' as parameters, and not too many of them.
 func isSGR(seq string) bool {
 	if !strings.HasPrefix(seq, "\x1b[") || !strings.HasSuffix(seq, "m") || len(seq) < 3 {
 		return false
 	}
+	params := 1
 	for _, c := range seq[2 : len(seq)-1] {
-		if (c < '0' || c > '9') && c != ';' && c != ':' {
+		switch {
+		case c == ';' || c == ':':
+			params++
+		case c < '0' || c > '9':
 			return false
 		}
 	}
-	return true
+	return params <= maxSGRParams
 }
 
 // Plain removes all styling: the text a person sees, with no escape codes.
