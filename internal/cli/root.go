@@ -92,6 +92,11 @@ briefings instead.`,
 
 // runDefault opens the reader; without a terminal it lists the library.
 func (a *app) runDefault(cmd *cobra.Command, args []string) error {
+	for _, arg := range args {
+		if _, err := os.Stat(arg); err != nil {
+			return fmt.Errorf("%q is neither a command nor a file or folder (see `brief --help`)", arg)
+		}
+	}
 	a.positional = args
 	return a.runList(false)
 }

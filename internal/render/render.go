@@ -69,7 +69,7 @@ func (r *Renderer) Markdown(md string, depth int) []string {
 	if depth > MaxDepth {
 		return r.PlainText(md)
 	}
-	md = BreakLongTokens(md, MaxTokenRunes)
+	md = BreakLongTokens(UnwrapSoftBreaks(md), MaxTokenRunes)
 	r.mu.Lock()
 	out, err := r.tr.Render(md)
 	r.mu.Unlock()
@@ -78,7 +78,7 @@ func (r *Renderer) Markdown(md string, depth int) []string {
 	}
 	// bubbletea's renderer drops tabs, so they become spaces here.
 	out = strings.ReplaceAll(KeepOnlySGR(out), "\t", "    ")
-	return TrimLines(out)
+	return tidy(TrimLines(out), r.width)
 }
 
 // PlainText wraps text to the renderer's width with the same left margin as
@@ -86,7 +86,7 @@ func (r *Renderer) Markdown(md string, depth int) []string {
 // cannot render in reasonable time.
 func (r *Renderer) PlainText(text string) []string {
 	const margin = "  "
-	text = Plain(text)
+	text = stripNesting(Plain(text))
 	wrapped := ansi.Wrap(text, max(r.width-len(margin), 8), "")
 	lines := strings.Split(wrapped, "\n")
 	for i, line := range lines {
@@ -128,4 +128,14 @@ func BreakLongTokens(s string, limit int) string {
 		s = s[size:]
 	}
 	return sb.String()
+}
+
+// stripNesting removes block-quote markers and indentation from the start of
+// every line, so that text nested thousands deep reads as plain paragraphs.
+func stripNesting(text string) string {
+	lines := strings.Split(text, "\n")
+	for i, line := range lines {
+		lines[i] = strings.TrimLeft(line, "> \t")
+	}
+	return strings.Join(lines, "\n")
 }

@@ -1,0 +1,224 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/briefreader/brief/internal/hostile"
+)
+
+// run executes the command line as the binary would, with buffers for the
+// streams (so output is not a terminal), and returns stdout, stderr and the
+// exit code.
+func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = Execute(args, Streams{In: strings.NewReader(""), Out: &out, Err: &errOut}, "test")
+	return out.String(), errOut.String(), code
+}
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestListSampleLibrary(t *testing.T) {
+	t.Setenv("BRIEF_LIBRARY", "")
+	out, errOut, code := run(t, "list")
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 4 || !strings.HasPrefix(lines[0], "TITLE") {
+		t.Fatalf("list output:\n%s", out)
+	}
+	// Newest first: the two guides (2026) before the briefing (2024).
+	if !strings.HasPrefix(lines[3], "Ukraine, ATACMS") || !strings.Contains(lines[3], "2024-11-21") {
+		t.Errorf("last row = %q", lines[3])
+	}
+	if strings.Contains(out, "\x1b") {
+		t.Error("escape codes in output that is not a terminal")
+	}
+}
+
+func TestListFolderWithBadFile(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "good.md"), "---\ntitle: Good one\n---\n# A\n\nwords here\n")
+	writeFile(t, filepath.Join(dir, "bad.md"), string(bytes.Repeat([]byte{0, 1, 2, 3}, 100)))
+	out, errOut, code := run(t, "list", "-L", dir)
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(out, "Good one") || strings.Contains(out, "bad.md") {
+		t.Errorf("stdout:\n%s", out)
+	}
+	if !strings.Contains(errOut, "bad.md") || !strings.Contains(errOut, "binary") {
+		t.Errorf("stderr does not name the bad file: %q", errOut)
+	}
+}
+
+func TestListNothingLoadedFails(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "bad.md"), string(bytes.Repeat([]byte{0}, 100)))
+	_, errOut, code := run(t, "list", "-L", dir)
+	if code == 0 || !strings.Contains(errOut, "no briefing could be loaded") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	_, errOut, code = run(t, "list", "-L", filepath.Join(dir, "missing"))
+	if code == 0 || !strings.Contains(errOut, "does not exist") {
+		t.Errorf("missing library: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestLibraryFromEnvironment(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	writeFile(t, filepath.Join(a, "one.md"), "# One\n")
+	writeFile(t, filepath.Join(b, "two.md"), "# Two\n")
+	t.Setenv("BRIEF_LIBRARY", a+string(os.PathListSeparator)+b)
+	out, _, code := run(t, "list", "--json")
+	var entries []listEntry
+	if err := json.Unmarshal([]byte(out), &entries); err != nil || code != 0 {
+		t.Fatalf("exit %d, %v:\n%s", code, err, out)
+	}
+	if len(entries) != 2 {
+		t.Errorf("entries = %+v", entries)
+	}
+	// -L wins over the environment.
+	out, _, _ = run(t, "list", "-L", a)
+	if strings.Contains(out, "Two") {
+		t.Error("-L did not replace BRIEF_LIBRARY")
+	}
+}
+
+func TestListJSON(t *testing.T) {
+	t.Setenv("BRIEF_LIBRARY", "")
+	out, _, _ := run(t, "list", "--json")
+	var entries []listEntry
+	if err := json.Unmarshal([]byte(out), &entries); err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, e := range entries {
+		if strings.HasPrefix(e.Title, "Ukraine") {
+			found = true
+			if e.Sections != 6 || e.Date != "2024-11-21" || e.Words < 500 || len(e.Tags) != 5 {
+				t.Errorf("entry = %+v", e)
+			}
+		}
+	}
+	if !found {
+		t.Error("sample briefing missing")
+	}
+}
+
+func TestShowSection(t *testing.T) {
+	t.Setenv("BRIEF_LIBRARY", "")
+	out, errOut, code := run(t, "show", "ukraine", "--section", "north korean")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "## The North Korean Factor") || !strings.Contains(out, "massive escalation") {
+		t.Errorf("output:\n%s", out)
+	}
+	if strings.Contains(out, "The ATACMS Decision") || strings.Contains(out, "\x1b") {
+		t.Error("output has another section or escape codes")
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if len([]rune(line)) > 80 {
+			t.Errorf("line wider than 80 columns: %q", line)
+		}
+	}
+}
+
+func TestShowTOC(t *testing.T) {
+	out, _, code := run(t, "show", "--toc", "ukraine")
+	want := "1. The ATACMS Decision\n  2. The North Korean Factor\n  3. Shifting the Balance\n  4. The Transition of Power in the US\n" +
+		"  5. Broader Implications for Europe and the Rules-Based International Order\n  6. Conclusion\n"
+	if code != 0 || !strings.HasSuffix(out, want) {
+		t.Errorf("toc:\n%s", out)
+	}
+}
+
+func TestShowWholeFileAndWidth(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "note.md")
+	writeFile(t, path, "# Note\n\n"+strings.Repeat("word ", 100)+"\n")
+	out, _, code := run(t, "show", path, "--width", "40")
+	if code != 0 || !strings.Contains(out, "# Note") {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if len(line) > 40 {
+			t.Errorf("line wider than 40: %q", line)
+		}
+	}
+}
+
+func TestShowErrors(t *testing.T) {
+	t.Setenv("BRIEF_LIBRARY", "")
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"show", "no such briefing"}, `no briefing matches "no such briefing"`},
+		{[]string{"show", "in"}, "be more specific"},
+		{[]string{"show", "ukraine", "--section", "99"}, "section 99 does not exist"},
+		{[]string{"show", "ukraine", "--section", "the"}, "matches"},
+		{[]string{"show"}, "show needs BRIEFING"},
+		{[]string{"show", "ukraine", "--style", "nope"}, `unknown style "nope"`},
+		{[]string{"list", "--max-size", "lots"}, "--max-size"},
+		{[]string{"frobnicate"}, "neither a command nor a file"},
+	}
+	for _, tt := range tests {
+		out, errOut, code := run(t, tt.args...)
+		if code == 0 || !strings.Contains(errOut, tt.want) || !strings.HasPrefix(errOut, "brief: ") {
+			t.Errorf("%q: exit %d, stderr %q, want it to contain %q", tt.args, code, errOut, tt.want)
+		}
+		if strings.Contains(errOut, "goroutine") || out != "" && tt.args[0] == "show" {
+			t.Errorf("%q: unexpected output %q / %q", tt.args, out, errOut)
+		}
+	}
+}
+
+func TestShowHostileFilesPrintsNoEscapes(t *testing.T) {
+	dir := t.TempDir()
+	paths, err := hostile.WriteDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range paths {
+		for _, style := range []string{"auto", "dark", "notty"} {
+			out, errOut, _ := run(t, "show", p, "--style", style)
+			if bad := hostile.ForeignEscape(out + errOut); bad != "" {
+				t.Errorf("%s (%s): escape in output: %s", filepath.Base(p), style, bad)
+			}
+		}
+	}
+	out, errOut, _ := run(t, "list", "-L", dir)
+	if bad := hostile.ForeignEscape(out + errOut); bad != "" {
+		t.Errorf("list: escape in output: %s", bad)
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	tests := map[string]int64{"32MiB": 32 << 20, "500kb": 500 << 10, "1g": 1 << 30, "1000": 1000, "1.5k": 1536}
+	for in, want := range tests {
+		if got, err := parseSize(in); err != nil || got != want {
+			t.Errorf("parseSize(%q) = %d, %v", in, got, err)
+		}
+	}
+	for _, bad := range []string{"", "lots", "-1", "12abc"} {
+		if _, err := parseSize(bad); err == nil {
+			t.Errorf("parseSize(%q) succeeded", bad)
+		}
+	}
+}

@@ -1,0 +1,108 @@
+package render
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// tidy post-processes glamour's lines: it drops the styling that encloses
+// no text (glamour emits dozens of empty "set, reset" pairs per line) and
+// gives wrapped list items a hanging indent.
+func tidy(lines []string, width int) []string {
+	lines = hangListItems(lines, width)
+	for i, line := range lines {
+		lines[i] = compactSGR(line)
+	}
+	return lines
+}
+
+// compactSGR removes SGR sequences that style nothing: a run of them
+// followed by a reset or by the end of the line. The line ends with a reset
+// if any style is still open.
+func compactSGR(line string) string {
+	if !strings.Contains(line, "\x1b[") {
+		return line
+	}
+	var sb strings.Builder
+	var pending []string
+	open := false
+	var state byte
+	for len(line) > 0 {
+		seq, width, n, newState := ansi.DecodeSequence(line, state, nil)
+		state = newState
+		line = line[max(n, 1):]
+		switch {
+		case width == 0 && isReset(seq):
+			pending = pending[:0]
+			if open {
+				sb.WriteString("\x1b[m")
+				open = false
+			}
+		case width == 0 && isSGR(seq):
+			pending = append(pending, seq)
+		default:
+			for _, p := range pending {
+				sb.WriteString(p)
+				open = true
+			}
+			pending = pending[:0]
+			sb.WriteString(seq)
+		}
+	}
+	if open {
+		sb.WriteString("\x1b[m")
+	}
+	return sb.String()
+}
+
+func isReset(seq string) bool {
+	return seq == "\x1b[m" || seq == "\x1b[0m"
+}
+
+// listMarker matches the start of a list item in glamour's plain output:
+// indentation, then a bullet, a number or a task box.
+var listMarker = regexp.MustCompile(`^( *)(• |\d+\. |\[[ ✓x]\] )`)
+
+// hangListItems re-wraps list items whose text glamour wrapped back to the
+// bullet's column, so that continuation lines align with the item's text.
+func hangListItems(lines []string, width int) []string {
+	out := make([]string, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		plain := ansi.Strip(lines[i])
+		m := listMarker.FindStringSubmatch(plain)
+		if m == nil {
+			out = append(out, lines[i])
+			continue
+		}
+		indent := len(m[1])
+		hang := indent + ansi.StringWidth(m[2])
+		j := i + 1
+		for ; j < len(lines); j++ {
+			next := ansi.Strip(lines[j])
+			if strings.TrimSpace(next) == "" || leadingSpaces(next) != indent || listMarker.MatchString(next) {
+				break
+			}
+		}
+		if j == i+1 || hang >= width-8 {
+			out = append(out, lines[i])
+			continue
+		}
+		parts := []string{ansi.TruncateLeft(lines[i], hang, "")}
+		for _, cont := range lines[i+1 : j] {
+			parts = append(parts, ansi.TruncateLeft(cont, indent, ""))
+		}
+		wrapped := strings.Split(ansi.Wrap(strings.Join(parts, " "), width-hang, ""), "\n")
+		out = append(out, ansi.Truncate(lines[i], hang, "")+wrapped[0])
+		for _, w := range wrapped[1:] {
+			out = append(out, strings.Repeat(" ", hang)+w)
+		}
+		i = j - 1
+	}
+	return out
+}
+
+func leadingSpaces(s string) int {
+	return len(s) - len(strings.TrimLeft(s, " "))
+}

@@ -1,0 +1,67 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestCompactSGR(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"\x1b[1m\x1b[m\x1b[31m\x1b[0m", ""},
+		{"  \x1b[38;5;252mtext\x1b[m\x1b[38;5;252m\x1b[m", "  \x1b[38;5;252mtext\x1b[m"},
+		{"\x1b[1mopen", "\x1b[1mopen\x1b[m"},
+		{"a\x1b[m\x1b[m b", "a b"},
+	}
+	for _, tt := range tests {
+		if got := compactSGR(tt.in); got != tt.want {
+			t.Errorf("compactSGR(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestUnwrapSoftBreaks(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"- one two\n  three\n- b\n", "- one two three\n- b\n"},
+		{"para\nnext\n", "para next\n"},
+		{"> quote\n> more\n", "> quote more\n"},
+		{"```\ncode\nlines\n```\n", "```\ncode\nlines\n```\n"},
+		{"    indented\n    code\n", "    indented\n    code\n"},
+		{"line one  \nhard break\n", "line one  \nhard break\n"},
+		{"*em\nphasis* and [link\ntext](u)\n", "*em phasis* and [link text](u)\n"},
+	}
+	for _, tt := range tests {
+		if got := UnwrapSoftBreaks(tt.in); got != tt.want {
+			t.Errorf("UnwrapSoftBreaks(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestListItemsHangAndFitTheWidth(t *testing.T) {
+	r, err := New(StyleDark, 40)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := "- **Bold.** one two three four five six seven eight nine ten eleven\n  twelve thirteen\n" +
+		"  1. nested one two three four five six seven eight nine\n"
+	lines := r.Markdown(md, 2)
+	plain := make([]string, len(lines))
+	for i, l := range lines {
+		plain[i] = ansi.Strip(l)
+		if w := ansi.StringWidth(l); w > 40 {
+			t.Errorf("line %q is %d wide", plain[i], w)
+		}
+	}
+	want := []string{
+		"  • Bold. one two three four five six",
+		"    seven eight nine ten eleven twelve",
+		"    thirteen",
+		"    1. nested one two three four five",
+		"       six seven eight nine",
+	}
+	if strings.Join(plain, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(plain, "\n"), strings.Join(want, "\n"))
+	}
+}
