@@ -19,6 +19,8 @@ func TestKeepOnlySGR(t *testing.T) {
 		{"other csi dropped", "a\x1b[2J\x1b[10;10Hb\x1b[?25l", "ab"},
 		{"c1 dropped", "a\u009b31mb", "a31mb"},
 		{"bell and lone esc dropped", "a\x07b\x1b", "ab"},
+		{"raw c1 byte dropped", "a\x9b2Jb", "ab"},
+		{"invalid utf8 replaced", "a\xffb", "a\ufffdb"},
 		{"huge sgr dropped", "a\x1b[" + strings.Repeat("1;", 40) + "1mb", "ab"},
 	}
 	for _, tt := range tests {

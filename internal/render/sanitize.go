@@ -2,6 +2,7 @@ package render
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -23,7 +24,11 @@ func KeepOnlySGR(s string) string {
 		state = newState
 		switch {
 		case width > 0:
-			sb.WriteString(seq)
+			if utf8.ValidString(seq) {
+				sb.WriteString(seq)
+			} else {
+				sb.WriteString("\ufffd")
+			}
 		case seq == "\n" || seq == "\t":
 			sb.WriteString(seq)
 		case isSGR(seq):
@@ -34,8 +39,12 @@ func KeepOnlySGR(s string) string {
 	return sb.String()
 }
 
-// isPlain reports whether s has no control bytes at all, the common case.
+// isPlain reports whether s is valid UTF-8 with no control characters at
+// all, the common case.
 func isPlain(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
