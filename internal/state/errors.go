@@ -1,0 +1,106 @@
+package state
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+)
+
+// saveError is what Save returns: one line for the user, wrapping the cause.
+type saveError struct {
+	what string // "reading positions and bookmarks", ...
+	msg  string // "/path is read-only", ...
+	err  error
+}
+
+func (e *saveError) Error() string { return "cannot save " + e.what + ": " + e.msg }
+func (e *saveError) Unwrap() error { return e.err }
+
+func newSaveError(failed []string, dir string, cause error) error {
+	what := whatState
+	switch {
+	case len(failed) > 1:
+		what = whatBoth
+	case len(failed) == 1:
+		what = failed[0]
+	}
+	return &saveError{what: what, msg: describe(dir, cause), err: cause}
+}
+
+// readError: a state file exists but cannot be read, so it is not replaced.
+type readError struct {
+	path string
+	err  error
+}
+
+func (e *readError) Error() string { return "read " + e.path + ": " + e.err.Error() }
+func (e *readError) Unwrap() error { return e.err }
+
+// newerError: a state file was written by a newer brief, so it is not
+// replaced with an older format.
+type newerError struct{ path string }
+
+func (e *newerError) Error() string { return e.path + " was written by a newer version of brief" }
+
+// describe explains err, which happened while working in path, in one line
+// a person understands.
+func describe(path string, err error) string {
+	var newer *newerError
+	if errors.As(err, &newer) {
+		return newer.Error()
+	}
+	var re *readError
+	if errors.As(err, &re) {
+		return re.path + " cannot be read (" + reason(re.err) + ")"
+	}
+	switch {
+	case errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT):
+		return "the disk is full (" + nearestExisting(path) + ")"
+	case errors.Is(err, syscall.EROFS) || errors.Is(err, fs.ErrPermission):
+		return nearestExisting(path) + " is read-only"
+	case errors.Is(err, syscall.ENOTDIR) || errors.Is(err, syscall.EEXIST):
+		if p := nearestExisting(path); !isDir(p) {
+			return p + " is a file, not a folder"
+		}
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return oneLine(pe.Path + ": " + reason(pe.Err))
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return oneLine(le.New + ": " + reason(le.Err))
+	}
+	return oneLine(path + ": " + err.Error())
+}
+
+// reason is the bare cause of err, without the operation and path that
+// *fs.PathError adds.
+func reason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return oneLine(err.Error())
+}
+
+// nearestExisting returns path or its closest ancestor that exists.
+func nearestExisting(path string) string {
+	for p := path; ; p = filepath.Dir(p) {
+		if _, err := os.Lstat(p); err == nil || filepath.Dir(p) == p {
+			return p
+		}
+	}
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
