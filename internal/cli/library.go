@@ -19,6 +19,7 @@ type app struct {
 	libraries  []string
 	positional []string
 	maxSize    string
+	tui        tuiFlags
 }
 
 func (a *app) addGlobalFlags(root *cobra.Command) {

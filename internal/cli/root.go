@@ -83,9 +83,12 @@ briefings instead.`,
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	app.addGlobalFlags(root)
+	addIndexFlags(root)
+	app.addTUIFlags(root)
 	root.AddCommand(
 		app.listCommand(),
 		app.showCommand(),
+		app.searchCommand(), app.indexCommand(),
 	)
 	return root
 }
@@ -98,5 +101,8 @@ func (a *app) runDefault(cmd *cobra.Command, args []string) error {
 		}
 	}
 	a.positional = args
-	return a.runList(false)
+	if out := newOutput(a.streams.Out); !out.terminal {
+		return a.runList(false)
+	}
+	return a.runTUI()
 }

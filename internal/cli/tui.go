@@ -1,0 +1,100 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/internal/render"
+	"github.com/briefreader/brief/internal/state"
+	"github.com/briefreader/brief/ui"
+	"github.com/spf13/cobra"
+)
+
+// tuiFlags are the root command's own flags, for the reader.
+type tuiFlags struct {
+	style string
+	width int
+}
+
+func (a *app) addTUIFlags(root *cobra.Command) {
+	root.Flags().StringVar(&a.tui.style, "style", "auto", "auto, dark, light, notty, ascii, high-contrast-dark, ... or a glamour JSON file")
+	root.Flags().IntVar(&a.tui.width, "width", 100, "the widest the text may be, in columns")
+}
+
+// runTUI opens the reader on the library and returns when the user quits.
+// SIGINT, SIGTERM and SIGHUP end it with the terminal restored and the
+// usual 128+signal exit status.
+func (a *app) runTUI() error {
+	opts, err := a.loadOptions()
+	if err != nil {
+		return err
+	}
+	if a.tui.style != render.StyleAuto {
+		if _, err := render.StyleConfig(a.tui.style); err != nil {
+			return err
+		}
+	}
+	paths := a.libraryPaths()
+	store, notices, err := state.Open("")
+	if err != nil {
+		notices = append(notices, err.Error())
+		store = nil
+	}
+	open := ""
+	if len(paths) == 1 {
+		if info, err := os.Stat(paths[0]); err == nil && !info.IsDir() {
+			open, _ = filepath.Abs(paths[0])
+		}
+	}
+	uiOpts := ui.Options{
+		Open: open,
+		Load: func(progress func(done, total int)) *briefings.Library {
+			if len(paths) == 0 {
+				return briefings.LoadSample()
+			}
+			o := opts
+			o.Progress = progress
+			return briefings.Load(paths, o)
+		},
+		LoadOptions: opts,
+		Style:       a.tui.style,
+		NoColor:     os.Getenv("NO_COLOR") != "",
+		MaxWidth:    a.tui.width,
+		Store:       store,
+		Notices:     notices,
+		Watch:       watchLibrary,
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(signals)
+	var received os.Signal
+	go func() {
+		if s, ok := <-signals; ok {
+			received = s
+			cancel()
+		}
+	}()
+
+	err = ui.Run(ctx, uiOpts, a.streams.In, a.streams.Out)
+	if store != nil {
+		if saveErr := store.Save(); saveErr != nil {
+			fmt.Fprintf(a.streams.Err, "brief: %v\n", saveErr)
+		}
+	}
+	if s, ok := received.(syscall.Signal); ok {
+		return &exitError{code: 128 + int(s)}
+	}
+	if errors.Is(err, ui.ErrInterrupted) {
+		return &exitError{code: 130}
+	}
+	return err
+}

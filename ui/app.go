@@ -1,0 +1,332 @@
+// Package ui is brief's terminal interface: the library list, the reader,
+// search and the presenter, as bubbletea models. It talks to the domain
+// (briefings), the index and the user's state through their packages and
+// never writes to the terminal itself.
+package ui
+
+import (
+	"os"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/internal/render"
+	"github.com/briefreader/brief/internal/state"
+)
+
+// Options configure the app.
+type Options struct {
+	// Load loads the library; it reports progress through the callback and
+	// is called off the UI goroutine.
+	Load func(progress func(done, total int)) *briefings.Library
+	// LoadOptions are used to read a briefing again when it changes.
+	LoadOptions briefings.LoadOptions
+	// Style is the requested glamour style: "auto" (from GLAMOUR_STYLE or
+	// the terminal background), a style name or a JSON file.
+	Style string
+	// NoColor is set when NO_COLOR is: colours are dropped, bold and
+	// underline kept.
+	NoColor bool
+	// MaxWidth caps the width of the text (default 100 columns).
+	MaxWidth int
+	// Store keeps reading positions and bookmarks; nil keeps nothing.
+	Store *state.Store
+	// Notices are shown once at start (for example a state file that
+	// could not be read).
+	Notices []string
+	// Open is the path of a briefing to open as soon as the library is
+	// loaded (brief FILE opens that file).
+	Open string
+	// Watch, if set, starts watching the library and returns a channel of
+	// changed file paths.
+	Watch func(lib *briefings.Library) (<-chan []string, func())
+}
+
+type screen int
+
+const (
+	libraryScreen screen = iota
+	readerScreen
+)
+
+// Model is the root bubbletea model: it routes messages to the screen in
+// front and handles what every screen shares (size, colours, quitting).
+type Model struct {
+	opts   Options
+	keys   globalKeys
+	st     *styles
+	screen screen
+	lib    *library
+	rd     *reader
+	width  int
+	height int
+	mouse  bool
+
+	library      *briefings.Library
+	dark         bool
+	styleDecided bool
+	stopWatch    func()
+}
+
+// New returns the app model.
+func New(opts Options) *Model {
+	if opts.MaxWidth <= 0 {
+		opts.MaxWidth = 100
+	}
+	if opts.Style == "" {
+		opts.Style = render.StyleAuto
+	}
+	st := newStyles(true)
+	m := &Model{opts: opts, keys: newGlobalKeys(), st: st, lib: newLibrary(st), mouse: true, dark: true}
+	m.styleDecided = opts.Style != render.StyleAuto || opts.NoColor || envStyle() != ""
+	if len(opts.Notices) > 0 {
+		m.lib.message = strings.Join(opts.Notices, " · ")
+	}
+	return m
+}
+
+// Messages of the app itself.
+type (
+	loadProgressMsg struct {
+		done, total int
+		next        <-chan tea.Msg
+	}
+	libraryLoadedMsg struct{ lib *briefings.Library }
+	styleTimeoutMsg  struct{}
+)
+
+// Init starts loading the library and asks the terminal for its background
+// colour (to choose a dark or light style) with a short deadline.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{m.startLoading(), m.lib.spinner.Tick}
+	if !m.styleDecided {
+		cmds = append(cmds, tea.RequestBackgroundColor,
+			tea.Tick(300*time.Millisecond, func(time.Time) tea.Msg { return styleTimeoutMsg{} }))
+	}
+	return tea.Batch(cmds...)
+}
+
+// startLoading runs the loader in a goroutine and streams its progress.
+func (m *Model) startLoading() tea.Cmd {
+	ch := make(chan tea.Msg, 1)
+	load := m.opts.Load
+	go func() {
+		defer close(ch)
+		var last time.Time
+		lib := load(func(done, total int) {
+			if now := time.Now(); now.Sub(last) > 50*time.Millisecond {
+				last = now
+				select {
+				case ch <- loadProgressMsg{done: done, total: total}:
+				default:
+				}
+			}
+		})
+		ch <- libraryLoadedMsg{lib}
+	}()
+	return waitFor(ch)
+}
+
+func waitFor(ch <-chan tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		msg, ok := <-ch
+		if !ok {
+			return nil
+		}
+		if p, isProgress := msg.(loadProgressMsg); isProgress {
+			p.next = ch
+			return p
+		}
+		return msg
+	}
+}
+
+// Update routes a message.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.lib.setSize(msg.Width, msg.Height)
+		if m.rd != nil {
+			return m, m.rd.setSize(msg.Width, msg.Height)
+		}
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.dark = msg.IsDark()
+		return m, m.decideStyle()
+	case styleTimeoutMsg:
+		return m, m.decideStyle()
+	case loadProgressMsg:
+		m.lib.done, m.lib.total = msg.done, msg.total
+		return m, waitFor(msg.next)
+	case libraryLoadedMsg:
+		m.library = msg.lib
+		cmds := []tea.Cmd{m.lib.setLibrary(msg.lib), m.startWatching()}
+		for _, b := range msg.lib.Briefings {
+			if m.opts.Open != "" && b.Path == m.opts.Open {
+				cmds = append(cmds, m.open(b, -2, nil))
+			}
+		}
+		return m, tea.Batch(cmds...)
+	case filesChangedMsg:
+		return m, m.reload(msg)
+	case editorDoneMsg:
+		return m, m.edited(msg)
+	case tea.KeyPressMsg:
+		switch {
+		case matches(msg, m.keys.Quit):
+			m.saveState()
+			return m, tea.Interrupt
+		case matches(msg, m.keys.Suspend):
+			m.saveState()
+			return m, tea.Suspend
+		case matches(msg, m.keys.Mouse) && !m.typing():
+			m.mouse = !m.mouse
+			if m.mouse {
+				m.message("Mouse on: the wheel scrolls. M turns it off to select text.")
+			} else {
+				m.message("Mouse off: select text with the mouse. M turns the wheel back on.")
+			}
+			return m, nil
+		}
+	}
+	// Screens ask for changes of screen through an intent, acted on here
+	// and now, so that a key typed right after (q q, enter j) reaches the
+	// screen it was meant for.
+	var cmd tea.Cmd
+	var intent tea.Msg
+	switch m.screen {
+	case readerScreen:
+		cmd = m.rd.update(msg)
+		intent, m.rd.intent = m.rd.intent, nil
+	default:
+		cmd = m.lib.update(msg)
+		intent, m.lib.intent = m.lib.intent, nil
+	}
+	if intent != nil {
+		return m, tea.Batch(cmd, m.act(intent))
+	}
+	return m, cmd
+}
+
+// act carries out what a screen asked for.
+func (m *Model) act(intent tea.Msg) tea.Cmd {
+	switch in := intent.(type) {
+	case openMsg:
+		return m.open(in.briefing, -2, nil)
+	case backMsg:
+		m.screen = libraryScreen
+		m.saveState()
+	case editMsg:
+		return editFile(in.briefing, in.line)
+	case searchMsg:
+		m.message("Search is not available yet.")
+	case presentMsg:
+		m.message("Presenting is not available yet.")
+	}
+	return nil
+}
+
+// typing reports whether a text input has the keys.
+func (m *Model) typing() bool {
+	if m.screen == readerScreen {
+		return m.rd.finding
+	}
+	return m.lib.list.SettingFilter()
+}
+
+func (m *Model) message(text string) {
+	if m.screen == readerScreen && m.rd != nil {
+		m.rd.message = text
+	} else {
+		m.lib.message = text
+	}
+}
+
+// decideStyle settles dark or light once, from the background colour or,
+// failing a reply, dark.
+func (m *Model) decideStyle() tea.Cmd {
+	if m.styleDecided {
+		return nil
+	}
+	m.styleDecided = true
+	m.st = newStyles(m.dark)
+	m.lib.st = m.st
+	m.lib.list.SetDelegate(itemDelegate{st: m.st})
+	if m.rd != nil {
+		m.rd.st = m.st
+		return m.rd.setStyle(m.glamourStyle())
+	}
+	return nil
+}
+
+// envStyle is GLAMOUR_STYLE, which decides the style without asking the
+// terminal.
+func envStyle() string {
+	if s := strings.TrimSpace(os.Getenv("GLAMOUR_STYLE")); s != render.StyleAuto {
+		return s
+	}
+	return ""
+}
+
+// glamourStyle is the concrete style for rendering briefings. Under
+// NO_COLOR it is still a full style: the colour profile removes the
+// colours and keeps bold and underline, which read better than notty's
+// markdown markers.
+func (m *Model) glamourStyle() string {
+	return render.ResolveStyle(m.opts.Style, true, m.dark)
+}
+
+// open shows a briefing in the reader, at a section (-2: where the reader
+// left it) with words highlighted.
+func (m *Model) open(b *briefings.Briefing, section int, terms []string) tea.Cmd {
+	if m.rd != nil && m.rd.b.Path != b.Path {
+		m.rd.savePosition()
+	}
+	if m.rd == nil || m.rd.b.Path != b.Path {
+		m.rd = newReader(b, m.st, m.opts.Store, m.glamourStyle(), m.opts.MaxWidth)
+	}
+	if section >= -1 {
+		m.rd.openAt(section, terms)
+	}
+	m.screen = readerScreen
+	return m.rd.setSize(m.width, m.height)
+}
+
+// saveState writes the reading position; failures become a message.
+func (m *Model) saveState() {
+	if m.rd != nil {
+		m.rd.savePosition()
+	}
+	if m.opts.Store == nil {
+		return
+	}
+	if err := m.opts.Store.Save(); err != nil {
+		m.message(firstLine(err.Error()))
+	}
+}
+
+// View draws the screen in front.
+func (m *Model) View() tea.View {
+	var content string
+	if m.width > 0 {
+		if m.width < 20 || m.height < 5 {
+			content = "Window too small."
+		} else if m.screen == readerScreen {
+			content = m.rd.view()
+		} else {
+			content = m.lib.view()
+		}
+	}
+	v := tea.NewView(content)
+	v.AltScreen = true
+	if m.mouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
+	v.WindowTitle = "brief"
+	if m.screen == readerScreen && m.rd != nil {
+		v.WindowTitle = "brief · " + m.rd.b.Title
+	}
+	return v
+}

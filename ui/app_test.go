@@ -1,0 +1,210 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/briefreader/brief/briefings"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+)
+
+// probeMsg runs a function on the model inside the program's event loop,
+// where reading it is safe. A program filter (not the model) handles it.
+type probeMsg struct{ fn func(*Model) }
+
+func probeFilter(m tea.Model, msg tea.Msg) tea.Msg {
+	if p, ok := msg.(probeMsg); ok {
+		p.fn(m.(*Model))
+		return nil
+	}
+	return msg
+}
+
+// startApp runs the app in a test program at 80×24 with a fixed colour
+// profile and environment, on the given library.
+func startApp(t *testing.T, load func() *briefings.Library) *teatest.TestModel {
+	t.Helper()
+	m := New(Options{
+		Load:  func(func(int, int)) *briefings.Library { return load() },
+		Style: "dark",
+		Store: newStore(t, t.TempDir()),
+	})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24),
+		teatest.WithProgramOptions(
+			tea.WithColorProfile(colorprofile.ANSI256),
+			tea.WithEnvironment([]string{"TERM=xterm-256color", "SSH_TTY=test"}),
+			tea.WithFilter(probeFilter),
+		))
+	t.Cleanup(func() { _ = tm.Quit() })
+	return tm
+}
+
+// inspect returns what fn computes from the model, read in the event loop.
+func inspect[T any](t *testing.T, tm *teatest.TestModel, fn func(*Model) T) T {
+	t.Helper()
+	ch := make(chan T, 1)
+	tm.Send(probeMsg{func(m *Model) { ch <- fn(m) }})
+	select {
+	case v := <-ch:
+		return v
+	case <-time.After(5 * time.Second):
+		t.Fatal("the program did not answer a probe within 5 s")
+	}
+	var zero T
+	return zero
+}
+
+// waitForScreen polls the screen (the model's view without styling) until
+// it contains all of want, failing after a deadline.
+func waitForScreen(t *testing.T, tm *teatest.TestModel, want ...string) string {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		screen := inspect(t, tm, func(m *Model) string { return ansi.Strip(m.View().Content) })
+		missing := ""
+		for _, w := range want {
+			if !strings.Contains(screen, w) {
+				missing = w
+				break
+			}
+		}
+		if missing == "" {
+			return screen
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("screen never showed %q:\n%s", missing, screen)
+		}
+		time.Sleep(10 * time.Millisecond) // poll interval, bounded by the deadline
+	}
+}
+
+// waitUntil polls a condition on the model until it holds or a deadline.
+func waitUntil(t *testing.T, tm *teatest.TestModel, what string, cond func(*Model) bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !inspect(t, tm, cond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting until %s", what)
+		}
+		time.Sleep(10 * time.Millisecond) // poll interval, bounded by the deadline
+	}
+}
+
+// readerReady reports that the reader is open and fully rendered.
+func readerReady(m *Model) bool {
+	return m.screen == readerScreen && m.rd.doc != nil && m.rd.next == nil && m.rd.doc.complete()
+}
+
+func goldenView(t *testing.T, tm *teatest.TestModel) {
+	t.Helper()
+	golden.RequireEqual(t, inspect(t, tm, func(m *Model) string { return m.View().Content }))
+}
+
+func openUkraine(t *testing.T, tm *teatest.TestModel) {
+	t.Helper()
+	waitForScreen(t, tm, "3 briefings")
+	tm.Type("jj")
+	tm.Send(keyMsg("enter"))
+	waitUntil(t, tm, "the reader is ready", readerReady)
+}
+
+func TestGoldenLibrary(t *testing.T) {
+	tm := startApp(t, briefings.LoadSample)
+	waitForScreen(t, tm, "3 briefings", "Ukraine, ATACMS")
+	goldenView(t, tm)
+}
+
+func TestGoldenReader(t *testing.T) {
+	tm := startApp(t, briefings.LoadSample)
+	openUkraine(t, tm)
+	goldenView(t, tm)
+}
+
+func TestGoldenTOC(t *testing.T) {
+	tm := startApp(t, briefings.LoadSample)
+	openUkraine(t, tm)
+	tm.Type("tj")
+	waitForScreen(t, tm, "Contents")
+	goldenView(t, tm)
+}
+
+func TestGoldenFind(t *testing.T) {
+	tm := startApp(t, briefings.LoadSample)
+	openUkraine(t, tm)
+	tm.Type("/korea")
+	waitForScreen(t, tm, "/korea", "found")
+	goldenView(t, tm)
+}
+
+func TestGoldenHelp(t *testing.T) {
+	tm := startApp(t, briefings.LoadSample)
+	openUkraine(t, tm)
+	tm.Type("?")
+	waitForScreen(t, tm, "Reading keys")
+	goldenView(t, tm)
+}
+
+func TestAppOpenAndGoBack(t *testing.T) {
+	tm := startApp(t, briefings.LoadSample)
+	openUkraine(t, tm)
+	tm.Type("3")
+	waitForScreen(t, tm, "› Shifting the Balance")
+	tm.Type("q")
+	waitForScreen(t, tm, "3 briefings")
+	// Opening it again returns to the same section.
+	tm.Send(keyMsg("enter"))
+	waitUntil(t, tm, "the reader is back", readerReady)
+	waitForScreen(t, tm, "› Shifting the Balance")
+}
+
+func TestAppShowsProblems(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "good.md"), []byte("# Good\n\ntext\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "bad.md"), []byte(strings.Repeat("\x00\x01", 100)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tm := startApp(t, func() *briefings.Library { return briefings.Load([]string{dir}, briefings.LoadOptions{}) })
+	waitForScreen(t, tm, "1 briefing", "1 file did not load (!)")
+	tm.Type("!")
+	waitForScreen(t, tm, "Files with problems", "bad.md", "binary")
+	tm.Send(keyMsg("esc"))
+	waitForScreen(t, tm, "Good")
+}
+
+func TestAppLiveReload(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "live.md")
+	write := func(text string) {
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("# Live\n\n## First\n\nOne.\n\n## Second\n\nTwo.\n")
+	tm := startApp(t, func() *briefings.Library { return briefings.Load([]string{dir}, briefings.LoadOptions{}) })
+	waitForScreen(t, tm, "Live")
+	tm.Send(keyMsg("enter"))
+	waitUntil(t, tm, "the reader is ready", readerReady)
+	tm.Type("3")
+	waitForScreen(t, tm, "› Second")
+
+	write("# Live\n\n## Inserted\n\nNew.\n\n## First\n\nOne.\n\n## Second\n\nTwo, edited.\n")
+	tm.Send(filesChangedMsg{paths: []string{path}})
+	waitForScreen(t, tm, "Two, edited.", "› Second")
+
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	tm.Send(filesChangedMsg{paths: []string{path}})
+	waitForScreen(t, tm, "does not exist; showing the last version")
+	tm.Type("q")
+	waitForScreen(t, tm, "0 briefings")
+}

@@ -1,0 +1,108 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+func bind(help, desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+}
+
+// globalKeys work on every screen.
+type globalKeys struct {
+	Quit, Suspend, Help, Mouse key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Quit:    bind("ctrl+c", "quit", "ctrl+c"),
+		Suspend: bind("ctrl+z", "suspend", "ctrl+z"),
+		Help:    bind("?", "help", "?"),
+		Mouse:   bind("M", "mouse on/off (off lets you select text)", "M"),
+	}
+}
+
+// readerKeys drive the reader; the help screen lists exactly these.
+type readerKeys struct {
+	Down, Up, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
+	NextSection, PrevSection, Section                         key.Binding
+	TOC, FocusTOC, Find, NextMatch, PrevMatch                 key.Binding
+	Bookmark, Bookmarks, Copy, Edit, Present, Search          key.Binding
+	Back                                                      key.Binding
+	global                                                    globalKeys
+}
+
+func newReaderKeys() readerKeys {
+	return readerKeys{
+		Down:        bind("j/↓", "down a line", "j", "down"),
+		Up:          bind("k/↑", "up a line", "k", "up"),
+		PageDown:    bind("space/f/pgdn", "page down", "space", "f", "pgdown"),
+		PageUp:      bind("b/pgup", "page up", "b", "pgup"),
+		HalfDown:    bind("d/ctrl+d", "half page down", "d", "ctrl+d"),
+		HalfUp:      bind("u/ctrl+u", "half page up", "u", "ctrl+u"),
+		Top:         bind("g/home", "top", "g", "home"),
+		Bottom:      bind("G/end", "bottom", "G", "end"),
+		NextSection: bind("]", "next section", "]"),
+		PrevSection: bind("[", "previous section", "["),
+		Section:     bind("1-9", "go to section N", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		TOC:         bind("t", "table of contents", "t"),
+		FocusTOC:    bind("tab", "switch between contents and text", "tab"),
+		Find:        bind("/", "find in briefing", "/"),
+		NextMatch:   bind("n", "next match", "n"),
+		PrevMatch:   bind("N", "previous match", "N"),
+		Bookmark:    bind("m", "bookmark this section", "m"),
+		Bookmarks:   bind("'", "list bookmarks", "'"),
+		Copy:        bind("y", "copy section (markdown)", "y"),
+		Edit:        bind("e", "edit in $EDITOR", "e"),
+		Present:     bind("p", "present this section", "p"),
+		Search:      bind("s", "search the library", "s"),
+		Back:        bind("esc/q", "back to the library", "esc", "q"),
+		global:      newGlobalKeys(),
+	}
+}
+
+// ShortHelp is the one-line hint in the status bar.
+func (k readerKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.TOC, k.Find, k.NextSection, k.Back, k.global.Help}
+}
+
+// FullHelp is the help screen, one column per group.
+func (k readerKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
+		{k.NextSection, k.PrevSection, k.Section, k.TOC, k.FocusTOC, k.Find, k.NextMatch, k.PrevMatch},
+		{k.Bookmark, k.Bookmarks, k.Copy, k.Edit, k.Present, k.Search, k.Back},
+		{k.global.Help, k.global.Mouse, k.global.Suspend, k.global.Quit},
+	}
+}
+
+// tocKeys drive the table of contents when it has the focus.
+type tocKeys struct {
+	Down, Up, Top, Bottom, Jump, Leave key.Binding
+}
+
+func newTOCKeys() tocKeys {
+	return tocKeys{
+		Down:   bind("j/↓", "next entry", "j", "down"),
+		Up:     bind("k/↑", "previous entry", "k", "up"),
+		Top:    bind("g", "first entry", "g", "home"),
+		Bottom: bind("G", "last entry", "G", "end"),
+		Jump:   bind("enter", "go to section", "enter"),
+		Leave:  bind("esc/tab", "back to the text", "esc", "tab"),
+	}
+}
+
+// libraryKeys drive the library list.
+type libraryKeys struct {
+	Open, Filter, Search, Problems, Quit key.Binding
+	global                               globalKeys
+}
+
+func newLibraryKeys() libraryKeys {
+	return libraryKeys{
+		Open:     bind("enter", "read", "enter", "l", "right"),
+		Filter:   bind("/", "filter", "/"),
+		Search:   bind("s", "search", "s"),
+		Problems: bind("!", "files that did not load", "!"),
+		Quit:     bind("q", "quit", "q"),
+		global:   newGlobalKeys(),
+	}
+}

@@ -1,0 +1,287 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/list"
+	"charm.land/bubbles/v2/paginator"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/briefreader/brief/briefings"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// libraryItem is one briefing in the library list.
+type libraryItem struct {
+	b      *briefings.Briefing
+	filter string
+}
+
+// FilterValue is what / matches: title, tags and path.
+func (i libraryItem) FilterValue() string { return i.filter }
+
+func newLibraryItem(b *briefings.Briefing) libraryItem {
+	return libraryItem{b: b, filter: b.Title + " " + strings.Join(b.Tags, " ") + " " + b.RelPath}
+}
+
+// library is the first screen: the briefings, newest first.
+type library struct {
+	keys     libraryKeys
+	st       *styles
+	list     list.Model
+	spinner  spinner.Model
+	loading  bool
+	done     int
+	total    int
+	problems []briefings.Problem
+	showing  *problemList
+	help     *helpScreen
+	message  string
+	intent   tea.Msg // what the user asked the app to do: openMsg, searchMsg
+	width    int
+	height   int
+}
+
+func newLibrary(st *styles) *library {
+	l := &library{keys: newLibraryKeys(), st: st, loading: true}
+	l.list = list.New(nil, itemDelegate{st: st}, 0, 0)
+	l.list.Title = "brief"
+	l.list.SetShowHelp(false)
+	l.list.SetShowTitle(false)
+	l.list.SetShowStatusBar(false)
+	l.list.DisableQuitKeybindings()
+	l.list.Filter = filterItems
+	l.list.Paginator.Type = paginator.Arabic
+	l.list.Styles.StatusBar = st.subtle.PaddingLeft(2)
+	l.list.Styles.NoItems = st.subtle.PaddingLeft(2)
+	l.list.FilterInput.Prompt = "/ "
+	l.spinner = spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.accent))
+	return l
+}
+
+// setLibrary fills the list once the library is loaded.
+func (l *library) setLibrary(lib *briefings.Library) tea.Cmd {
+	l.loading = false
+	l.problems = lib.Problems
+	sorted := append([]*briefings.Briefing(nil), lib.Briefings...)
+	briefings.SortByDate(sorted)
+	items := make([]list.Item, len(sorted))
+	for i, b := range sorted {
+		items[i] = newLibraryItem(b)
+	}
+	return l.list.SetItems(items)
+}
+
+// replace updates or adds a reloaded briefing, or removes one whose file is
+// gone (b == nil).
+func (l *library) replace(path string, b *briefings.Briefing) tea.Cmd {
+	items := l.list.Items()
+	for i, it := range items {
+		if it.(libraryItem).b.Path == path {
+			if b == nil {
+				l.list.RemoveItem(i)
+				return nil
+			}
+			return l.list.SetItem(i, newLibraryItem(b))
+		}
+	}
+	if b == nil {
+		return nil
+	}
+	return l.list.InsertItem(0, newLibraryItem(b))
+}
+
+func (l *library) setSize(width, height int) {
+	l.width, l.height = width, height
+	l.list.SetSize(width, max(height-3, 1))
+}
+
+// selected returns the briefing under the cursor, or nil.
+func (l *library) selected() *briefings.Briefing {
+	if it, ok := l.list.SelectedItem().(libraryItem); ok {
+		return it.b
+	}
+	return nil
+}
+
+// openMsg asks the app to open a briefing in the reader.
+type openMsg struct{ briefing *briefings.Briefing }
+
+func (l *library) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case spinner.TickMsg:
+		if !l.loading {
+			return nil
+		}
+		var cmd tea.Cmd
+		l.spinner, cmd = l.spinner.Update(msg)
+		return cmd
+	case tea.KeyPressMsg:
+		l.message = ""
+		if l.help != nil {
+			l.help = nil
+			return nil
+		}
+		if l.showing != nil {
+			return l.showing.update(msg, l)
+		}
+		if l.list.SettingFilter() {
+			break // the filter input has the keys
+		}
+		switch {
+		case matches(msg, l.keys.Open):
+			if b := l.selected(); b != nil {
+				l.intent = openMsg{b}
+			}
+			return nil
+		case matches(msg, l.keys.Search):
+			l.intent = searchMsg{}
+			return nil
+		case matches(msg, l.keys.Problems):
+			l.showing = &problemList{}
+			return nil
+		case matches(msg, l.keys.global.Help):
+			l.help = &helpScreen{title: "Library keys", groups: []helpGroup{
+				{"Library", []key.Binding{l.list.KeyMap.CursorUp, l.list.KeyMap.CursorDown, l.list.KeyMap.GoToStart,
+					l.list.KeyMap.GoToEnd, l.list.KeyMap.NextPage, l.list.KeyMap.PrevPage}},
+				{"Actions", []key.Binding{l.keys.Open, l.keys.Filter, l.list.KeyMap.ClearFilter, l.keys.Search, l.keys.Problems}},
+				{"Anywhere", []key.Binding{l.keys.global.Help, l.keys.global.Mouse, l.keys.global.Suspend, l.keys.Quit, l.keys.global.Quit}},
+			}}
+			return nil
+		case matches(msg, l.keys.Quit):
+			return tea.Quit
+		}
+	}
+	var cmd tea.Cmd
+	l.list, cmd = l.list.Update(msg)
+	return cmd
+}
+
+func (l *library) view() string {
+	header := l.header()
+	var body string
+	switch {
+	case l.help != nil:
+		body = strings.Join(l.help.view(l.width, max(l.height-2, 1), l.st), "\n")
+	case l.showing != nil:
+		body = strings.Join(l.showing.view(l, l.width, max(l.height-2, 1)), "\n")
+	case l.loading:
+		body = "\n  " + l.spinner.View() + " " + l.st.subtle.Render(l.progress())
+	default:
+		body = l.list.View()
+	}
+	lines := strings.Split(header+"\n"+body, "\n")
+	lines = padLines(lines, max(l.height-1, 1))
+	return strings.Join(append(lines, l.footer()), "\n")
+}
+
+func (l *library) header() string {
+	title := l.st.title.Render(" brief")
+	count := ""
+	switch {
+	case l.loading:
+	case l.list.FilterState() != list.Unfiltered:
+		count = l.st.subtle.Render(fmt.Sprintf("  %d of %d match “%s”", len(l.list.VisibleItems()), len(l.list.Items()), l.list.FilterValue()))
+	default:
+		count = l.st.subtle.Render(fmt.Sprintf("  %d %s", len(l.list.Items()), plural(len(l.list.Items()), "briefing", "briefings")))
+	}
+	warn := ""
+	if n := countSkipped(l.problems); n > 0 {
+		warn = "  " + l.st.warning.Render(fmt.Sprintf("%d %s did not load (!)", n, plural(n, "file", "files")))
+	}
+	return ansi.Truncate(title+count+warn, l.width, "…")
+}
+
+func (l *library) footer() string {
+	if l.message != "" {
+		return ansi.Truncate(" "+l.st.message.Render(l.message), l.width, "…")
+	}
+	hints := "enter read · / filter · s search · ? help · q quit"
+	if l.list.SettingFilter() {
+		hints = "type to filter · enter keep · esc clear"
+	}
+	return ansi.Truncate(" "+l.st.subtle.Render(hints), l.width, "…")
+}
+
+func (l *library) progress() string {
+	if l.total == 0 {
+		return "Looking for briefings…"
+	}
+	return fmt.Sprintf("Loading briefings: %d of %d", l.done, l.total)
+}
+
+func countSkipped(problems []briefings.Problem) int {
+	n := 0
+	for _, p := range problems {
+		if p.Skipped {
+			n++
+		}
+	}
+	return n
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// itemDelegate draws a briefing as two lines: its title, then its date,
+// tags, size and path.
+type itemDelegate struct{ st *styles }
+
+func (d itemDelegate) Height() int                         { return 2 }
+func (d itemDelegate) Spacing() int                        { return 1 }
+func (d itemDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
+
+func (d itemDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
+	it, ok := item.(libraryItem)
+	if !ok {
+		return
+	}
+	b := it.b
+	width := max(m.Width()-4, 10)
+	selected := index == m.Index()
+	title := ansi.Truncate(b.Title, width, "…")
+	if matched := m.MatchesForItem(index); len(matched) > 0 && m.FilterState() != list.Unfiltered {
+		title = highlightRunes(title, matched, len([]rune(b.Title)), d.st)
+	}
+	var meta []string
+	if !b.Date.IsZero() {
+		meta = append(meta, b.Date.Format("2 Jan 2006"))
+	}
+	if len(b.Tags) > 0 {
+		meta = append(meta, strings.Join(b.Tags, ", "))
+	}
+	meta = append(meta, fmt.Sprintf("%d %s", len(b.Sections), plural(len(b.Sections), "section", "sections")),
+		fmt.Sprintf("%d min", int(b.ReadingTime()/time.Minute)), b.RelPath)
+	metaLine := ansi.Truncate(strings.Join(meta, " · "), width, "…")
+	cursor := "  "
+	titleStyle := d.st.title
+	if selected {
+		cursor = d.st.selected.Render("▌ ")
+		titleStyle = d.st.selected
+	}
+	fmt.Fprintf(w, "%s%s\n%s%s", cursor, titleStyle.Render(title), cursor, d.st.subtle.Render(metaLine))
+}
+
+// highlightRunes underlines the matched runes of the title (only those
+// within the title part of the filter value).
+func highlightRunes(title string, matched []int, titleRunes int, st *styles) string {
+	var in []int
+	for _, i := range matched {
+		if i < titleRunes {
+			in = append(in, i)
+		}
+	}
+	if len(in) == 0 {
+		return title
+	}
+	return lipgloss.StyleRunes(title, in, st.accent.Underline(true), lipgloss.NewStyle())
+}

@@ -1,0 +1,416 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/internal/render"
+	"github.com/briefreader/brief/internal/state"
+)
+
+// renderBudget is how long one render step may run before the UI gets a
+// chance to draw; the rest is rendered in later steps.
+const renderBudget = 40 * time.Millisecond
+
+// tocMinWidth is the narrowest terminal that shows the table of contents
+// beside the text; narrower ones show it over the text.
+const tocMinWidth = 90
+
+// reader shows one briefing.
+type reader struct {
+	keys  readerKeys
+	st    *styles
+	store *state.Store
+	b     *briefings.Briefing
+
+	style    string // concrete glamour style
+	maxWidth int    // cap on the text width
+	width    int
+	height   int
+
+	docs map[docKey]*document
+	doc  *document // shown
+	next *document // rendering for a new size; shown once ready
+	top  int       // first line shown
+	pin  int       // section made current by a jump, until the next scroll; -2 if none
+	want *target   // where to go once that part is rendered
+
+	toc       toc
+	find      finder
+	input     textinput.Model
+	finding   bool
+	marks     *bookmarkList
+	help      *helpScreen
+	message   string
+	highlight []string // search terms to highlight on open
+	intent    tea.Msg  // what the user asked the app to do: backMsg, searchMsg, presentMsg, editMsg
+}
+
+type docKey struct {
+	width int
+	style string
+}
+
+// target is a place to scroll to: a section (-1 for the lead) and how far
+// into it.
+type target struct {
+	section  int
+	fraction float64
+}
+
+// Messages the reader sends to the app.
+type (
+	backMsg    struct{}
+	searchMsg  struct{}
+	presentMsg struct {
+		briefing *briefings.Briefing
+		section  int
+	}
+	editMsg struct {
+		briefing *briefings.Briefing
+		line     int
+	}
+)
+
+// renderedMsg carries blocks rendered off the UI goroutine.
+type renderedMsg struct {
+	doc  *document
+	done map[int][]string
+	rest []int
+}
+
+func newReader(b *briefings.Briefing, st *styles, store *state.Store, style string, maxWidth int) *reader {
+	r := &reader{
+		keys: newReaderKeys(), st: st, store: store, b: b,
+		style: style, maxWidth: maxWidth, pin: -2,
+		docs: make(map[docKey]*document),
+		toc:  toc{keys: newTOCKeys(), visible: true},
+	}
+	r.input = newInput("/", "find in this briefing")
+	r.find.current = -1
+	r.want = &target{section: -1}
+	if store != nil {
+		if p, ok := store.Position(b.Path); ok {
+			if i := b.SectionIndex(p.Anchor); i >= 0 || p.Anchor == "" {
+				r.want = &target{section: i, fraction: p.Fraction}
+			}
+		}
+	}
+	return r
+}
+
+// openAt makes the reader start at a section, with words highlighted.
+func (r *reader) openAt(section int, terms []string) {
+	r.want = &target{section: section}
+	r.pin = section
+	if len(terms) > 0 {
+		r.highlight = terms
+		r.find.query = ""
+		r.find.match = termsMatcher(terms)
+	}
+}
+
+// layout works out the text column for the current size.
+func (r *reader) layout() (tocWidth, textWidth, bodyHeight int) {
+	bodyHeight = max(r.height-1, 1)
+	if r.finding || r.message != "" {
+		bodyHeight = max(bodyHeight-1, 1)
+	}
+	avail := r.width
+	if r.tocPane() {
+		tocWidth = min(36, r.width/4)
+		avail -= tocWidth + 3
+	}
+	return tocWidth, max(min(r.maxWidth, avail), 20), bodyHeight
+}
+
+// tocPane reports whether the contents sit beside the text; on a narrow
+// terminal they cover the text, and only while they have the focus.
+func (r *reader) tocPane() bool {
+	return r.toc.visible && r.width >= tocMinWidth && len(r.b.Sections) > 0
+}
+
+// tocOverlay reports whether the contents cover the text.
+func (r *reader) tocOverlay() bool {
+	return r.toc.focused && r.width < tocMinWidth && len(r.b.Sections) > 0
+}
+
+// setSize adapts to a new terminal size, rendering for the new width in the
+// background while the old frame stays up.
+func (r *reader) setSize(width, height int) tea.Cmd {
+	r.width, r.height = width, height
+	r.input.SetWidth(max(width-20, 10))
+	return r.ensureDocument()
+}
+
+// setStyle switches the glamour style (after the terminal reported its
+// background colour).
+func (r *reader) setStyle(style string) tea.Cmd {
+	r.style = style
+	return r.ensureDocument()
+}
+
+func (r *reader) ensureDocument() tea.Cmd {
+	if r.width == 0 {
+		return nil // render only after the first window size
+	}
+	_, textWidth, _ := r.layout()
+	k := docKey{textWidth, r.style}
+	if r.doc != nil && r.docKey(r.doc) == k {
+		r.next = nil
+		return nil
+	}
+	if d, ok := r.docs[k]; ok {
+		r.switchTo(d)
+		return nil
+	}
+	renderer, err := render.New(r.style, textWidth)
+	if err != nil {
+		r.message = err.Error()
+		renderer, _ = render.New(render.StyleNoTTY, textWidth)
+	}
+	d := newDocument(r.b, renderer)
+	r.docs[k] = d
+	r.evict()
+	near := r.targetSection() + 1
+	if r.doc == nil {
+		r.doc = d
+	} else {
+		r.next = d
+	}
+	return renderStep(d, d.renderOrder(near))
+}
+
+func (r *reader) docKey(d *document) docKey {
+	return docKey{d.renderer.Width(), d.renderer.Style()}
+}
+
+// evict keeps the cache to the shown, pending and one spare document.
+func (r *reader) evict() {
+	for k, d := range r.docs {
+		if len(r.docs) <= 3 {
+			return
+		}
+		if d != r.doc && d != r.next {
+			delete(r.docs, k)
+		}
+	}
+}
+
+// renderStep renders the next few blocks off the UI goroutine.
+func renderStep(d *document, order []int) tea.Cmd {
+	if len(order) == 0 {
+		return nil
+	}
+	b, renderer := d.briefing, d.renderer
+	return func() tea.Msg {
+		done, rest := renderBlocks(b, renderer, order, renderBudget)
+		return renderedMsg{doc: d, done: done, rest: rest}
+	}
+}
+
+// targetSection is the section to render first: where the reader wants to
+// go, or is.
+func (r *reader) targetSection() int {
+	if r.want != nil {
+		return r.want.section
+	}
+	return r.current()
+}
+
+// rendered applies a render step and schedules the next.
+func (r *reader) rendered(msg renderedMsg) tea.Cmd {
+	if r.docs[r.docKey(msg.doc)] != msg.doc {
+		return nil // evicted: drop it
+	}
+	if msg.doc == r.doc {
+		at := r.doc.at(r.top)
+		r.doc.apply(msg.done)
+		r.top = r.doc.abs(at)
+		r.afterLayoutChange()
+	} else {
+		msg.doc.apply(msg.done)
+	}
+	if r.next == msg.doc {
+		t := r.position()
+		if msg.doc.blocks[t.section+1].rendered {
+			r.switchTo(msg.doc)
+		}
+	}
+	return renderStep(msg.doc, msg.rest)
+}
+
+// afterLayoutChange moves to a wanted position once it is rendered and
+// refreshes find matches.
+func (r *reader) afterLayoutChange() {
+	if w := r.want; w != nil && r.doc.blocks[w.section+1].rendered {
+		r.want = nil
+		r.top = r.clampTop(r.doc.lineAtFraction(w.section+1, w.fraction))
+		if r.doc.sectionAt(r.top) != w.section {
+			r.pin = w.section // the end of the text: it cannot scroll to the top
+		}
+	}
+	if r.find.match != nil {
+		r.find.search(r.doc)
+		if r.highlight != nil && r.want == nil && r.doc.complete() {
+			r.highlight = nil
+			if m, ok := r.find.nearest(r.top); ok {
+				r.ensureVisible(m.line)
+			}
+		}
+	}
+}
+
+// switchTo shows another document (another width or style) at the same
+// place in the text.
+func (r *reader) switchTo(d *document) {
+	t := r.position()
+	r.doc, r.next = d, nil
+	r.top = r.clampTop(d.lineAtFraction(t.section+1, t.fraction))
+	if r.want == nil && !d.blocks[t.section+1].rendered {
+		r.want = &t
+	}
+	r.afterLayoutChange()
+}
+
+// position is where the reader is: the current section and how far into it.
+func (r *reader) position() target {
+	if r.want != nil {
+		return *r.want
+	}
+	if r.doc == nil {
+		return target{section: -1}
+	}
+	s := r.current()
+	if s != r.doc.sectionAt(r.top) {
+		return target{section: s}
+	}
+	return target{section: s, fraction: r.doc.fraction(r.top)}
+}
+
+// current is the section being read: the one a jump went to, or the one at
+// the top of the screen; at the very end, the last one whose heading is on
+// screen (a short last section can never reach the top). -1 is the lead.
+func (r *reader) current() int {
+	if r.pin >= -1 {
+		return r.pin
+	}
+	if r.doc == nil {
+		return -1
+	}
+	s := r.doc.sectionAt(r.top)
+	if maxTop := r.maxTop(); maxTop > 0 && r.top >= maxTop {
+		_, _, h := r.layout()
+		for i := len(r.b.Sections) - 1; i > s; i-- {
+			if r.doc.sectionStart(i) < r.top+h {
+				return i
+			}
+		}
+	}
+	return s
+}
+
+func (r *reader) maxTop() int {
+	_, _, h := r.layout()
+	return max(r.doc.total()-h, 0)
+}
+
+func (r *reader) clampTop(n int) int {
+	return min(max(n, 0), r.maxTop())
+}
+
+func (r *reader) scroll(n int) {
+	if r.doc == nil {
+		return
+	}
+	r.top = r.clampTop(r.top + n)
+	r.pin = -2
+	r.want = nil
+}
+
+// jump goes to section i (-1: the top of the briefing).
+func (r *reader) jump(i int) {
+	if r.doc == nil || i < -1 || i >= len(r.b.Sections) {
+		return
+	}
+	r.pin = i
+	r.want = &target{section: i}
+	r.afterLayoutChange()
+}
+
+func (r *reader) ensureVisible(line int) {
+	_, _, h := r.layout()
+	if line < r.top || line >= r.top+h {
+		r.top = r.clampTop(line - h/3)
+		r.pin = -2
+	}
+}
+
+// savePosition remembers where the reader is in this briefing.
+func (r *reader) savePosition() {
+	if r.store == nil || r.doc == nil {
+		return
+	}
+	t := r.position()
+	anchor := ""
+	if t.section >= 0 {
+		anchor = r.b.Sections[t.section].Anchor
+	}
+	r.store.SetPosition(r.b.Path, state.Position{Anchor: anchor, Fraction: t.fraction, Updated: time.Now()})
+}
+
+// replace shows a new version of the briefing (reloaded from disk) at the
+// same section.
+func (r *reader) replace(b *briefings.Briefing) tea.Cmd {
+	t := r.position()
+	anchor := ""
+	if t.section >= 0 && t.section < len(r.b.Sections) {
+		anchor = r.b.Sections[t.section].Anchor
+	}
+	r.b = b
+	r.docs = make(map[docKey]*document)
+	r.doc, r.next = nil, nil
+	section := b.SectionIndex(anchor)
+	if anchor != "" && section < 0 {
+		section = min(t.section, len(b.Sections)-1)
+	}
+	r.want = &target{section: section, fraction: t.fraction}
+	if r.pin >= -1 {
+		r.pin = section
+	}
+	r.toc.cursor = min(r.toc.cursor, max(len(b.Sections)-1, 0))
+	return r.ensureDocument()
+}
+
+func (r *reader) status(format string, args ...any) {
+	r.message = fmt.Sprintf(format, args...)
+}
+
+// sectionMarkdown is what y copies: the current section with its
+// subsections, or the lead.
+func (r *reader) sectionMarkdown() (string, string) {
+	s := r.current()
+	if s < 0 {
+		return r.b.Lead, r.b.Title
+	}
+	return r.b.Subtree(s), r.b.Sections[s].Heading
+}
+
+func (r *reader) bookmarked() map[string]bool {
+	out := make(map[string]bool)
+	if r.store != nil {
+		for _, a := range r.store.Bookmarks(r.b.Path) {
+			out[a] = true
+		}
+	}
+	return out
+}
+
+// matches reports whether a key press is one of the bindings.
+func matches(msg tea.KeyPressMsg, bindings ...key.Binding) bool {
+	return key.Matches(msg, bindings...)
+}

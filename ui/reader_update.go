@@ -1,0 +1,242 @@
+package ui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// update handles a message for the reader.
+func (r *reader) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case renderedMsg:
+		return r.rendered(msg)
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			r.scroll(-3)
+		case tea.MouseWheelDown:
+			r.scroll(3)
+		}
+		return nil
+	case tea.PasteMsg:
+		if r.finding {
+			var cmd tea.Cmd
+			r.input, cmd = r.input.Update(msg)
+			r.findChanged()
+			return cmd
+		}
+	case tea.KeyPressMsg:
+		return r.key(msg)
+	}
+	if r.finding {
+		var cmd tea.Cmd
+		r.input, cmd = r.input.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
+	r.message = ""
+	switch {
+	case r.help != nil:
+		return r.helpKey(msg)
+	case r.finding:
+		return r.findKey(msg)
+	case r.marks != nil:
+		return r.marks.update(msg, r)
+	case r.toc.focused:
+		if matches(msg, r.keys.TOC) {
+			r.toggleTOC()
+			return nil
+		}
+		if section, ok := r.toc.update(msg, len(r.b.Sections)); ok {
+			r.jump(section)
+			r.toc.focused = false
+		}
+		return nil
+	}
+	_, _, page := r.layout()
+	k := r.keys
+	switch {
+	case matches(msg, k.Down):
+		r.scroll(1)
+	case matches(msg, k.Up):
+		r.scroll(-1)
+	case matches(msg, k.PageDown):
+		r.scroll(max(page-2, 1))
+	case matches(msg, k.PageUp):
+		r.scroll(-max(page-2, 1))
+	case matches(msg, k.HalfDown):
+		r.scroll(max(page/2, 1))
+	case matches(msg, k.HalfUp):
+		r.scroll(-max(page/2, 1))
+	case matches(msg, k.Top):
+		r.jump(-1)
+	case matches(msg, k.Bottom):
+		r.scroll(r.doc.total())
+	case matches(msg, k.NextSection):
+		r.jump(min(r.current()+1, len(r.b.Sections)-1))
+	case matches(msg, k.PrevSection):
+		r.jump(max(r.current()-1, -1))
+	case matches(msg, k.Section):
+		n := int(msg.String()[0] - '0')
+		if n > len(r.b.Sections) {
+			r.status("This briefing has %d sections.", len(r.b.Sections))
+			return nil
+		}
+		r.jump(n - 1)
+	case matches(msg, k.TOC):
+		r.toggleTOC()
+	case matches(msg, k.FocusTOC):
+		r.toc.visible, r.toc.focused = true, true
+		r.toc.cursor = max(r.current(), 0)
+	case matches(msg, k.Find):
+		r.finding = true
+		r.input.SetValue("")
+		return r.input.Focus()
+	case matches(msg, k.NextMatch):
+		r.stepMatch(1)
+	case matches(msg, k.PrevMatch):
+		r.stepMatch(-1)
+	case matches(msg, k.Bookmark):
+		r.toggleBookmark()
+	case matches(msg, k.Bookmarks):
+		r.marks = newBookmarkList(r)
+	case matches(msg, k.Copy):
+		text, name := r.sectionMarkdown()
+		r.status("Copied “%s” to the clipboard.", name)
+		return tea.SetClipboard(text)
+	case matches(msg, k.Edit):
+		return r.edit()
+	case matches(msg, k.Present):
+		r.intent = presentMsg{briefing: r.b, section: r.current()}
+	case matches(msg, k.Search):
+		r.intent = searchMsg{}
+	case msg.String() == "esc" && r.find.match != nil:
+		r.find = finder{current: -1}
+	case matches(msg, k.Back):
+		r.savePosition()
+		r.intent = backMsg{}
+	case matches(msg, k.global.Help):
+		r.help = &helpScreen{title: "Reading keys", groups: []helpGroup{
+			{"Moving", r.keys.FullHelp()[0]},
+			{"Sections and finding", r.keys.FullHelp()[1]},
+			{"More", r.keys.FullHelp()[2]},
+			{"Anywhere", r.keys.FullHelp()[3]},
+		}}
+	}
+	return nil
+}
+
+func (r *reader) helpKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "j", "down":
+		r.help.scroll(1)
+	case "k", "up":
+		r.help.scroll(-1)
+	default:
+		r.help = nil
+	}
+	return nil
+}
+
+// toggleTOC moves into the table of contents (showing it if it was
+// hidden), or, from inside it, hides it.
+func (r *reader) toggleTOC() {
+	if r.toc.focused {
+		r.toc.visible, r.toc.focused = false, false
+		return
+	}
+	r.toc.visible, r.toc.focused = true, true
+	r.toc.cursor = max(r.current(), 0)
+}
+
+// findKey edits the find query; every change searches again (incremental).
+func (r *reader) findKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "enter":
+		r.finding = false
+		r.input.Blur()
+		if r.find.match != nil && len(r.find.matches) == 0 {
+			r.status("“%s” is not in this briefing.", r.find.query)
+		}
+		return nil
+	case "esc":
+		r.finding = false
+		r.input.Blur()
+		r.find = finder{current: -1}
+		return nil
+	}
+	var cmd tea.Cmd
+	r.input, cmd = r.input.Update(msg)
+	r.findChanged()
+	return cmd
+}
+
+func (r *reader) findChanged() {
+	q := r.input.Value()
+	if q == r.find.query {
+		return
+	}
+	r.highlight = nil
+	r.find.query = q
+	r.find.match = literalMatcher(q)
+	r.find.search(r.doc)
+	if m, ok := r.find.nearest(r.top); ok {
+		r.ensureVisible(m.line)
+	}
+}
+
+func (r *reader) stepMatch(dir int) {
+	if r.find.match == nil {
+		r.status("Press / to find a word first.")
+		return
+	}
+	m, ok := r.find.step(dir)
+	if !ok {
+		r.status("No matches.")
+		return
+	}
+	r.ensureVisible(m.line)
+}
+
+func (r *reader) toggleBookmark() {
+	if r.store == nil {
+		return
+	}
+	s := r.current()
+	if s < 0 {
+		r.status("Bookmarks are for sections: move into one first.")
+		return
+	}
+	heading := r.b.Sections[s].Heading
+	if r.store.ToggleBookmark(r.b.Path, r.b.Sections[s].Anchor) {
+		r.status("Bookmarked “%s”. ' lists bookmarks.", heading)
+	} else {
+		r.status("Removed the bookmark on “%s”.", heading)
+	}
+	if err := r.store.Save(); err != nil {
+		r.status("%s", firstLine(err.Error()))
+	}
+}
+
+func (r *reader) edit() tea.Cmd {
+	if r.b.Embedded() {
+		r.status("The sample library is built in and cannot be edited.")
+		return nil
+	}
+	line := 1
+	if s := r.current(); s >= 0 {
+		line = r.b.Sections[s].Line
+	}
+	r.savePosition()
+	r.intent = editMsg{briefing: r.b, line: line}
+	return nil
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
