@@ -100,7 +100,7 @@ func (d *document) at(line int) pos {
 func (d *document) clamp(p pos) pos {
 	p.block = min(max(p.block, 0), len(d.blocks)-1)
 	p.line = min(max(p.line, 0), max(len(d.blocks[p.block].lines)-1, 0))
-	return p
+	return p // an empty block's position is the start of the next one
 }
 
 // line returns the styled and plain text of an absolute line.
@@ -164,7 +164,9 @@ func (d *document) apply(done map[int][]string) {
 		if !d.blocks[i].rendered {
 			d.pending--
 		}
-		lines = append(lines, "")
+		if len(lines) > 0 {
+			lines = append(lines, "") // the gap before the next block
+		}
 		plain := make([]string, len(lines))
 		for j, l := range lines {
 			plain[j] = ansi.Strip(l)

@@ -250,8 +250,10 @@ func (r *reader) afterLayoutChange() {
 	if w := r.want; w != nil && r.doc.blocks[w.section+1].rendered {
 		r.want = nil
 		r.top = r.clampTop(r.doc.lineAtFraction(w.section+1, w.fraction))
-		if r.doc.sectionAt(r.top) != w.section {
+		if r.doc.sectionAt(r.top) != w.section && len(r.doc.blocks[w.section+1].lines) > 0 {
 			r.pin = w.section // the end of the text: it cannot scroll to the top
+		} else if r.pin == w.section {
+			r.pin = -2 // an empty lead: the top is the first section
 		}
 	}
 	if r.find.match != nil {

@@ -297,3 +297,18 @@ func TestReaderCopyAndPresentMessages(t *testing.T) {
 		t.Errorf("editing the sample: message %q", r.message)
 	}
 }
+
+func TestReaderEmptyLead(t *testing.T) {
+	b := testBriefing(t, "# Title\n\n## One\n\ntext\n\n## Two\n\nmore\n")
+	r := openReader(t, b, nil, 100, 20)
+	if first := strings.Split(plainView(r), "\n")[0]; !strings.Contains(first, "Title") {
+		t.Errorf("first line %q: an empty lead must not leave a blank line", first)
+	}
+	if heading(r) != "Title" {
+		t.Errorf("at the top of a briefing without lead: %q", heading(r))
+	}
+	press(r, "]")
+	if heading(r) != "One" {
+		t.Errorf("] went to %q", heading(r))
+	}
+}

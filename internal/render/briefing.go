@@ -7,15 +7,19 @@ import (
 )
 
 // Header returns the markdown shown above a briefing's lead: its title as a
-// level-1 heading unless the text starts with one, and a line with its date,
-// author and tags.
+// level-1 heading and a line with its date, author and tags. When the text
+// starts with its own level-1 heading, the header is empty and the line goes
+// under that heading instead (see Section).
 func Header(b *briefings.Briefing) string {
-	var sb strings.Builder
-	if !startsWithTitle(b) {
-		sb.WriteString("# ")
-		sb.WriteString(briefings.EscapeMarkdown(b.Title))
-		sb.WriteString("\n\n")
+	if startsWithTitle(b) {
+		return ""
 	}
+	return "# " + briefings.EscapeMarkdown(b.Title) + "\n\n" + metaLine(b)
+}
+
+// metaLine is the italic line with the date, author and tags.
+func metaLine(b *briefings.Briefing) string {
+	var sb strings.Builder
 	var meta []string
 	if !b.Date.IsZero() {
 		meta = append(meta, b.Date.Format("2 January 2006"))
@@ -45,10 +49,15 @@ func (r *Renderer) Lead(b *briefings.Briefing) []string {
 	return r.Markdown(Header(b)+b.Lead, b.LeadDepth)
 }
 
-// Section renders section i of a briefing, without its subsections.
+// Section renders section i of a briefing, without its subsections. The
+// opening title heading gets the date line under it.
 func (r *Renderer) Section(b *briefings.Briefing, i int) []string {
 	s := b.Sections[i]
-	return r.Markdown(s.Markdown, s.Depth)
+	md := s.Markdown
+	if i == 0 && startsWithTitle(b) {
+		md = md[:s.HeadingLen] + "\n" + metaLine(b) + md[s.HeadingLen:]
+	}
+	return r.Markdown(md, s.Depth)
 }
 
 // Document renders the whole briefing: header, lead and every section, one
