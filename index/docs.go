@@ -1,0 +1,40 @@
+package index
+
+import (
+	"strings"
+	"time"
+
+	"github.com/briefreader/brief/briefings"
+)
+
+// sectionDocs turns a briefing into one document per section: the lead
+// (when it has text) and every heading. Section text is the plain text of
+// the section's own markdown, without its heading and without presenter
+// notes.
+func sectionDocs(b *briefings.Briefing) []sectionDoc {
+	tags := make([]string, 0, len(b.Tags))
+	for _, t := range b.Tags {
+		if t = strings.TrimSpace(t); t != "" {
+			tags = append(tags, strings.ToLower(t))
+		}
+	}
+	date := ""
+	if !b.Date.IsZero() {
+		date = b.Date.UTC().Format(time.RFC3339)
+	}
+	base := sectionDoc{Path: b.Path, RelPath: b.RelPath, Title: b.Title, Tags: tags, Author: b.Author, Date: date}
+	docs := make([]sectionDoc, 0, len(b.Sections)+1)
+	if lead := PlainText(b.Lead); lead != "" {
+		d := base
+		d.Body = lead
+		docs = append(docs, d)
+	}
+	for i, s := range b.Sections {
+		d := base
+		d.Anchor, d.Heading, d.Ordinal = s.Anchor, s.Heading, float64(s.Ordinal)
+		d.HeadingPath = b.HeadingPath(i)
+		d.Body = PlainText(s.Body())
+		docs = append(docs, d)
+	}
+	return docs
+}

@@ -1,0 +1,231 @@
+// Package index is brief's full-text search: one bleve document per section
+// of every briefing, kept in a scorch index per library root under the user's
+// cache directory, synced incrementally from the files, and searched with a
+// query language close to bleve's query strings (words are ANDed). It knows
+// bleve and the briefings domain, and nothing of the terminal UI.
+//
+// The index is a cache. It may be deleted, damaged, locked by another
+// process or left by another version of brief; Open and Sync recover from
+// all of these without hanging, and say what they did in Notices.
+package index
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/briefreader/brief/briefings"
+)
+
+// Options configures Open. The zero value is ready to use.
+type Options struct {
+	// Dir is the directory holding the indexes; default the "brief"
+	// directory under the user's cache directory ($XDG_CACHE_HOME/brief on
+	// Linux).
+	Dir string
+	// LoadOptions are used to read briefings during Sync.
+	LoadOptions briefings.LoadOptions
+	// Log receives what bleve writes to the standard log package. Open
+	// points the standard logger there, since bleve offers no other way;
+	// by default it is the file index.log in Dir, never the terminal.
+	Log io.Writer
+}
+
+// Index searches the sections of every briefing under a set of library
+// roots. Search may be called from several goroutines, also while Sync runs;
+// Sync calls are serialized. Close ends a running Sync.
+type Index struct {
+	opts  Options
+	base  string
+	parts []*part
+
+	// mu guards alias and the open indexes of the parts: Search holds it
+	// for reading, swapping in a rebuilt index holds it for writing.
+	mu    sync.RWMutex
+	alias bleve.IndexAlias
+
+	syncMu sync.Mutex // one Sync at a time
+
+	noticeMu sync.Mutex
+	notices  []string
+
+	ctx     context.Context // cancelled by Close
+	cancel  context.CancelFunc
+	logFile *os.File
+	closed  atomic.Bool
+}
+
+// part is the index of one library root.
+type part struct {
+	root briefings.Root
+	key  string // directory name under the base directory
+	dir  string // where the shared index lives; "" in memory
+	lock *os.File
+
+	idx  bleve.Index
+	mode mode
+	// work is the directory idx lives in when it is not dir: a private
+	// copy, or a rebuild that replaces dir once it is complete.
+	work    string
+	rebuild bool
+	// damaged is set when a search on idx failed: the next Sync rebuilds.
+	damaged atomic.Bool
+}
+
+type mode int
+
+const (
+	modeDisk   mode = iota // the shared index in the cache directory
+	modeCopy               // a private copy in a temporary directory, removed on Close
+	modeMemory             // in memory: the sample library, or a last resort
+)
+
+// Open opens or creates the index of each root, falling back to a private
+// copy or an in-memory index when the shared one is locked, and preparing a
+// rebuild when it is damaged or from another version. It fails only when a
+// root cannot be indexed even in memory. Call Sync before searching.
+func Open(roots []briefings.Root, opts Options) (*Index, error) {
+	ix := &Index{opts: opts}
+	ix.ctx, ix.cancel = context.WithCancel(context.Background())
+	ix.base = opts.Dir
+	if ix.base == "" {
+		if cache, err := os.UserCacheDir(); err == nil {
+			ix.base = filepath.Join(cache, "brief")
+		}
+	}
+	if ix.base != "" {
+		if err := os.MkdirAll(filepath.Join(ix.base, tmpDirName), 0o700); err != nil {
+			ix.notice("cannot use the index directory %s (%v); searching indexes built in memory", ix.base, err)
+			ix.base = ""
+		}
+	} else {
+		ix.notice("there is no cache directory for the index; searching indexes built in memory")
+	}
+	ix.setupLog()
+	if ix.base != "" {
+		ix.cleanTemp()
+	}
+	var idxs []bleve.Index
+	for _, root := range roots {
+		p, err := ix.openPart(root)
+		if err != nil {
+			_ = ix.Close()
+			return nil, err
+		}
+		ix.parts = append(ix.parts, p)
+		idxs = append(idxs, p.idx)
+	}
+	ix.alias = bleve.NewIndexAlias(idxs...)
+	return ix, nil
+}
+
+// Notices returns one-line messages about what Open and Sync had to do to
+// recover: an index locked by another process, a damaged index rebuilt, and
+// so on. They are for the user, not errors.
+func (ix *Index) Notices() []string {
+	ix.noticeMu.Lock()
+	defer ix.noticeMu.Unlock()
+	return append([]string(nil), ix.notices...)
+}
+
+func (ix *Index) notice(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	log.Printf("brief: %s", msg)
+	ix.noticeMu.Lock()
+	ix.notices = append(ix.notices, msg)
+	ix.noticeMu.Unlock()
+}
+
+// Close ends a running Sync, closes every index, and removes private copies
+// and unfinished rebuilds. Work a cancelled Sync had finished is kept.
+func (ix *Index) Close() error {
+	if ix.closed.Swap(true) {
+		return nil
+	}
+	ix.cancel()
+	ix.syncMu.Lock()
+	defer ix.syncMu.Unlock()
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	var errs []error
+	if ix.alias != nil {
+		_ = ix.alias.Close()
+	}
+	for _, p := range ix.parts {
+		if err := p.close(); err != nil {
+			errs = append(errs, fmt.Errorf("close the index of %s: %w", p.root.Path, err))
+		}
+	}
+	if ix.logFile != nil {
+		if log.Writer() == io.Writer(logTap{ix.logFile}) {
+			log.SetOutput(io.Discard)
+		}
+		_ = ix.logFile.Close()
+	}
+	return errors.Join(errs...)
+}
+
+// close closes the part's index and drops its temporary directory.
+func (p *part) close() error {
+	var err error
+	if p.idx != nil {
+		err = closeIndex(p.idx)
+		p.idx = nil
+	}
+	if p.work != "" {
+		_ = os.RemoveAll(p.work)
+		p.work = ""
+	}
+	if p.lock != nil {
+		_ = p.lock.Close()
+		p.lock = nil
+	}
+	return err
+}
+
+// setupLog sends the standard logger, which scorch writes to, to
+// Options.Log or to a log file: never to the terminal.
+func (ix *Index) setupLog() {
+	if ix.opts.Log != nil {
+		log.SetOutput(logTap{ix.opts.Log})
+		return
+	}
+	if ix.base == "" {
+		log.SetOutput(logTap{io.Discard})
+		return
+	}
+	name := filepath.Join(ix.base, "index.log")
+	if info, err := os.Stat(name); err == nil && info.Size() > 1<<20 {
+		_ = os.Remove(name) // keep the log small: it is for debugging only
+	}
+	f, err := os.OpenFile(name, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		log.SetOutput(logTap{io.Discard})
+		return
+	}
+	ix.logFile = f
+	log.SetOutput(logTap{f})
+}
+
+// snapshotFailures counts scorch's reports of snapshots it could not load.
+// Scorch then silently opens an older snapshot (or none); openIndex treats
+// that as damage. Scorch reports only through the standard logger.
+var snapshotFailures atomic.Int64
+
+// logTap passes log output on, counting snapshot failures.
+type logTap struct{ w io.Writer }
+
+func (t logTap) Write(p []byte) (int, error) {
+	if bytes.Contains(p, []byte("unable to load snapshot")) || bytes.Contains(p, []byte("snapshot key, but bucket missing")) {
+		snapshotFailures.Add(1)
+	}
+	return t.w.Write(p)
+}

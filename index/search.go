@@ -1,0 +1,307 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Request is a search.
+type Request struct {
+	// Query uses the query syntax: words (all required), "phrases",
+	// +must, -not, a OR b, title:, heading: (or section:), body:, tag:,
+	// author:, date:>2024-01-01 (also date:2024, date:2023..2024), fuzzy
+	// word~ or word~2, prefix word* and wildcards wo?d*, and ^2 to weigh a
+	// word. A syntax error is a *QueryError.
+	Query string
+	// Literal searches the words of Query as typed, ignoring the syntax:
+	// the fallback after a *QueryError.
+	Literal bool
+	// Tags keeps only sections of briefings with all of these tags.
+	Tags []string
+	// Limit is the number of hits to return (default 20); Offset skips
+	// hits, for paging.
+	Limit, Offset int
+	// AsYouType treats the last word, when no space follows it, as
+	// unfinished: it also matches words it begins, once it has 2
+	// characters; a 1-character last word is ignored. Unfinished syntax at
+	// the end (an open quote, "title:" alone) is forgiven.
+	AsYouType bool
+	// Paths keeps only sections of these briefings (Briefing.Path).
+	Paths []string
+	// Sort orders hits: SortRelevance (the default), SortDate (newest
+	// briefing first) or SortTitle.
+	Sort string
+}
+
+// Orders for Request.Sort.
+const (
+	SortRelevance = ""
+	SortDate      = "date"
+	SortTitle     = "title"
+)
+
+// Results are the hits of a search.
+type Results struct {
+	// Hits are the requested page of hits, best first.
+	Hits []Hit
+	// Total is the number of matching sections.
+	Total uint64
+	// Took is how long the search took.
+	Took time.Duration
+	// Tags counts matching sections by tag, most frequent first.
+	Tags []TagCount
+}
+
+// TagCount is how many matching sections carry a tag.
+type TagCount struct {
+	Tag   string
+	Count int
+}
+
+// Hit is one matching section. (Path, Anchor) identify it: the reader opens
+// Briefing.Path at the section whose Anchor matches; the lead of a briefing
+// has the anchor "".
+type Hit struct {
+	Path, Anchor string
+	// RelPath is Path relative to its library root, for display.
+	RelPath string
+	Title   string
+	// Heading is the section's heading, "" for the lead; HeadingPath has
+	// the headings of the enclosing sections too.
+	Heading     string
+	HeadingPath []string
+	Ordinal     int
+	Date        time.Time
+	Tags        []string
+	Score       float64
+	// Snippets are fragments of the section's plain text around the
+	// matches, in text order; without matches in the body, its start.
+	Snippets []Snippet
+	// Terms are the matched words as they appear in the text, lower-cased
+	// and without duplicates, for highlighting them in the reader.
+	Terms []string
+}
+
+// ErrDamaged wraps search errors caused by a damaged index. The index is
+// rebuilt by the next Sync; search again after it.
+var ErrDamaged = errors.New("the search index is damaged")
+
+// defaultLimit is the page size when Request.Limit is 0.
+const defaultLimit = 20
+
+var storedFields = []string{fieldPath, fieldRel, fieldAnchor, fieldTitle, fieldHeading, fieldHPath,
+	fieldBody, fieldTag, fieldDate, fieldOrdinal}
+
+// Search runs a query. An empty query with no Tags returns no hits; with
+// Tags it lists their sections. A query with a syntax error returns a
+// *QueryError.
+func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
+	start := time.Now()
+	q, err := buildQuery(req)
+	if err != nil {
+		return nil, err
+	}
+	if q == nil {
+		return &Results{Took: time.Since(start)}, nil
+	}
+	limit := req.Limit
+	if limit <= 0 {
+		limit = defaultLimit
+	}
+	sreq := bleve.NewSearchRequestOptions(q, limit, max(req.Offset, 0), false)
+	sreq.Fields = storedFields
+	sreq.IncludeLocations = true
+	sreq.AddFacet("tags", bleve.NewFacetRequest(fieldTag, 20))
+	switch req.Sort {
+	case SortDate:
+		sreq.SortBy([]string{"-" + fieldDate, "-_score", "_id"})
+	case SortTitle:
+		sreq.SortBy([]string{fieldTitleSort, fieldOrdinal, "_id"})
+	default:
+		sreq.SortBy([]string{"-_score", "_id"})
+	}
+	res, err := ix.run(ctx, sreq)
+	if err != nil {
+		return nil, err
+	}
+	out := &Results{Total: res.Total}
+	for _, dm := range res.Hits {
+		out.Hits = append(out.Hits, makeHit(dm))
+	}
+	if f := res.Facets["tags"]; f != nil && f.Terms != nil {
+		for _, t := range f.Terms.Terms() {
+			out.Tags = append(out.Tags, TagCount{Tag: t.Term, Count: t.Count})
+		}
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+// buildQuery parses the request into a bleve query; nil means no hits.
+func buildQuery(req Request) (query.Query, error) {
+	var clauses []clause
+	var err error
+	if req.Literal {
+		clauses = literalClauses(req.Query, req.AsYouType)
+	} else if clauses, err = parseQuery(req.Query, req.AsYouType); err != nil {
+		return nil, err
+	}
+	q, err := compileClauses(clauses)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	var filters []query.Query
+	for _, t := range req.Tags {
+		if t = strings.TrimSpace(t); t != "" {
+			filters = append(filters, termQuery(fieldTag, fold(t), 0))
+		}
+	}
+	if len(req.Paths) > 0 {
+		var paths []query.Query
+		for _, p := range req.Paths {
+			paths = append(paths, termQuery(fieldPath, p, 0))
+		}
+		filters = append(filters, bleve.NewDisjunctionQuery(paths...))
+	}
+	switch {
+	case len(filters) == 0:
+		return q, nil
+	case q == nil && len(clauses) > 0:
+		return nil, nil // words were given, and none is searchable
+	case q == nil:
+		q = bleve.NewMatchAllQuery()
+	}
+	return bleve.NewConjunctionQuery(append([]query.Query{q}, filters...)...), nil
+}
+
+// literalClauses reads every space-separated word of q as a plain word.
+func literalClauses(q string, asYouType bool) []clause {
+	var out []clause
+	for _, w := range strings.Fields(q) {
+		out = append(out, clause{kind: kindWord, text: w})
+	}
+	if asYouType && len(out) > 0 && !strings.HasSuffix(q, " ") {
+		out[len(out)-1].asYouType = true
+	}
+	return out
+}
+
+// run searches every part, turning errors and panics from a damaged index
+// into ErrDamaged and marking the part for a rebuild.
+func (ix *Index) run(ctx context.Context, sreq *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.closed.Load() {
+		return nil, errors.New("search: the index is closed")
+	}
+	res, err := safeSearch(ctx, ix.alias, sreq)
+	if err == nil || ctx.Err() != nil {
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		return res, nil
+	}
+	// Find out which index failed.
+	var failed []string
+	for _, p := range ix.parts {
+		if _, perr := safeSearch(ctx, p.idx, sreq); perr != nil {
+			p.damaged.Store(true)
+			failed = append(failed, p.root.Path)
+		}
+	}
+	if len(failed) == 0 {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return nil, fmt.Errorf("%w (%s): %v", ErrDamaged, strings.Join(failed, ", "), err)
+}
+
+func safeSearch(ctx context.Context, idx bleve.Index, sreq *bleve.SearchRequest) (res *bleve.SearchResult, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("bleve failed: %v", r)
+		}
+	}()
+	res, err = idx.SearchInContext(ctx, sreq)
+	if err == nil && res.Status != nil && len(res.Status.Errors) > 0 {
+		for _, e := range res.Status.Errors {
+			return nil, e
+		}
+	}
+	return res, err
+}
+
+// makeHit turns a bleve match into a Hit with snippets and terms.
+func makeHit(dm *search.DocumentMatch) Hit {
+	h := Hit{Score: dm.Score}
+	h.Path, _ = dm.Fields[fieldPath].(string)
+	h.RelPath, _ = dm.Fields[fieldRel].(string)
+	h.Anchor, _ = dm.Fields[fieldAnchor].(string)
+	h.Title, _ = dm.Fields[fieldTitle].(string)
+	h.Heading, _ = dm.Fields[fieldHeading].(string)
+	h.HeadingPath = stringList(dm.Fields[fieldHPath])
+	h.Tags = stringList(dm.Fields[fieldTag])
+	if n, ok := dm.Fields[fieldOrdinal].(float64); ok {
+		h.Ordinal = int(n)
+	}
+	if d, ok := dm.Fields[fieldDate].(string); ok {
+		h.Date, _ = time.Parse(time.RFC3339, d)
+	}
+	body, _ := dm.Fields[fieldBody].(string)
+	var ranges [][2]int
+	terms := map[string]bool{}
+	addTerms := func(text string, locs search.TermLocationMap) [][2]int {
+		var rs [][2]int
+		for _, list := range locs {
+			for _, l := range list {
+				if int(l.End) <= len(text) && l.Start < l.End {
+					rs = append(rs, [2]int{int(l.Start), int(l.End)})
+				}
+			}
+		}
+		rs = mergeRanges(rs)
+		for _, r := range rs {
+			terms[strings.ToLower(text[r[0]:r[1]])] = true
+		}
+		return rs
+	}
+	for field, locs := range dm.Locations {
+		switch field {
+		case fieldBody, fieldBodyX:
+			ranges = append(ranges, addTerms(body, locs)...)
+		case fieldTitle, fieldTitleX:
+			addTerms(h.Title, locs)
+		case fieldHeading, fieldHeadingX:
+			addTerms(h.Heading, locs)
+		}
+	}
+	h.Snippets = buildSnippets(body, mergeRanges(ranges))
+	for t := range terms {
+		h.Terms = append(h.Terms, t)
+	}
+	sort.Strings(h.Terms)
+	return h
+}
+
+func stringList(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, s := range v {
+			if s, ok := s.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}

@@ -1,0 +1,482 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/briefreader/brief/briefings"
+)
+
+// Progress reports a running Sync. Only files that had to be read count:
+// unchanged files are skipped after a stat.
+type Progress struct {
+	// Done and Total count files read and indexed, of those that changed.
+	Done, Total int
+	// Bytes is how much was read so far.
+	Bytes int64
+	// Elapsed is the time since Sync started.
+	Elapsed time.Duration
+	// Rate is in files per second; ETA estimates the time left from it.
+	Rate float64
+	ETA  time.Duration
+}
+
+// SyncStats sums up a Sync.
+type SyncStats struct {
+	// Files is the number of briefing files found.
+	Files int
+	// Added, Updated and Removed count files whose sections were written
+	// or deleted; Unchanged files were skipped, including files whose time
+	// changed but not their text. Failed files could not be loaded.
+	Added, Updated, Removed, Unchanged, Failed int
+	// Sections is the number of sections written.
+	Sections int
+	// Bytes is how much was read.
+	Bytes int64
+	// Elapsed is how long the sync took.
+	Elapsed time.Duration
+	// Problems are the files that could not be loaded, or loaded with
+	// warnings; for unchanged files they are remembered from the sync
+	// that read them.
+	Problems []briefings.Problem
+}
+
+// batchSections is how many sections go into one bleve batch. A file's
+// sections always share a batch with its manifest entry. (A variable for
+// tests.)
+var batchSections = 400
+
+// testHookAfterFile, when set by a test, is called after each file is
+// written to a batch.
+var testHookAfterFile func(done int)
+
+// racyWindow: a file modified this shortly before a sync may be modified
+// again within the same time stamp, so its time is not trusted next time.
+const racyWindow = 2 * time.Second
+
+// Sync brings the index up to date with the files under the roots: new
+// and changed files are indexed, deleted ones removed, unchanged ones (same
+// size and modification time) skipped after a stat. It is safe to cancel:
+// the files completed so far stay indexed. progress, if not nil, is called
+// from Sync's goroutine at most every 50 ms and once at the end. A part
+// that was damaged or had to be rebuilt is rebuilt here, then moved into
+// place.
+func (ix *Index) Sync(ctx context.Context, progress func(Progress)) (SyncStats, error) {
+	return ix.sync(ctx, progress, false)
+}
+
+// Rebuild discards the indexes and builds them again from the files, into
+// temporary directories renamed into place when complete.
+func (ix *Index) Rebuild(ctx context.Context, progress func(Progress)) (SyncStats, error) {
+	return ix.sync(ctx, progress, true)
+}
+
+// plan is what a sync must do for one part.
+type plan struct {
+	p         *part
+	work      []workItem
+	removed   []string
+	unchanged int
+}
+
+type workItem struct {
+	file briefings.File
+	old  *entry // nil for a new file
+}
+
+func (ix *Index) sync(ctx context.Context, progress func(Progress), rebuild bool) (SyncStats, error) {
+	start := time.Now()
+	ix.syncMu.Lock()
+	defer ix.syncMu.Unlock()
+	if ix.closed.Load() {
+		return SyncStats{}, errors.New("sync: the index is closed")
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	stop := context.AfterFunc(ix.ctx, cancel)
+	defer stop()
+
+	for _, p := range ix.parts {
+		if rebuild || p.damaged.Load() {
+			if err := ix.restart(p); err != nil {
+				return SyncStats{}, err
+			}
+		}
+	}
+	var stats SyncStats
+	var plans []*plan
+	total := 0
+	for _, p := range ix.parts {
+		pl, problems, files, err := ix.plan(p, start)
+		if err != nil {
+			return stats, err
+		}
+		plans = append(plans, pl)
+		stats.Problems = append(stats.Problems, problems...)
+		stats.Files += files
+		stats.Unchanged += pl.unchanged
+		total += len(pl.work)
+	}
+	tracker := &progressTracker{fn: progress, start: start, total: total}
+	var errs []error
+	for _, pl := range plans {
+		err := ix.apply(ctx, pl, &stats, tracker, start)
+		if err == nil && pl.p.rebuild {
+			ix.mu.Lock()
+			err = ix.finishRebuild(pl.p)
+			ix.mu.Unlock()
+		}
+		if err != nil {
+			errs = append(errs, err)
+			if ctx.Err() != nil {
+				break
+			}
+		}
+	}
+	tracker.report(true)
+	stats.Elapsed = time.Since(start)
+	if ctx.Err() != nil {
+		return stats, fmt.Errorf("sync cancelled: %w", ctx.Err())
+	}
+	return stats, errors.Join(errs...)
+}
+
+// restart swaps a part's index for a fresh one to rebuild.
+func (ix *Index) restart(p *part) error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	old := p.idx
+	if p.damaged.Swap(false) {
+		ix.notice("a search in the index of %s failed; rebuilding it", p.root.Path)
+	}
+	if err := ix.startRebuild(p); err != nil {
+		return err
+	}
+	if old != nil && ix.alias != nil {
+		ix.alias.Swap([]bleve.Index{p.idx}, []bleve.Index{old})
+	}
+	return nil
+}
+
+// plan compares the files under a part's root with its manifest.
+func (ix *Index) plan(p *part, start time.Time) (*plan, []briefings.Problem, int, error) {
+	files, problems := briefings.Scan([]briefings.Root{p.root})
+	pl := &plan{p: p}
+	seen := make(map[string]bool, len(files))
+	for _, f := range files {
+		seen[f.Path] = true
+		raw, err := p.idx.GetInternal([]byte(prefixEntry + f.Path))
+		if err != nil {
+			return nil, nil, 0, fmt.Errorf("read the index manifest: %w", err)
+		}
+		size, mtime, failure, ok := decodeHead(raw)
+		if ok && mtime != 0 && size == f.Size && mtime == f.ModTime.UnixNano() {
+			pl.unchanged++
+			if failure != "" {
+				problems = append(problems, briefings.Problem{Path: f.Path, Err: errors.New(failure), Skipped: true})
+			}
+			continue
+		}
+		item := workItem{file: f}
+		if raw != nil {
+			item.old, _ = decodeEntry(raw)
+		}
+		pl.work = append(pl.work, item)
+	}
+	indexed, err := indexedFiles(p.idx)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	for _, path := range indexed {
+		if !seen[path] {
+			pl.removed = append(pl.removed, path)
+		}
+	}
+	return pl, problems, len(files), nil
+}
+
+// indexedFiles lists the files the index has documents for.
+func indexedFiles(idx bleve.Index) ([]string, error) {
+	dict, err := idx.FieldDict(fieldFile)
+	if err != nil {
+		return nil, fmt.Errorf("list indexed files: %w", err)
+	}
+	defer dict.Close()
+	var paths []string
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			return nil, fmt.Errorf("list indexed files: %w", err)
+		}
+		if e == nil {
+			return paths, nil
+		}
+		paths = append(paths, e.Term)
+	}
+}
+
+// readResult is a file read and turned into documents by a worker.
+type readResult struct {
+	item  workItem
+	b     *briefings.Briefing
+	hash  [16]byte
+	docs  []sectionDoc
+	err   error
+	bytes int64
+}
+
+// apply carries out a plan: removals first, then the changed files, read and
+// parsed by a pool of workers and written in batches.
+func (ix *Index) apply(ctx context.Context, pl *plan, stats *SyncStats, tracker *progressTracker, start time.Time) error {
+	w := &batchWriter{idx: pl.p.idx, batch: pl.p.idx.NewBatch(), persist: pl.p.mode != modeMemory}
+	for _, path := range pl.removed {
+		if err := ctx.Err(); err != nil {
+			return w.finish(err)
+		}
+		raw, _ := pl.p.idx.GetInternal([]byte(prefixEntry + path))
+		e, _ := decodeEntry(raw)
+		if e == nil {
+			if doc, _ := pl.p.idx.Document(fileID(path)); doc == nil {
+				continue // a term left by a deleted document, not a file
+			}
+			e = &entry{}
+		}
+		w.remove(path, e.anchors)
+		stats.Removed++
+		if err := w.maybeFlush(); err != nil {
+			return w.finish(err)
+		}
+	}
+
+	results := make(chan readResult)
+	jobs := make(chan workItem)
+	var wg sync.WaitGroup
+	loadOpts := ix.opts.LoadOptions
+	workers := loadOpts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	for range min(workers, max(len(pl.work), 1)) {
+		wg.Go(func() {
+			for item := range jobs {
+				results <- readItem(item, loadOpts)
+			}
+		})
+	}
+	go func() {
+		defer close(jobs)
+		for _, item := range pl.work {
+			select {
+			case jobs <- item:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+
+	var err error
+	for r := range results {
+		if err != nil || ctx.Err() != nil {
+			continue // drain
+		}
+		err = ix.write(w, r, stats, start)
+		tracker.add(r.bytes)
+		if testHookAfterFile != nil {
+			testHookAfterFile(tracker.done)
+		}
+	}
+	if err == nil {
+		err = ctx.Err()
+	}
+	return w.finish(err)
+}
+
+// readItem reads one file and builds its documents.
+func readItem(item workItem, opts briefings.LoadOptions) readResult {
+	r := readResult{item: item}
+	b, err := briefings.ReadFile(item.file, opts)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	r.b, r.bytes = b, int64(len(b.Text))
+	r.hash = contentHash(b.Text)
+	if item.old != nil && item.old.err == "" && item.old.hash == r.hash {
+		return r // same text, new time: only the manifest changes
+	}
+	r.docs = sectionDocs(b)
+	return r
+}
+
+// write adds one file's result to the batch.
+func (ix *Index) write(w *batchWriter, r readResult, stats *SyncStats, start time.Time) error {
+	f := r.item.file
+	e := &entry{size: f.Size, mtime: f.ModTime.UnixNano()}
+	if f.ModTime.IsZero() || f.ModTime.After(start.Add(-racyWindow)) {
+		e.mtime = 0
+	}
+	stats.Bytes += r.bytes
+	var oldAnchors []string
+	if r.item.old != nil {
+		oldAnchors = r.item.old.anchors
+	}
+	switch {
+	case r.err != nil:
+		e.err = r.err.Error()
+		stats.Failed++
+		stats.Problems = append(stats.Problems, briefings.Problem{Path: f.Path, Err: r.err, Skipped: true})
+		w.replace(f.Path, oldAnchors, nil, e)
+	case r.docs == nil:
+		e.hash, e.anchors = r.hash, oldAnchors
+		stats.Unchanged++
+		w.batch.SetInternal([]byte(prefixEntry+f.Path), e.encode())
+	default:
+		e.hash = r.hash
+		for _, d := range r.docs {
+			e.anchors = append(e.anchors, d.Anchor)
+		}
+		if r.item.old == nil || r.item.old.err != "" {
+			stats.Added++
+		} else {
+			stats.Updated++
+		}
+		stats.Sections += len(r.docs)
+		if err := w.replace(f.Path, oldAnchors, r.docs, e); err != nil {
+			return err
+		}
+	}
+	if r.b != nil {
+		for _, msg := range r.b.Problems {
+			stats.Problems = append(stats.Problems, briefings.Problem{Path: f.Path, Err: errors.New(msg)})
+		}
+	}
+	return w.maybeFlush()
+}
+
+// batchWriter collects changes and applies them in batches.
+type batchWriter struct {
+	idx     bleve.Index
+	batch   *bleve.Batch
+	n       int  // sections in the batch
+	wrote   bool // a batch was applied
+	persist bool // wait for the data to reach the disk in finish
+}
+
+// remove deletes a file's documents and manifest entry.
+func (w *batchWriter) remove(path string, anchors []string) {
+	for _, a := range anchors {
+		w.batch.Delete(sectionID(path, a))
+	}
+	w.batch.Delete(fileID(path))
+	w.batch.DeleteInternal([]byte(prefixEntry + path))
+	w.n += len(anchors) + 1
+}
+
+// replace writes a file's documents and manifest entry, deleting sections
+// it no longer has.
+func (w *batchWriter) replace(path string, oldAnchors []string, docs []sectionDoc, e *entry) error {
+	keep := make(map[string]bool, len(docs))
+	for i := range docs {
+		keep[docs[i].Anchor] = true
+		if err := w.batch.Index(sectionID(path, docs[i].Anchor), docs[i]); err != nil {
+			return fmt.Errorf("index %s: %w", path, err)
+		}
+	}
+	for _, a := range oldAnchors {
+		if !keep[a] {
+			w.batch.Delete(sectionID(path, a))
+		}
+	}
+	if err := w.batch.Index(fileID(path), fileDoc{File: path}); err != nil {
+		return fmt.Errorf("index %s: %w", path, err)
+	}
+	w.batch.SetInternal([]byte(prefixEntry+path), e.encode())
+	w.n += len(docs) + 1
+	return nil
+}
+
+func (w *batchWriter) maybeFlush() error {
+	if w.n < batchSections {
+		return nil
+	}
+	return w.flush()
+}
+
+func (w *batchWriter) flush() error {
+	if w.batch.Size() == 0 {
+		return nil
+	}
+	if err := w.idx.Batch(w.batch); err != nil {
+		return fmt.Errorf("write to the index: %w", err)
+	}
+	// A new batch, not Reset: scorch's analysis feeder may still be
+	// ranging over the old batch's map when Batch returns.
+	w.batch = w.idx.NewBatch()
+	w.n, w.wrote = 0, true
+	return nil
+}
+
+// finish applies what is left, records the sync and, for indexes on disk,
+// waits until everything written is persisted. cause is the error that
+// ended the sync, if any; work completed before it is kept.
+func (w *batchWriter) finish(cause error) error {
+	err := w.flush()
+	if w.wrote && err == nil {
+		if cause == nil {
+			w.batch.SetInternal([]byte(keySynced), []byte(time.Now().UTC().Format(time.RFC3339Nano)))
+		} else {
+			w.batch.SetInternal([]byte("brief:interrupted"), []byte(time.Now().UTC().Format(time.RFC3339Nano)))
+		}
+		var persisted chan error
+		if w.persist {
+			persisted = make(chan error, 1)
+			w.batch.SetPersistedCallback(func(err error) { persisted <- err })
+		}
+		if err = w.idx.Batch(w.batch); err == nil && persisted != nil {
+			err = <-persisted
+		}
+		if err != nil {
+			err = fmt.Errorf("write to the index: %w", err)
+		}
+	}
+	return errors.Join(cause, err)
+}
+
+// progressTracker turns file counts into Progress reports.
+type progressTracker struct {
+	fn    func(Progress)
+	start time.Time
+	total int
+	done  int
+	bytes int64
+	last  time.Time
+}
+
+func (t *progressTracker) add(bytes int64) {
+	t.done++
+	t.bytes += bytes
+	t.report(false)
+}
+
+func (t *progressTracker) report(final bool) {
+	if t.fn == nil {
+		return
+	}
+	now := time.Now()
+	if !final && now.Sub(t.last) < 50*time.Millisecond && t.done != t.total {
+		return
+	}
+	t.last = now
+	p := Progress{Done: t.done, Total: t.total, Bytes: t.bytes, Elapsed: now.Sub(t.start)}
+	if secs := p.Elapsed.Seconds(); secs > 0 && t.done > 0 {
+		p.Rate = float64(t.done) / secs
+		p.ETA = time.Duration(float64(t.total-t.done) / p.Rate * float64(time.Second))
+	}
+	t.fn(p)
+}

@@ -1,0 +1,211 @@
+package index
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"hash/fnv"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/util"
+	bolt "go.etcd.io/bbolt"
+)
+
+// verifiedName is the file, in an index directory, listing the segment
+// files whose checksum was verified.
+const verifiedName = "brief-verified"
+
+// verifySegments checks the CRC-32 that ends every segment file that the
+// snapshots of the index at dir refer to, once per file: segment files are
+// never modified, so the names and sizes of verified files are remembered.
+// bleve does not check these checksums, and a damaged segment can make it
+// allocate without limit (a fatal out-of-memory error, which no recover
+// catches) instead of returning an error. Files no snapshot refers to, like
+// one half-written when a process was killed, are left for scorch to remove.
+func verifySegments(dir string) error {
+	store := filepath.Join(dir, "store")
+	segments, err := referencedSegments(filepath.Join(store, "root.bolt"))
+	if err != nil {
+		return err
+	}
+	known := readVerified(filepath.Join(dir, verifiedName))
+	current := map[string]int64{}
+	changed := false
+	for _, name := range segments {
+		if name != filepath.Base(name) || !strings.HasSuffix(name, ".zap") {
+			return fmt.Errorf("a snapshot refers to a strange segment file %q", name)
+		}
+		info, err := os.Stat(filepath.Join(store, name))
+		if err != nil {
+			return fmt.Errorf("segment %s is missing", name)
+		}
+		current[name] = info.Size()
+		if size, ok := known[name]; ok && size == info.Size() {
+			continue
+		}
+		if err := checkSegment(filepath.Join(store, name), info.Size()); err != nil {
+			return err
+		}
+		changed = true
+	}
+	if changed || len(current) != len(known) {
+		writeVerified(filepath.Join(dir, verifiedName), current)
+	}
+	return nil
+}
+
+// referencedSegments lists the segment files named by the snapshots in
+// scorch's root.bolt, read-only. A missing root.bolt yields none: bleve
+// then reports the problem itself. Another process holding the file makes
+// this fail with bbolt's timeout error.
+func referencedSegments(rootBolt string) ([]string, error) {
+	if _, err := os.Stat(rootBolt); errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err := checkBoltSize(rootBolt); err != nil {
+		return nil, err
+	}
+	db, err := bolt.Open(rootBolt, 0o600, &bolt.Options{ReadOnly: true, Timeout: boltTimeout})
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	seen := map[string]bool{}
+	var names []string
+	err = db.View(func(tx *bolt.Tx) error {
+		snapshots := tx.Bucket(util.BoltSnapshotsBucket)
+		if snapshots == nil {
+			return nil
+		}
+		return snapshots.ForEachBucket(func(epoch []byte) error {
+			snapshot := snapshots.Bucket(epoch)
+			return snapshot.ForEachBucket(func(k []byte) error {
+				if string(k) == string(util.BoltInternalKey) || string(k) == string(util.BoltMetaDataKey) {
+					return nil
+				}
+				if p := snapshot.Bucket(k).Get(util.BoltPathKey); p != nil && !seen[string(p)] {
+					seen[string(p)] = true
+					names = append(names, string(p))
+				}
+				return nil
+			})
+		})
+	})
+	return names, err
+}
+
+// checkBoltSize refuses a bolt file shorter than its newest valid meta page
+// says it is. bolt maps the file into memory and would fault reading past
+// its end, which kills the process.
+func checkBoltSize(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	const header = 16 // bolt's page header
+	readMeta := func(at int64) (pageSize, pgid, txid uint64, ok bool) {
+		var m [64]byte
+		if _, err := f.ReadAt(m[:], at+header); err != nil {
+			return 0, 0, 0, false
+		}
+		e := binary.NativeEndian
+		h := fnv.New64a()
+		h.Write(m[:56])
+		if e.Uint32(m[0:]) != 0xED0CDAED || e.Uint64(m[56:]) != h.Sum64() {
+			return 0, 0, 0, false
+		}
+		return uint64(e.Uint32(m[8:])), e.Uint64(m[40:]), e.Uint64(m[48:]), true
+	}
+	size0, pgid0, txid0, ok0 := readMeta(0)
+	probe := int64(size0)
+	if !ok0 {
+		probe = int64(os.Getpagesize())
+	}
+	size1, pgid1, txid1, ok1 := readMeta(probe)
+	var pageSize, pgid uint64
+	switch {
+	case ok0 && (!ok1 || txid0 >= txid1):
+		pageSize, pgid = size0, pgid0
+	case ok1:
+		pageSize, pgid = size1, pgid1
+	default:
+		return errors.New("root.bolt is not a valid database")
+	}
+	if pageSize == 0 || pgid > uint64(info.Size())/pageSize {
+		return errors.New("root.bolt is truncated")
+	}
+	return nil
+}
+
+// checkSegment compares a segment's stored checksum with its content.
+func checkSegment(path string, size int64) error {
+	name := filepath.Base(path)
+	if size < 4 {
+		return fmt.Errorf("segment %s is truncated", name)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	h := crc32.NewIEEE()
+	if _, err := io.Copy(h, io.NewSectionReader(f, 0, size-4)); err != nil {
+		return fmt.Errorf("read segment %s: %w", name, err)
+	}
+	var stored [4]byte
+	if _, err := f.ReadAt(stored[:], size-4); err != nil {
+		return fmt.Errorf("read segment %s: %w", name, err)
+	}
+	if binary.BigEndian.Uint32(stored[:]) != h.Sum32() {
+		return fmt.Errorf("segment %s fails its checksum", name)
+	}
+	return nil
+}
+
+func readVerified(path string) map[string]int64 {
+	known := map[string]int64{}
+	f, err := os.Open(path)
+	if err != nil {
+		return known
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		name, size, ok := strings.Cut(sc.Text(), " ")
+		if n, err := strconv.ParseInt(size, 10, 64); ok && err == nil {
+			known[name] = n
+		}
+	}
+	return known
+}
+
+// writeVerified replaces the list atomically; failing to write it only
+// means checking again next time.
+func writeVerified(path string, files map[string]int64) {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var sb strings.Builder
+	for _, n := range names {
+		fmt.Fprintf(&sb, "%s %d\n", n, files[n])
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, []byte(sb.String()), 0o600); err != nil {
+		return
+	}
+	_ = os.Rename(tmp, path)
+}
