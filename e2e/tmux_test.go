@@ -75,9 +75,22 @@ func (s *session) tmux(args ...string) string {
 	return out.String()
 }
 
-// run starts brief in the pane (replacing whatever ran there) with the
-// session's environment; when brief exits, the pane shows its exit status.
+// run starts brief in the main pane (replacing whatever ran there) with
+// the session's environment; when brief exits, the pane shows its exit
+// status.
 func (s *session) run(args ...string) {
+	s.t.Helper()
+	s.runIn("main.0", args...)
+}
+
+// split adds a second pane below the first, for a second brief.
+func (s *session) split() {
+	s.t.Helper()
+	s.tmux("split-window", "-v", "-t", "main.0", "sleep 600")
+}
+
+// runIn starts brief in a pane ("main.0", "main.1").
+func (s *session) runIn(pane string, args ...string) {
 	s.t.Helper()
 	line := "env"
 	for _, e := range s.env {
@@ -88,32 +101,38 @@ func (s *session) run(args ...string) {
 		line += " " + shellQuote(a)
 	}
 	line += `; echo "brief exited $?"; sleep 600`
-	s.tmux("respawn-pane", "-k", "-t", "main", "sh", "-c", line)
+	s.tmux("respawn-pane", "-k", "-t", pane, "sh", "-c", line)
 }
 
 // keys sends tmux key names ("j", "Enter", "Escape", "C-c").
 func (s *session) keys(keys ...string) {
 	s.t.Helper()
-	s.tmux(append([]string{"send-keys", "-t", "main"}, keys...)...)
+	s.tmux(append([]string{"send-keys", "-t", "main.0"}, keys...)...)
 }
 
 // text types literal text.
 func (s *session) text(text string) {
 	s.t.Helper()
-	s.tmux("send-keys", "-t", "main", "-l", text)
+	s.tmux("send-keys", "-t", "main.0", "-l", text)
 }
 
-func (s *session) screen() string {
-	return s.tmux("capture-pane", "-p", "-t", "main")
+func (s *session) screen(pane string) string {
+	return s.tmux("capture-pane", "-p", "-t", pane)
 }
 
-// waitFor polls the screen until it contains every string, or fails after
-// a deadline showing the last screen.
+// waitFor polls the main pane until it contains every string, or fails
+// after a deadline showing the last screen.
 func (s *session) waitFor(want ...string) string {
+	s.t.Helper()
+	return s.waitForIn("main.0", want...)
+}
+
+// waitForIn polls a pane until it contains every string.
+func (s *session) waitForIn(pane string, want ...string) string {
 	s.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		screen := s.screen()
+		screen := s.screen(pane)
 		missing := ""
 		for _, w := range want {
 			if !strings.Contains(screen, w) {
@@ -126,6 +145,22 @@ func (s *session) waitFor(want ...string) string {
 		}
 		if time.Now().After(deadline) {
 			s.t.Fatalf("screen never showed %q:\n%s", missing, screen)
+		}
+		time.Sleep(20 * time.Millisecond) // poll interval, bounded by the deadline
+	}
+}
+
+// waitForScreen polls the main pane until cond holds.
+func (s *session) waitForScreen(cond func(string) bool, what string) {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		screen := s.screen("main.0")
+		if cond(screen) {
+			return
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("never saw %s:\n%s", what, screen)
 		}
 		time.Sleep(20 * time.Millisecond) // poll interval, bounded by the deadline
 	}

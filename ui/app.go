@@ -38,6 +38,13 @@ type Options struct {
 	// Open is the path of a briefing to open as soon as the library is
 	// loaded (brief FILE opens that file).
 	Open string
+	// Present, if set, starts presenting a briefing (by path) as soon as
+	// the library is loaded.
+	Present *PresentRequest
+	// PresentOptions configure the presenter (theme, duration, search).
+	PresentOptions PresentOptions
+	// Now is the clock (tests set it); nil is time.Now.
+	Now func() time.Time
 	// Watch, if set, starts watching the library and returns a channel of
 	// changed file paths.
 	Watch func(lib *briefings.Library) (<-chan []string, func())
@@ -48,7 +55,15 @@ type screen int
 const (
 	libraryScreen screen = iota
 	readerScreen
+	presenterScreen
 )
+
+// PresentRequest names what to present: a briefing path and a section
+// (-1 for the title slide).
+type PresentRequest struct {
+	Path    string
+	Section int
+}
 
 // Model is the root bubbletea model: it routes messages to the screen in
 // front and handles what every screen shares (size, colours, quitting).
@@ -59,6 +74,7 @@ type Model struct {
 	screen screen
 	lib    *library
 	rd     *reader
+	pr     *presenter
 	width  int
 	height int
 	mouse  bool
@@ -76,6 +92,9 @@ func New(opts Options) *Model {
 	}
 	if opts.Style == "" {
 		opts.Style = render.StyleAuto
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
 	}
 	st := newStyles(true)
 	m := &Model{opts: opts, keys: newGlobalKeys(), st: st, lib: newLibrary(st), mouse: true, dark: true}
@@ -148,6 +167,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.lib.setSize(msg.Width, msg.Height)
+		if m.pr != nil {
+			m.pr.setSize(msg.Width, msg.Height)
+		}
 		if m.rd != nil {
 			return m, m.rd.setSize(msg.Width, msg.Height)
 		}
@@ -167,6 +189,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if m.opts.Open != "" && b.Path == m.opts.Open {
 				cmds = append(cmds, m.open(b, -2, nil))
 			}
+			if m.opts.Present != nil && b.Path == m.opts.Present.Path {
+				cmds = append(cmds, m.present(b, m.opts.Present.Section))
+			}
 		}
 		return m, tea.Batch(cmds...)
 	case filesChangedMsg:
@@ -177,6 +202,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		switch {
 		case matches(msg, m.keys.Quit):
 			m.saveState()
+			if m.pr != nil {
+				m.pr.end()
+			}
 			return m, tea.Interrupt
 		case matches(msg, m.keys.Suspend):
 			m.saveState()
@@ -197,6 +225,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	var intent tea.Msg
 	switch m.screen {
+	case presenterScreen:
+		cmd = m.pr.update(msg)
+		intent, m.pr.intent = m.pr.intent, nil
 	case readerScreen:
 		cmd = m.rd.update(msg)
 		intent, m.rd.intent = m.rd.intent, nil
@@ -216,28 +247,60 @@ func (m *Model) act(intent tea.Msg) tea.Cmd {
 	case openMsg:
 		return m.open(in.briefing, -2, nil)
 	case backMsg:
+		if m.screen == presenterScreen {
+			return m.backFromPresenter()
+		}
 		m.screen = libraryScreen
 		m.saveState()
+	case tea.QuitMsg:
+		m.saveState()
+		m.pr = nil
+		return tea.Quit
 	case editMsg:
 		return editFile(in.briefing, in.line)
 	case searchMsg:
 		m.message("Search is not available yet.")
 	case presentMsg:
-		m.message("Presenting is not available yet.")
+		return m.present(in.briefing, in.section)
 	}
 	return nil
 }
 
+// present starts the presenter on a section (-1: the title slide).
+func (m *Model) present(b *briefings.Briefing, section int) tea.Cmd {
+	m.pr = newPresenter(b, section, m.opts.PresentOptions, m.st, m.opts.Now)
+	m.pr.setSize(m.width, m.height)
+	m.screen = presenterScreen
+	return nil
+}
+
+// backFromPresenter returns to the reader at the section presented last.
+func (m *Model) backFromPresenter() tea.Cmd {
+	b, section := m.pr.b, m.pr.section()
+	m.pr = nil
+	if m.rd == nil || m.rd.b.Path != b.Path {
+		m.rd = newReader(b, m.st, m.opts.Store, m.glamourStyle(), m.opts.MaxWidth)
+	}
+	m.rd.openAt(section, nil)
+	m.screen = readerScreen
+	return m.rd.setSize(m.width, m.height)
+}
+
 // typing reports whether a text input has the keys.
 func (m *Model) typing() bool {
-	if m.screen == readerScreen {
+	switch m.screen {
+	case readerScreen:
 		return m.rd.finding
+	case presenterScreen:
+		return m.pr.finding
 	}
 	return m.lib.list.SettingFilter()
 }
 
 func (m *Model) message(text string) {
-	if m.screen == readerScreen && m.rd != nil {
+	if m.screen == presenterScreen && m.pr != nil {
+		m.pr.message = text
+	} else if m.screen == readerScreen && m.rd != nil {
 		m.rd.message = text
 	} else {
 		m.lib.message = text
@@ -313,6 +376,8 @@ func (m *Model) View() tea.View {
 	if m.width > 0 {
 		if m.width < 20 || m.height < 5 {
 			content = "Window too small."
+		} else if m.screen == presenterScreen {
+			content = m.pr.view()
 		} else if m.screen == readerScreen {
 			content = m.rd.view()
 		} else {
@@ -325,7 +390,11 @@ func (m *Model) View() tea.View {
 		v.MouseMode = tea.MouseModeCellMotion
 	}
 	v.WindowTitle = "brief"
-	if m.screen == readerScreen && m.rd != nil {
+	switch {
+	case m.screen == presenterScreen && m.pr != nil:
+		v.WindowTitle = "brief · presenting " + m.pr.b.Title
+		m.pr.decorate(&v)
+	case m.screen == readerScreen && m.rd != nil:
 		v.WindowTitle = "brief · " + m.rd.b.Title
 	}
 	return v

@@ -106,3 +106,46 @@ func newLibraryKeys() libraryKeys {
 		global:   newGlobalKeys(),
 	}
 }
+
+// presenterKeys drive the presenter. Clicker remotes send PgDn/PgUp, "."
+// and "b", so those are bound as a clicker sends them.
+type presenterKeys struct {
+	Next, Prev, NextSection, PrevSection, First, Last key.Binding
+	Digits, Jump, Sections, Search                    key.Binding
+	Black, White, Timer, ResetTimer, Theme, Footer    key.Binding
+	Back, Quit                                        key.Binding
+	global                                            globalKeys
+}
+
+func newPresenterKeys() presenterKeys {
+	return presenterKeys{
+		Next:        bind("space/→/↓/l/j/n/enter/pgdn", "next page", "space", "right", "down", "l", "j", "n", "enter", "pgdown"),
+		Prev:        bind("←/↑/h/k/p/backspace/pgup", "previous page", "left", "up", "h", "k", "p", "backspace", "pgup"),
+		NextSection: bind("]", "next section", "]"),
+		PrevSection: bind("[", "previous section", "["),
+		First:       bind("g/home", "first page", "g", "home"),
+		Last:        bind("G/end", "last page", "G", "end"),
+		Digits:      bind("0-9", "type a section number…", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		Jump:        bind("enter", "…then go to that section", "enter"),
+		Sections:    bind("o", "list of sections", "o"),
+		Search:      bind("/", "search this briefing", "/"),
+		Black:       bind("b/.", "black screen (any key restores)", "b", "."),
+		White:       bind("w", "white screen (any key restores)", "w"),
+		Timer:       bind("t", "start or pause the timer", "t"),
+		ResetTimer:  bind("T", "reset the timer", "T"),
+		Theme:       bind("c", "next theme", "c"),
+		Footer:      bind("f", "hide or show the footer", "f"),
+		Back:        bind("esc", "back to the reader", "esc"),
+		Quit:        bind("q", "quit", "q"),
+		global:      newGlobalKeys(),
+	}
+}
+
+// FullHelp is the presenter's help screen.
+func (k presenterKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Next, k.Prev, k.NextSection, k.PrevSection, k.First, k.Last, k.Digits, k.Jump, k.Sections, k.Search},
+		{k.Black, k.White, k.Timer, k.ResetTimer, k.Theme, k.Footer},
+		{k.Back, k.Quit, k.global.Help, k.global.Suspend, k.global.Quit},
+	}
+}

@@ -60,6 +60,9 @@ func (m *Model) reload(msg filesChangedMsg) tea.Cmd {
 		if m.rd != nil && m.rd.b.Path == path {
 			cmds = append(cmds, m.rd.replace(b))
 		}
+		if m.pr != nil && m.pr.b.Path == path {
+			m.pr.replace(b)
+		}
 	}
 	return tea.Batch(cmds...)
 }

@@ -222,3 +222,38 @@ func TestParseSize(t *testing.T) {
 		}
 	}
 }
+
+func TestPresentNeedsATerminal(t *testing.T) {
+	_, errOut, code := run(t, "present", "ukraine")
+	if code == 0 || !strings.Contains(errOut, "present needs a terminal") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	_, errOut, code = run(t, "present", "ukraine", "--theme", "nope")
+	if code == 0 || !strings.Contains(errOut, "needs a terminal") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestNotesSnapshotWithoutATerminal(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_RUNTIME_DIR", dir)
+	out, _, code := run(t, "notes")
+	if code != 0 || !strings.Contains(out, "Waiting for a presentation") {
+		t.Errorf("exit %d, out %q", code, out)
+	}
+	status := `{"version":1,"briefing":"builtin:ukraine-atacms-north-korea.md","title":"T \u001b]52;c;eA==\u0007",` +
+		`"section":0,"sections":6,"section_title":"The ATACMS Decision","page":1,"pages":2,` +
+		`"notes":["Ask the class \u001b[2J first."],"next":"Second page"}`
+	writeFile(t, filepath.Join(dir, "brief", "presenting.json"), status)
+	out, _, code = run(t, "notes", "ukraine")
+	if code != 0 || !strings.Contains(out, "The ATACMS Decision · §1/6 · page 1/2") || !strings.Contains(out, "• Ask the class") {
+		t.Errorf("exit %d, out:\n%s", code, out)
+	}
+	if bad := hostile.ForeignEscape(out); bad != "" {
+		t.Errorf("escape sequence from the status file reached the output: %s", bad)
+	}
+	out, _, _ = run(t, "notes", "getting started")
+	if !strings.Contains(out, "Waiting") {
+		t.Errorf("notes for another briefing:\n%s", out)
+	}
+}

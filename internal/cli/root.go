@@ -83,12 +83,12 @@ briefings instead.`,
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	app.addGlobalFlags(root)
-	addIndexFlags(root)
 	app.addTUIFlags(root)
 	root.AddCommand(
 		app.listCommand(),
 		app.showCommand(),
-		app.searchCommand(), app.indexCommand(),
+		app.presentCommand(),
+		app.notesCommand(),
 	)
 	return root
 }

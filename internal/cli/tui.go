@@ -31,6 +31,11 @@ func (a *app) addTUIFlags(root *cobra.Command) {
 // SIGINT, SIGTERM and SIGHUP end it with the terminal restored and the
 // usual 128+signal exit status.
 func (a *app) runTUI() error {
+	return a.runTUIWith(nil, ui.PresentOptions{})
+}
+
+// runTUIWith starts the app, presenting right away if present is set.
+func (a *app) runTUIWith(present *ui.PresentRequest, presentOpts ui.PresentOptions) error {
 	opts, err := a.loadOptions()
 	if err != nil {
 		return err
@@ -53,7 +58,9 @@ func (a *app) runTUI() error {
 		}
 	}
 	uiOpts := ui.Options{
-		Open: open,
+		Open:           open,
+		Present:        present,
+		PresentOptions: presentOpts,
 		Load: func(progress func(done, total int)) *briefings.Library {
 			if len(paths) == 0 {
 				return briefings.LoadSample()
@@ -71,27 +78,39 @@ func (a *app) runTUI() error {
 		Watch:       watchLibrary,
 	}
 
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
-	defer signal.Stop(signals)
-	var received os.Signal
-	go func() {
-		if s, ok := <-signals; ok {
-			received = s
-			cancel()
-		}
-	}()
-
-	err = ui.Run(ctx, uiOpts, a.streams.In, a.streams.Out)
+	err = withSignals(func(ctx context.Context) error {
+		return ui.Run(ctx, uiOpts, a.streams.In, a.streams.Out)
+	})
 	if store != nil {
 		if saveErr := store.Save(); saveErr != nil {
 			fmt.Fprintf(a.streams.Err, "brief: %v\n", saveErr)
 		}
 	}
-	if s, ok := received.(syscall.Signal); ok {
-		return &exitError{code: 128 + int(s)}
+	return err
+}
+
+// withSignals runs a terminal program that SIGINT, SIGTERM and SIGHUP
+// cancel; the exit status is then the usual 128+signal (130 for ctrl+c).
+func withSignals(run func(ctx context.Context) error) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(signals)
+	received := make(chan os.Signal, 1)
+	go func() {
+		if s, ok := <-signals; ok {
+			received <- s
+			cancel()
+		}
+	}()
+	err := run(ctx)
+	select {
+	case s := <-received:
+		if sig, ok := s.(syscall.Signal); ok {
+			return &exitError{code: 128 + int(sig)}
+		}
+	default:
 	}
 	if errors.Is(err, ui.ErrInterrupted) {
 		return &exitError{code: 130}

@@ -14,11 +14,12 @@ func Header(b *briefings.Briefing) string {
 	if startsWithTitle(b) {
 		return ""
 	}
-	return "# " + briefings.EscapeMarkdown(b.Title) + "\n\n" + metaLine(b)
+	return "# " + briefings.EscapeMarkdown(b.Title) + "\n\n" + MetaLine(b)
 }
 
-// metaLine is the italic line with the date, author and tags.
-func metaLine(b *briefings.Briefing) string {
+// MetaLine is the italic markdown line with the briefing's date, author and
+// tags, or "" when it has none of them.
+func MetaLine(b *briefings.Briefing) string {
 	var sb strings.Builder
 	var meta []string
 	if !b.Date.IsZero() {
@@ -55,7 +56,7 @@ func (r *Renderer) Section(b *briefings.Briefing, i int) []string {
 	s := b.Sections[i]
 	md := s.Markdown
 	if i == 0 && startsWithTitle(b) {
-		md = md[:s.HeadingLen] + "\n" + metaLine(b) + md[s.HeadingLen:]
+		md = md[:s.HeadingLen] + "\n" + MetaLine(b) + md[s.HeadingLen:]
 	}
 	return r.Markdown(md, s.Depth)
 }

@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/internal/render"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// maxSlideWidth is the widest the text of a slide gets: wider lines are
+// hard to follow from the back of a room.
+const maxSlideWidth = 100
+
+// A deck is a briefing cut into slides for one screen size and theme: part
+// 0 is the title slide (title, date and lead), part i+1 is section i. Each
+// part is rendered when first shown and paginated to fit the screen.
+type deck struct {
+	b        *briefings.Briefing
+	renderer *render.Renderer
+	width    int // screen
+	height   int // screen
+	footer   bool
+	parts    []*deckPart
+}
+
+// deckPart is one section as slides.
+type deckPart struct {
+	heading string
+	title   []string // the first page's title rows (block letters or a band)
+	big     bool     // the title is in block letters
+	blocks  []slideBlock
+	lines   [][]string // rendered lines per block; nil until rendered
+	pages   [][]segment
+}
+
+func newDeck(b *briefings.Briefing, r *render.Renderer, width, height int, footer bool) *deck {
+	d := &deck{b: b, renderer: r, width: width, height: height, footer: footer}
+	d.parts = make([]*deckPart, len(b.Sections)+1)
+	return d
+}
+
+// contentWidth is the width of a slide's text.
+func contentWidth(screenWidth int) int {
+	return max(min(screenWidth-4, maxSlideWidth), 16)
+}
+
+// part returns part i, rendering and paginating it on first use.
+func (d *deck) part(i int) *deckPart {
+	if p := d.parts[i]; p != nil {
+		return p
+	}
+	p := &deckPart{}
+	depth := d.b.LeadDepth
+	if i == 0 {
+		p.heading = d.b.Title
+		p.blocks = splitSlideBlocks(render.MetaLine(d.b) + d.b.Lead)
+		if strings.TrimSpace(d.b.Lead) == "" && d.b.Summary != "" {
+			p.blocks = append(p.blocks, slideBlock{md: briefings.EscapeMarkdown(d.b.Summary)})
+		}
+	} else {
+		s := d.b.Sections[i-1]
+		p.heading, depth = s.Heading, s.Depth
+		p.blocks = splitSlideBlocks(s.Body())
+	}
+	p.lines = make([][]string, len(p.blocks))
+	heights := make([]int, len(p.blocks))
+	pauses := make([]bool, len(p.blocks))
+	for j, blk := range p.blocks {
+		p.lines[j] = d.renderer.Markdown(blk.md, depth)
+		heights[j], pauses[j] = len(p.lines[j]), blk.pause
+	}
+	p.title, p.big = d.titleRows(p.heading, i == 0)
+	first, rest := d.bodyHeights(len(p.title))
+	p.pages = paginate(heights, pauses, first, rest)
+	d.parts[i] = p
+	return p
+}
+
+// titleRows draws a section's heading for its first page: in block letters
+// when the screen is big enough, else as one bold line.
+func (d *deck) titleRows(heading string, titleSlide bool) ([]string, bool) {
+	lines := 2
+	if titleSlide {
+		lines = 3
+	}
+	if d.height >= 20 {
+		if rows, ok := bigText(heading, contentWidth(d.width), lines); ok {
+			return rows, true
+		}
+	}
+	wrapped := ansi.Wrap(heading, contentWidth(d.width), "")
+	return strings.Split(wrapped, "\n"), false
+}
+
+// bodyHeights returns how many lines of text fit under the first page's
+// title and under a continuation title.
+func (d *deck) bodyHeights(titleRows int) (first, rest int) {
+	chrome := 1 // top margin
+	if d.footer {
+		chrome += 2 // a blank line and the footer
+	}
+	rest = d.height - chrome - 2 // "(cont.)" line and a blank
+	first = d.height - chrome - titleRows - 1
+	return max(first, 1), max(rest, 1)
+}
+
+// pageLines returns the text lines of page n of part p.
+func (p *deckPart) pageLines(n int) []string {
+	var out []string
+	for i, s := range p.pages[n] {
+		if i > 0 {
+			out = append(out, "")
+		}
+		out = append(out, p.lines[s.block][s.from:s.to]...)
+	}
+	return out
+}
+
+// pageNotes returns the presenter notes of page n: those of the blocks that
+// start on it.
+func (p *deckPart) pageNotes(n int) []string {
+	var notes []string
+	for _, s := range p.pages[n] {
+		if s.from == 0 {
+			notes = append(notes, p.blocks[s.block].notes...)
+		}
+	}
+	return notes
+}
+
+// firstLine returns the first non-blank line of page n without styling.
+func (p *deckPart) firstLine(n int) string {
+	for _, l := range p.pageLines(n) {
+		if t := strings.TrimSpace(ansi.Strip(l)); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// pageOf returns the page of part p that shows line `line` of block.
+func (p *deckPart) pageOf(block, line int) int {
+	for n, page := range p.pages {
+		for _, s := range page {
+			if s.block == block && line >= s.from && line < max(s.to, s.from+1) {
+				return n
+			}
+		}
+	}
+	return 0
+}

@@ -1,0 +1,258 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+func (p *presenter) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case presentTickMsg:
+		if msg.id == p.tick && p.timer.running {
+			return p.tickCmd()
+		}
+		return nil
+	case tea.PasteMsg:
+		if p.finding {
+			var cmd tea.Cmd
+			p.input, cmd = p.input.Update(msg)
+			return cmd
+		}
+	case tea.KeyPressMsg:
+		return p.key(msg)
+	}
+	return nil
+}
+
+func (p *presenter) key(msg tea.KeyPressMsg) tea.Cmd {
+	p.message = ""
+	switch {
+	case p.blank != notBlank:
+		p.blank = notBlank // any key restores the screen
+		return nil
+	case p.help != nil:
+		return p.helpKey(msg)
+	case p.picker != nil:
+		return p.picker.update(msg, p)
+	case p.finding:
+		return p.findKey(msg)
+	}
+	k := p.keys
+	if s := msg.String(); len(s) == 1 && s[0] >= '0' && s[0] <= '9' {
+		p.digits += s
+		return nil
+	}
+	if p.digits != "" {
+		digits := p.digits
+		p.digits = ""
+		switch msg.String() {
+		case "enter":
+			return p.jumpToSection(digits)
+		case "backspace":
+			p.digits = digits[:len(digits)-1]
+			return nil
+		case "esc":
+			return nil
+		}
+	}
+	switch {
+	case matches(msg, k.Next):
+		return p.next()
+	case matches(msg, k.Prev):
+		return p.prev()
+	case matches(msg, k.NextSection):
+		return p.move(p.part+1, 0)
+	case matches(msg, k.PrevSection):
+		if p.page > 0 {
+			return p.move(p.part, 0)
+		}
+		return p.move(p.part-1, 0)
+	case matches(msg, k.First):
+		return p.move(0, 0)
+	case matches(msg, k.Last):
+		return p.move(len(p.deck.parts)-1, -1)
+	case matches(msg, k.Sections):
+		p.picker = &sectionPicker{cursor: max(p.part, 0)}
+	case matches(msg, k.Search):
+		p.finding = true
+		p.input.SetValue(p.query)
+		p.input.CursorEnd()
+		return p.input.Focus()
+	case matches(msg, k.Black):
+		p.blank = blackScreen
+	case matches(msg, k.White):
+		p.blank = whiteScreen
+	case matches(msg, k.Timer):
+		if p.timer.running {
+			p.timer.pause()
+			p.share()
+			return nil
+		}
+		cmd := p.startTimer()
+		p.share()
+		return cmd
+	case matches(msg, k.ResetTimer):
+		p.timer.reset()
+		p.tick++
+		p.share()
+	case matches(msg, k.Theme):
+		p.cycleTheme()
+	case matches(msg, k.Footer):
+		p.footer = !p.footer
+		p.rebuild()
+	case matches(msg, k.Back):
+		p.end()
+		p.intent = backMsg{}
+	case matches(msg, k.Quit):
+		p.end()
+		p.intent = tea.QuitMsg{}
+	case matches(msg, k.global.Help):
+		groups := p.keys.FullHelp()
+		p.help = &helpScreen{title: "Presenting keys", groups: []helpGroup{
+			{"Moving", groups[0]}, {"Screen and timer", groups[1]}, {"Leaving", groups[2]},
+		}}
+	}
+	return nil
+}
+
+func (p *presenter) helpKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "j", "down":
+		p.help.scroll(1)
+	case "k", "up":
+		p.help.scroll(-1)
+	default:
+		p.help = nil
+	}
+	return nil
+}
+
+func (p *presenter) jumpToSection(digits string) tea.Cmd {
+	n, err := strconv.Atoi(digits)
+	if err != nil || n < 1 || n > len(p.b.Sections) {
+		p.message = "There is no section " + digits + "; this briefing has " + strconv.Itoa(len(p.b.Sections)) + "."
+		return nil
+	}
+	return p.move(n, 0)
+}
+
+func (p *presenter) cycleTheme() {
+	next := presenterThemes[0]
+	for i, t := range presenterThemes {
+		if t == p.theme {
+			next = presenterThemes[(i+1)%len(presenterThemes)]
+		}
+	}
+	p.theme = next
+	p.rebuild()
+	p.message = "Theme: " + next
+}
+
+// findKey edits the search; enter goes to the next page with a match.
+func (p *presenter) findKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		p.finding = false
+		p.input.Blur()
+		return nil
+	case "enter":
+		p.finding = false
+		p.input.Blur()
+		p.query = strings.TrimSpace(p.input.Value())
+		return p.findNext()
+	}
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	return cmd
+}
+
+// findNext goes to the next page after this one (wrapping around) that has
+// the query's words. The index, when there is one, says which sections to
+// look in and which words it matched.
+func (p *presenter) findNext() tea.Cmd {
+	if p.query == "" {
+		return nil
+	}
+	parts := make([]int, 0, len(p.deck.parts))
+	terms := strings.Fields(p.query)
+	match := literalMatcher(p.query)
+	if p.search != nil {
+		sections, found, err := p.search(p.b.Path, p.query)
+		if err != nil {
+			p.message = firstLine(err.Error())
+			return nil
+		}
+		for _, s := range sections {
+			parts = append(parts, s+1)
+		}
+		if len(found) > 0 {
+			terms = found
+		}
+		match = termsMatcher(terms)
+	} else {
+		for i := range p.deck.parts {
+			parts = append(parts, i)
+		}
+	}
+	if part, page, ok := p.findPage(parts, match); ok {
+		return p.move(part, page)
+	}
+	p.message = "“" + p.query + "” is not in this briefing."
+	return nil
+}
+
+// findPage returns the first page after the current one, in deck order and
+// wrapping around, among the given parts, whose text matches.
+func (p *presenter) findPage(parts []int, match matcher) (part, page int, ok bool) {
+	type place struct{ part, page int }
+	var hits []place
+	for _, i := range parts {
+		dp := p.deck.part(i)
+		for n := range dp.pages {
+			// Match the page as one text: a phrase may be wrapped.
+			text := dp.heading
+			for _, line := range dp.pageLines(n) {
+				text += " " + strings.TrimSpace(stripStyle(line))
+			}
+			if len(match(text)) > 0 {
+				hits = append(hits, place{i, n})
+			}
+		}
+	}
+	if len(hits) == 0 {
+		return 0, 0, false
+	}
+	best := hits[0]
+	for _, h := range hits {
+		after := h.part > p.part || h.part == p.part && h.page > p.page
+		bestAfter := best.part > p.part || best.part == p.part && best.page > p.page
+		if after && (!bestAfter || h.part < best.part || h.part == best.part && h.page < best.page) {
+			best = h
+		} else if !after && !bestAfter && (h.part < best.part || h.part == best.part && h.page < best.page) {
+			best = h
+		}
+	}
+	return best.part, best.page, true
+}
+
+// sectionPicker is the presenter's list of sections (o).
+type sectionPicker struct {
+	cursor int // part
+}
+
+func (s *sectionPicker) update(msg tea.KeyPressMsg, p *presenter) tea.Cmd {
+	switch msg.String() {
+	case "j", "down":
+		s.cursor = min(s.cursor+1, len(p.deck.parts)-1)
+	case "k", "up":
+		s.cursor = max(s.cursor-1, 0)
+	case "enter":
+		p.picker = nil
+		return p.move(s.cursor, 0)
+	default:
+		p.picker = nil
+	}
+	return nil
+}
