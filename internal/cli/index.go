@@ -1,0 +1,213 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/index"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+)
+
+// addIndexFlags adds the global --index-dir flag. Commands read it back with
+// indexDir, so it needs no field in app.
+func addIndexFlags(root *cobra.Command) {
+	root.PersistentFlags().String("index-dir", "",
+		"keep the search index here (default $BRIEF_INDEX_DIR, else the user cache directory)")
+}
+
+// indexDir returns --index-dir, else $BRIEF_INDEX_DIR, else "" for the
+// default under the user's cache directory.
+func indexDir(cmd *cobra.Command) string {
+	if f := cmd.Flags().Lookup("index-dir"); f != nil && f.Value.String() != "" {
+		return f.Value.String()
+	}
+	return os.Getenv("BRIEF_INDEX_DIR")
+}
+
+// indexRoots returns the roots of the selected library without loading it:
+// the index scans the files itself. Paths that do not exist are reported.
+func (a *app) indexRoots() ([]briefings.Root, error) {
+	paths := a.libraryPaths()
+	if len(paths) == 0 {
+		return []briefings.Root{briefings.SampleRoot}, nil
+	}
+	roots, problems := briefings.ResolveRoots(paths)
+	a.printProblems(problems)
+	if len(roots) == 0 {
+		return nil, &exitError{code: 1, err: errors.New("no library to search: none of the given paths exists")}
+	}
+	return roots, nil
+}
+
+// openIndex opens the index of the selected library. The caller syncs it
+// and closes it.
+func (a *app) openIndex(cmd *cobra.Command) (*index.Index, error) {
+	roots, err := a.indexRoots()
+	if err != nil {
+		return nil, err
+	}
+	opts, err := a.loadOptions()
+	if err != nil {
+		return nil, err
+	}
+	ix, err := index.Open(roots, index.Options{Dir: indexDir(cmd), LoadOptions: opts})
+	if err != nil {
+		return nil, fmt.Errorf("open the search index: %w", err)
+	}
+	return ix, nil
+}
+
+// signalContext is cancelled by SIGINT or SIGTERM, so that a sync stops
+// cleanly, keeping the work done. exitCode gives 130 or 143 after one.
+func signalContext() (ctx context.Context, exitCode func() int, stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	var got os.Signal
+	done := make(chan struct{})
+	go func() {
+		select {
+		case got = <-ch:
+			cancel()
+		case <-done:
+		}
+	}()
+	exitCode = func() int {
+		switch got {
+		case os.Interrupt:
+			return 130
+		case syscall.SIGTERM:
+			return 143
+		}
+		return 1
+	}
+	return ctx, exitCode, func() { signal.Stop(ch); close(done); cancel() }
+}
+
+func (a *app) indexCommand() *cobra.Command {
+	var rebuild bool
+	cmd := &cobra.Command{
+		Use:   "index",
+		Short: "Bring the search index up to date",
+		Long: `Bring the search index of the library up to date: new and changed files are
+indexed, deleted ones removed, unchanged ones skipped. Every search does this
+first; run it yourself after adding many files, or with --rebuild to build
+the index again from scratch. The index is a cache under the user cache
+directory (see --index-dir); deleting it is always safe.
+
+On a terminal a progress bar shows files done, rate and time left; otherwise
+one summary line is printed. Interrupting keeps the files indexed so far.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runIndex(cmd, rebuild)
+		},
+	}
+	cmd.Flags().BoolVar(&rebuild, "rebuild", false, "discard the index and build it again")
+	return cmd
+}
+
+func (a *app) runIndex(cmd *cobra.Command, rebuild bool) error {
+	ix, err := a.openIndex(cmd)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	ctx, exitCode, stop := signalContext()
+	defer stop()
+	out := newOutput(a.streams.Out)
+	bar := newProgressLine(out)
+	syncFn := ix.Sync
+	if rebuild {
+		syncFn = ix.Rebuild
+	}
+	stats, err := syncFn(ctx, bar.update)
+	bar.clear()
+	a.printNotices(ix.Notices())
+	a.printProblems(stats.Problems)
+	if _, werr := fmt.Fprintln(out.writer(), summary(stats, err != nil)); werr != nil {
+		return werr
+	}
+	if ctx.Err() != nil {
+		return &exitError{code: exitCode(), err: errors.New("interrupted: the files indexed so far are kept; run brief index again to finish")}
+	}
+	return err
+}
+
+// summary is the one-line report of a sync.
+func summary(s index.SyncStats, failed bool) string {
+	verb := "indexed"
+	if failed {
+		verb = "stopped after indexing"
+	}
+	return fmt.Sprintf("%s %d files in %.1fs: %d added, %d updated, %d removed, %d unchanged, %d failed (%d sections, %s read)",
+		verb, s.Files, s.Elapsed.Seconds(), s.Added, s.Updated, s.Removed, s.Unchanged, s.Failed,
+		s.Sections, briefings.FormatSize(s.Bytes))
+}
+
+func (a *app) printNotices(notices []string) {
+	for _, n := range notices {
+		fmt.Fprintf(a.streams.Err, "brief: note: %s\n", n)
+	}
+}
+
+// progressLine draws a progress bar redrawn in place with "\r" on a
+// terminal, and nothing elsewhere.
+type progressLine struct {
+	w       io.Writer
+	on      bool
+	width   int
+	drawn   int // length of the last line drawn
+	lastAt  time.Time
+	minimum int // totals below this are not worth a bar
+}
+
+func newProgressLine(out output) *progressLine {
+	p := &progressLine{w: out.w, on: out.terminal, width: 80, minimum: 1}
+	if f, ok := out.w.(term.File); ok && out.terminal {
+		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 20 {
+			p.width = w
+		}
+	}
+	return p
+}
+
+func (p *progressLine) update(pr index.Progress) {
+	if !p.on || pr.Total < p.minimum {
+		return
+	}
+	text := fmt.Sprintf(" %d/%d files  %.0f files/s  ETA %s", pr.Done, pr.Total, pr.Rate, formatETA(pr))
+	barWidth := min(40, p.width-len(text)-3)
+	line := text
+	if barWidth >= 10 {
+		filled := barWidth * pr.Done / max(pr.Total, 1)
+		line = "[" + strings.Repeat("#", filled) + strings.Repeat("-", barWidth-filled) + "]" + text
+	}
+	pad := max(p.drawn-len(line), 0)
+	fmt.Fprint(p.w, "\r"+line+strings.Repeat(" ", pad))
+	p.drawn = len(line)
+}
+
+// clear removes the bar.
+func (p *progressLine) clear() {
+	if p.drawn > 0 {
+		fmt.Fprint(p.w, "\r"+strings.Repeat(" ", p.drawn)+"\r")
+		p.drawn = 0
+	}
+}
+
+func formatETA(pr index.Progress) string {
+	if pr.Rate <= 0 {
+		return "--:--"
+	}
+	secs := int(pr.ETA.Round(time.Second).Seconds())
+	return fmt.Sprintf("%d:%02d", secs/60, secs%60)
+}

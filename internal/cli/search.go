@@ -1,0 +1,331 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/briefreader/brief/index"
+	"github.com/briefreader/brief/internal/render"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+)
+
+type searchFlags struct {
+	limit, offset int
+	asJSON        bool
+	tags          []string
+	sort          string
+}
+
+func (a *app) searchCommand() *cobra.Command {
+	var f searchFlags
+	cmd := &cobra.Command{
+		Use:   "search QUERY...",
+		Short: "Search the sections of the library",
+		Long: `Search every section of the library and print the hits, best first: the
+briefing and section, the score, and snippets with the matched words in bold
+(on a terminal; the output has no escape codes otherwise or under NO_COLOR).
+The index is brought up to date first.
+
+All words must appear. The query syntax:
+  "north korean"      a phrase
+  -russia  +ukraine   exclude a word, require a word
+  ukraine OR russia   either word
+  title:atacms        only in titles (also heading: or section:, body:, author:)
+  tag:nato            briefings with this tag
+  date:>=2024-06      dates: 2024, 2024-11, 2024-11-21, >, >=, <, <=, 2023..2024
+  ukrane~  missil*    fuzzy (one letter off; ~2 for two), prefix, wildcards * ?
+  title:ukraine^2     weigh a word more
+A query that cannot be understood is explained, then searched as plain words.
+
+The exit status is 0 when something was found, 1 when nothing was.`,
+		Example: `  brief search '"north korean" troops'
+  brief search --json --limit 5 atacms
+  brief search -L ~/briefings --tag nato 'date:2024 missile*'`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return fmt.Errorf("search needs a QUERY (see `%s --help`)", cmd.CommandPath())
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runSearch(cmd, strings.Join(args, " "), f)
+		},
+	}
+	flags := cmd.Flags()
+	flags.IntVarP(&f.limit, "limit", "n", 10, "print at most this many hits")
+	flags.IntVar(&f.offset, "offset", 0, "skip this many hits first (for paging)")
+	flags.BoolVar(&f.asJSON, "json", false, "print JSON: hits with path, anchor, snippets and match byte ranges")
+	flags.StringArrayVarP(&f.tags, "tag", "t", nil, "only briefings with this tag (repeatable)")
+	flags.StringVar(&f.sort, "sort", "relevance", "relevance, date (newest first) or title")
+	return cmd
+}
+
+func (a *app) runSearch(cmd *cobra.Command, query string, f searchFlags) error {
+	req := index.Request{Query: query, Limit: f.limit, Offset: f.offset, Tags: f.tags}
+	switch f.sort {
+	case "relevance", "":
+	case "date":
+		req.Sort = index.SortDate
+	case "title":
+		req.Sort = index.SortTitle
+	default:
+		return fmt.Errorf("--sort: %q is not one of relevance, date, title", f.sort)
+	}
+	if f.limit <= 0 {
+		return errors.New("--limit must be at least 1")
+	}
+	ix, err := a.openIndex(cmd)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	ctx, exitCode, stop := signalContext()
+	defer stop()
+
+	// Sync first, quickly: only changed files are read. A long first build
+	// shows progress on the standard error when it is a terminal.
+	bar := newProgressLine(newOutput(a.streams.Err))
+	bar.minimum = 200
+	if _, err := ix.Sync(ctx, bar.update); err != nil {
+		bar.clear()
+		if ctx.Err() != nil {
+			return &exitError{code: exitCode(), err: errors.New("interrupted while indexing")}
+		}
+		fmt.Fprintf(a.streams.Err, "brief: note: the index may be incomplete: %v\n", err)
+	}
+	bar.clear()
+
+	res, queryErr, err := search(ctx, ix, req)
+	a.printNotices(ix.Notices())
+	if err != nil {
+		return err
+	}
+	out := newOutput(a.streams.Out)
+	if f.asJSON {
+		err = writeSearchJSON(out.w, query, res, queryErr, ix.Notices())
+	} else {
+		if queryErr != nil {
+			fmt.Fprintf(a.streams.Err, "brief: %v; searching the words as plain text\n", queryErr)
+		}
+		err = writeHits(out, res.Hits, terminalWidth(out))
+	}
+	if err != nil {
+		return fmt.Errorf("write results: %w", err)
+	}
+	if len(res.Hits) == 0 {
+		if !f.asJSON {
+			fmt.Fprintln(a.streams.Err, "brief: no section matches")
+		}
+		return &exitError{code: 1}
+	}
+	return nil
+}
+
+// search runs a request, falling back to a literal search of the words
+// after a query error, and rebuilding a damaged index once.
+func search(ctx context.Context, ix *index.Index, req index.Request) (*index.Results, *index.QueryError, error) {
+	var queryErr *index.QueryError
+	res, err := ix.Search(ctx, req)
+	if errors.As(err, &queryErr) {
+		req.Literal = true
+		res, err = ix.Search(ctx, req)
+	}
+	if errors.Is(err, index.ErrDamaged) {
+		if _, serr := ix.Sync(ctx, nil); serr != nil {
+			return nil, queryErr, errors.Join(err, serr)
+		}
+		res, err = ix.Search(ctx, req)
+	}
+	return res, queryErr, err
+}
+
+func terminalWidth(out output) int {
+	if f, ok := out.w.(term.File); ok && out.terminal {
+		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 20 {
+			return w
+		}
+	}
+	return 0
+}
+
+var (
+	hitTitleStyle = lipgloss.NewStyle().Bold(true)
+	hitFaintStyle = lipgloss.NewStyle().Faint(true)
+	hitMatchStyle = lipgloss.NewStyle().Bold(true).Underline(true)
+)
+
+// writeHits prints one block per hit: "briefing › section  score", the
+// snippets, and where to find the section. Text from files is sanitized;
+// styles are added only on a styled terminal. width > 0 wraps snippets.
+func writeHits(out output, hits []index.Hit, width int) error {
+	styled := out.styled()
+	var sb strings.Builder
+	for i, h := range hits {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		header := render.Plain(oneLine(hitPlace(h)))
+		score := fmt.Sprintf("%.2f", h.Score)
+		if styled {
+			header, score = hitTitleStyle.Render(header), hitFaintStyle.Render(score)
+		}
+		sb.WriteString(header + "  " + score + "\n")
+		for _, s := range h.Snippets {
+			line := snippetText(s, styled)
+			if width > 4 {
+				line = ansi.Wrap(line, width-2, "")
+				line = strings.ReplaceAll(line, "\n", "\n  ")
+			}
+			sb.WriteString("  " + line + "\n")
+		}
+		loc := render.Plain(oneLine(displayPath(h.Path)))
+		if h.Anchor != "" {
+			loc += "#" + render.Plain(h.Anchor)
+		}
+		if styled {
+			loc = hitFaintStyle.Render(loc)
+		}
+		sb.WriteString("  " + loc + "\n")
+	}
+	_, err := io.WriteString(out.writer(), sb.String())
+	return err
+}
+
+// hitPlace is "Briefing title › Section › Subsection".
+func hitPlace(h index.Hit) string {
+	parts := []string{h.Title}
+	if len(h.HeadingPath) > 0 {
+		parts = append(parts, h.HeadingPath...)
+	} else if h.Heading != "" {
+		parts = append(parts, h.Heading)
+	}
+	return strings.Join(parts, " › ")
+}
+
+// snippetText renders a snippet with "…" where it was cut and, when styled,
+// the matches in bold. Each piece is sanitized on its own, so that the match
+// ranges stay valid.
+func snippetText(s index.Snippet, styled bool) string {
+	var sb strings.Builder
+	if s.Start > 0 {
+		sb.WriteString("…")
+	}
+	prev := 0
+	for _, m := range s.Matches {
+		if m[0] < prev || m[1] > len(s.Text) {
+			continue
+		}
+		sb.WriteString(render.Plain(s.Text[prev:m[0]]))
+		word := render.Plain(s.Text[m[0]:m[1]])
+		if styled {
+			word = hitMatchStyle.Render(word)
+		}
+		sb.WriteString(word)
+		prev = m[1]
+	}
+	sb.WriteString(render.Plain(s.Text[prev:]))
+	if s.After {
+		sb.WriteString("…")
+	}
+	return sb.String()
+}
+
+// oneLine replaces line breaks, which would break the block layout.
+func oneLine(s string) string {
+	return strings.NewReplacer("\n", " ", "\r", " ", "\t", " ").Replace(s)
+}
+
+// displayPath shows paths under the working directory relative to it.
+func displayPath(path string) string {
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, path); err == nil && !strings.HasPrefix(rel, "..") {
+			return rel
+		}
+	}
+	return path
+}
+
+type searchJSON struct {
+	Query      string    `json:"query"`
+	QueryError string    `json:"query_error,omitempty"`
+	Total      uint64    `json:"total"`
+	TookMS     float64   `json:"took_ms"`
+	Hits       []hitJSON `json:"hits"`
+	Tags       []tagJSON `json:"tags"`
+	Notices    []string  `json:"notices"`
+}
+
+type hitJSON struct {
+	Path        string        `json:"path"`
+	RelPath     string        `json:"rel_path"`
+	Anchor      string        `json:"anchor"`
+	Title       string        `json:"title"`
+	Heading     string        `json:"heading"`
+	HeadingPath []string      `json:"heading_path"`
+	Ordinal     int           `json:"ordinal"`
+	Date        string        `json:"date,omitempty"`
+	Tags        []string      `json:"tags"`
+	Score       float64       `json:"score"`
+	Snippets    []snippetJSON `json:"snippets"`
+	Terms       []string      `json:"terms"`
+}
+
+type snippetJSON struct {
+	Text    string   `json:"text"`
+	Offset  int      `json:"offset"`
+	Matches [][2]int `json:"matches"`
+}
+
+type tagJSON struct {
+	Tag   string `json:"tag"`
+	Count int    `json:"count"`
+}
+
+// writeSearchJSON prints the results as JSON. Match ranges are byte offsets
+// into the UTF-8 snippet text; offset is where the snippet starts in the
+// section's plain text.
+func writeSearchJSON(w io.Writer, query string, res *index.Results, queryErr *index.QueryError, notices []string) error {
+	doc := searchJSON{Query: query, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
+		Hits: []hitJSON{}, Tags: []tagJSON{}, Notices: append([]string{}, notices...)}
+	if queryErr != nil {
+		doc.QueryError = queryErr.Error()
+	}
+	for _, h := range res.Hits {
+		hj := hitJSON{Path: h.Path, RelPath: h.RelPath, Anchor: h.Anchor, Title: h.Title, Heading: h.Heading,
+			HeadingPath: nonNil(h.HeadingPath), Ordinal: h.Ordinal, Tags: nonNil(h.Tags), Score: h.Score,
+			Snippets: []snippetJSON{}, Terms: nonNil(h.Terms)}
+		if !h.Date.IsZero() {
+			hj.Date = h.Date.Format("2006-01-02")
+		}
+		for _, s := range h.Snippets {
+			m := s.Matches
+			if m == nil {
+				m = [][2]int{}
+			}
+			hj.Snippets = append(hj.Snippets, snippetJSON{Text: s.Text, Offset: s.Start, Matches: m})
+		}
+		doc.Hits = append(doc.Hits, hj)
+	}
+	for _, t := range res.Tags {
+		doc.Tags = append(doc.Tags, tagJSON{Tag: t.Tag, Count: t.Count})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
