@@ -43,6 +43,12 @@ type Options struct {
 	Present *PresentRequest
 	// PresentOptions configure the presenter (theme, duration, search).
 	PresentOptions PresentOptions
+	// OpenIndex opens the search index; it is called off the UI goroutine
+	// at start, and the index is then synced in the background. nil turns
+	// search off.
+	OpenIndex func() (Index, error)
+	// Query, if set, starts on the search screen with this query.
+	Query string
 	// Now is the clock (tests set it); nil is time.Now.
 	Now func() time.Time
 	// Watch, if set, starts watching the library and returns a channel of
@@ -56,6 +62,7 @@ const (
 	libraryScreen screen = iota
 	readerScreen
 	presenterScreen
+	searchScreen
 )
 
 // PresentRequest names what to present: a briefing path and a section
@@ -75,6 +82,12 @@ type Model struct {
 	lib    *library
 	rd     *reader
 	pr     *presenter
+	search *searcher
+	ix     Index
+
+	searchFrom screen // where esc on the search screen goes
+	readerFrom screen // where esc in the reader goes
+	stopSync   func()
 	width  int
 	height int
 	mouse  bool
@@ -98,6 +111,8 @@ func New(opts Options) *Model {
 	}
 	st := newStyles(true)
 	m := &Model{opts: opts, keys: newGlobalKeys(), st: st, lib: newLibrary(st), mouse: true, dark: true}
+	m.search = newSearcher(st, opts.Store)
+	m.opts.PresentOptions.Search = m.sectionSearch
 	m.styleDecided = opts.Style != render.StyleAuto || opts.NoColor || envStyle() != ""
 	if len(opts.Notices) > 0 {
 		m.lib.message = strings.Join(opts.Notices, " · ")
@@ -118,7 +133,10 @@ type (
 // Init starts loading the library and asks the terminal for its background
 // colour (to choose a dark or light style) with a short deadline.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.startLoading(), m.lib.spinner.Tick}
+	cmds := []tea.Cmd{m.startLoading(), m.lib.spinner.Tick, m.openIndex()}
+	if m.opts.Query != "" {
+		cmds = append(cmds, m.openSearch(), m.search.setQuery(m.opts.Query))
+	}
 	if !m.styleDecided {
 		cmds = append(cmds, tea.RequestBackgroundColor,
 			tea.Tick(300*time.Millisecond, func(time.Time) tea.Msg { return styleTimeoutMsg{} }))
@@ -167,6 +185,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.lib.setSize(msg.Width, msg.Height)
+		m.search.setSize(msg.Width, msg.Height)
 		if m.pr != nil {
 			m.pr.setSize(msg.Width, msg.Height)
 		}
@@ -198,6 +217,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.reload(msg)
 	case editorDoneMsg:
 		return m, m.edited(msg)
+	case indexOpenedMsg:
+		return m, m.indexOpened(msg)
+	case indexProgressMsg:
+		m.search.syncProgress(&msg.progress)
+		return m, waitForIndex(msg.next)
+	case indexSyncedMsg:
+		return m, m.indexSynced(msg)
+	case searchDueMsg, searchResultsMsg:
+		return m, m.search.update(msg)
 	case tea.KeyPressMsg:
 		switch {
 		case matches(msg, m.keys.Quit):
@@ -225,6 +253,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	var intent tea.Msg
 	switch m.screen {
+	case searchScreen:
+		cmd = m.search.update(msg)
+		intent, m.search.intent = m.search.intent, nil
 	case presenterScreen:
 		cmd = m.pr.update(msg)
 		intent, m.pr.intent = m.pr.intent, nil
@@ -247,11 +278,23 @@ func (m *Model) act(intent tea.Msg) tea.Cmd {
 	case openMsg:
 		return m.open(in.briefing, -2, nil)
 	case backMsg:
-		if m.screen == presenterScreen {
+		switch m.screen {
+		case presenterScreen:
 			return m.backFromPresenter()
+		case searchScreen:
+			m.screen = m.searchFrom
+			m.search.input.Blur()
+			return nil
+		case readerScreen:
+			m.saveState()
+			m.screen = libraryScreen
+			if m.readerFrom == searchScreen {
+				m.readerFrom = libraryScreen
+				return m.openSearch()
+			}
 		}
-		m.screen = libraryScreen
-		m.saveState()
+	case openHitMsg:
+		return m.openHit(in.hit)
 	case tea.QuitMsg:
 		m.saveState()
 		m.pr = nil
@@ -259,7 +302,12 @@ func (m *Model) act(intent tea.Msg) tea.Cmd {
 	case editMsg:
 		return editFile(in.briefing, in.line)
 	case searchMsg:
-		m.message("Search is not available yet.")
+		if m.opts.OpenIndex == nil {
+			m.message("Search is off.")
+			return nil
+		}
+		m.readerFrom = libraryScreen
+		return m.openSearch()
 	case presentMsg:
 		return m.present(in.briefing, in.section)
 	}
@@ -293,12 +341,16 @@ func (m *Model) typing() bool {
 		return m.rd.finding
 	case presenterScreen:
 		return m.pr.finding
+	case searchScreen:
+		return true
 	}
 	return m.lib.list.SettingFilter()
 }
 
 func (m *Model) message(text string) {
-	if m.screen == presenterScreen && m.pr != nil {
+	if m.screen == searchScreen {
+		m.search.err = text
+	} else if m.screen == presenterScreen && m.pr != nil {
 		m.pr.message = text
 	} else if m.screen == readerScreen && m.rd != nil {
 		m.rd.message = text
@@ -316,6 +368,7 @@ func (m *Model) decideStyle() tea.Cmd {
 	m.styleDecided = true
 	m.st = newStyles(m.dark)
 	m.lib.st = m.st
+	m.search.st = m.st
 	m.lib.list.SetDelegate(itemDelegate{st: m.st})
 	if m.rd != nil {
 		m.rd.st = m.st
@@ -376,6 +429,8 @@ func (m *Model) View() tea.View {
 	if m.width > 0 {
 		if m.width < 20 || m.height < 5 {
 			content = "Window too small."
+		} else if m.screen == searchScreen {
+			content = m.search.view()
 		} else if m.screen == presenterScreen {
 			content = m.pr.view()
 		} else if m.screen == readerScreen {

@@ -27,15 +27,24 @@ func probeFilter(m tea.Model, msg tea.Msg) tea.Msg {
 	return msg
 }
 
+// teatestModel is a running test program.
+type teatestModel = teatest.TestModel
+
 // startApp runs the app in a test program at 80×24 with a fixed colour
 // profile and environment, on the given library.
 func startApp(t *testing.T, load func() *briefings.Library) *teatest.TestModel {
 	t.Helper()
-	m := New(Options{
+	return startAppWith(t, Options{
 		Load:  func(func(int, int)) *briefings.Library { return load() },
 		Style: "dark",
 		Store: newStore(t, t.TempDir()),
 	})
+}
+
+// startAppWith runs the app with the given options.
+func startAppWith(t *testing.T, opts Options) *teatest.TestModel {
+	t.Helper()
+	m := New(opts)
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(
 			tea.WithColorProfile(colorprofile.ANSI256),

@@ -149,3 +149,43 @@ func (k presenterKeys) FullHelp() [][]key.Binding {
 		{k.Back, k.Quit, k.global.Help, k.global.Suspend, k.global.Quit},
 	}
 }
+
+// searchKeys drive the search screen; letters go to the query box.
+type searchKeys struct {
+	Down, Up, PageDown, PageUp, Open, Tag, History, Back, Help key.Binding
+}
+
+func newSearchKeys() searchKeys {
+	return searchKeys{
+		Down:     bind("↓/ctrl+n", "next hit", "down", "ctrl+n"),
+		Up:       bind("↑/ctrl+p", "previous hit", "up", "ctrl+p"),
+		PageDown: bind("pgdn", "next page of hits", "pgdown"),
+		PageUp:   bind("pgup", "previous page of hits", "pgup"),
+		Open:     bind("enter", "read the section", "enter"),
+		Tag:      bind("tab", "filter by the next tag", "tab"),
+		History:  bind("↑ (empty box)", "earlier searches", "up"),
+		Back:     bind("esc", "back", "esc"),
+		Help:     bind("ctrl+h/f1", "help", "ctrl+h", "f1"),
+	}
+}
+
+// querySyntaxHelp lists the search syntax as help entries.
+func querySyntaxHelp() []key.Binding {
+	syntax := [][2]string{
+		{"north korean", "sections with all the words"},
+		{`"massive escalation"`, "the exact phrase"},
+		{"+nato -russia", "must have / must not have"},
+		{"troops OR soldiers", "either word"},
+		{"title:ukraine", "in the briefing's title"},
+		{"section:balance", "in the section heading (heading: too)"},
+		{"tag:nato author:desk", "by tag, by author"},
+		{"date:>2024-01-01", "by date (date:2024, date:2023..2024)"},
+		{"escalaton~", "fuzzy: close spellings"},
+		{"escal*", "words starting so"},
+	}
+	out := make([]key.Binding, len(syntax))
+	for i, s := range syntax {
+		out[i] = bind(s[0], s[1], s[0])
+	}
+	return out
+}

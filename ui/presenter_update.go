@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -175,23 +176,27 @@ func (p *presenter) findNext() tea.Cmd {
 	if p.query == "" {
 		return nil
 	}
-	parts := make([]int, 0, len(p.deck.parts))
-	terms := strings.Fields(p.query)
+	var parts []int
 	match := literalMatcher(p.query)
 	if p.search != nil {
-		sections, found, err := p.search(p.b.Path, p.query)
-		if err != nil {
+		sections, terms, err := p.search(p.b.Path, p.query)
+		switch {
+		case errors.Is(err, errIndexNotReady):
+			parts = nil // search the slides' text instead
+		case err != nil:
 			p.message = firstLine(err.Error())
 			return nil
+		default:
+			parts = []int{}
+			for _, s := range sections {
+				parts = append(parts, s+1)
+			}
+			if len(terms) > 0 {
+				match = termsMatcher(terms)
+			}
 		}
-		for _, s := range sections {
-			parts = append(parts, s+1)
-		}
-		if len(found) > 0 {
-			terms = found
-		}
-		match = termsMatcher(terms)
-	} else {
+	}
+	if parts == nil {
 		for i := range p.deck.parts {
 			parts = append(parts, i)
 		}

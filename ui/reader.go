@@ -103,14 +103,19 @@ func newReader(b *briefings.Briefing, st *styles, store *state.Store, style stri
 	return r
 }
 
-// openAt makes the reader start at a section, with words highlighted.
+// openAt makes the reader go to a section, with words highlighted (the
+// first one after the section's start is brought into view).
 func (r *reader) openAt(section int, terms []string) {
 	r.want = &target{section: section}
 	r.pin = section
+	r.find = finder{current: -1}
+	r.highlight = nil
 	if len(terms) > 0 {
 		r.highlight = terms
-		r.find.query = ""
 		r.find.match = termsMatcher(terms)
+	}
+	if r.doc != nil {
+		r.afterLayoutChange()
 	}
 }
 

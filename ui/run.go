@@ -27,6 +27,12 @@ func Run(ctx context.Context, opts Options, in io.Reader, out io.Writer) error {
 	if m.stopWatch != nil {
 		m.stopWatch()
 	}
+	if m.stopSync != nil {
+		m.stopSync()
+	}
+	if m.ix != nil {
+		_ = m.ix.Close()
+	}
 	switch {
 	case err == nil:
 		return nil

@@ -49,9 +49,11 @@ func newStyles(dark bool) *styles {
 		selected:   lipgloss.NewStyle().Foreground(accent).Bold(true),
 		tocCurrent: lipgloss.NewStyle().Foreground(accent).Bold(true),
 		tocCursor:  lipgloss.NewStyle().Reverse(true),
-		match:      lipgloss.NewStyle().Foreground(c("#000000", "#000000")).Background(c("#ffd75f", "#d7af5f")).Underline(true),
-		matchNow:   lipgloss.NewStyle().Foreground(c("#ffffff", "#000000")).Background(c("#d75f00", "#ffaf00")).Bold(true).Reverse(false).Underline(true),
-		border:     lipgloss.NewStyle().Foreground(c("#bcbcbc", "#444444")),
-		help:       lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
+		// Matches are bold on a yellow ground; the current one is in
+		// reverse video, so without colour (NO_COLOR) it still stands out.
+		match:    lipgloss.NewStyle().Foreground(c("#000000", "#000000")).Background(c("#ffd75f", "#d7af5f")).Bold(true),
+		matchNow: lipgloss.NewStyle().Foreground(c("#d75f00", "#ffaf00")).Background(c("#ffffff", "#000000")).Bold(true).Reverse(true),
+		border:   lipgloss.NewStyle().Foreground(c("#bcbcbc", "#444444")),
+		help:     lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
 	}
 }

@@ -35,7 +35,7 @@ Run "brief notes" in a second terminal to follow your presenter notes.`,
   brief present lecture.md --theme high-contrast-light --duration 45m`,
 		Args: exactArgs(1, "BRIEFING"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runPresent(args[0], f)
+			return a.runPresent(cmd, args[0], f)
 		},
 	}
 	flags := cmd.Flags()
@@ -45,7 +45,7 @@ Run "brief notes" in a second terminal to follow your presenter notes.`,
 	return cmd
 }
 
-func (a *app) runPresent(query string, f presentFlags) error {
+func (a *app) runPresent(cmd *cobra.Command, query string, f presentFlags) error {
 	if !newOutput(a.streams.Out).terminal {
 		return errors.New("present needs a terminal; to print a briefing, use brief show")
 	}
@@ -65,8 +65,10 @@ func (a *app) runPresent(query string, f presentFlags) error {
 	if _, err := os.Stat(b.Path); err == nil && len(a.libraryPaths()) == 0 {
 		a.positional = []string{b.Path} // a file outside any library
 	}
-	return a.runTUIWith(&ui.PresentRequest{Path: b.Path, Section: section},
-		ui.PresentOptions{Theme: f.theme, Duration: f.duration})
+	return a.runTUIWith(cmd, tuiStart{
+		present:     &ui.PresentRequest{Path: b.Path, Section: section},
+		presentOpts: ui.PresentOptions{Theme: f.theme, Duration: f.duration},
+	})
 }
 
 func (a *app) notesCommand() *cobra.Command {

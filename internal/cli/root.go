@@ -83,12 +83,14 @@ briefings instead.`,
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	app.addGlobalFlags(root)
+	addIndexFlags(root)
 	app.addTUIFlags(root)
 	root.AddCommand(
 		app.listCommand(),
 		app.showCommand(),
 		app.presentCommand(),
 		app.notesCommand(),
+		app.searchCommand(), app.indexCommand(),
 	)
 	return root
 }
@@ -102,7 +104,10 @@ func (a *app) runDefault(cmd *cobra.Command, args []string) error {
 	}
 	a.positional = args
 	if out := newOutput(a.streams.Out); !out.terminal {
+		if a.tui.query != "" {
+			return a.runSearch(cmd, a.tui.query, searchFlags{limit: 10})
+		}
 		return a.runList(false)
 	}
-	return a.runTUI()
+	return a.runTUIWith(cmd, tuiStart{query: a.tui.query})
 }

@@ -20,22 +20,31 @@ import (
 type tuiFlags struct {
 	style string
 	width int
+	query string
 }
 
 func (a *app) addTUIFlags(root *cobra.Command) {
 	root.Flags().StringVar(&a.tui.style, "style", "auto", "auto, dark, light, notty, ascii, high-contrast-dark, ... or a glamour JSON file")
 	root.Flags().IntVar(&a.tui.width, "width", 100, "the widest the text may be, in columns")
+	root.Flags().StringVarP(&a.tui.query, "query", "q", "", "start on the search screen with this query")
 }
 
 // runTUI opens the reader on the library and returns when the user quits.
 // SIGINT, SIGTERM and SIGHUP end it with the terminal restored and the
 // usual 128+signal exit status.
-func (a *app) runTUI() error {
-	return a.runTUIWith(nil, ui.PresentOptions{})
+func (a *app) runTUI(cmd *cobra.Command) error {
+	return a.runTUIWith(cmd, tuiStart{})
 }
 
-// runTUIWith starts the app, presenting right away if present is set.
-func (a *app) runTUIWith(present *ui.PresentRequest, presentOpts ui.PresentOptions) error {
+// tuiStart says where the app starts: presenting a briefing, or searching.
+type tuiStart struct {
+	present     *ui.PresentRequest
+	presentOpts ui.PresentOptions
+	query       string
+}
+
+// runTUIWith starts the app.
+func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 	opts, err := a.loadOptions()
 	if err != nil {
 		return err
@@ -59,8 +68,16 @@ func (a *app) runTUIWith(present *ui.PresentRequest, presentOpts ui.PresentOptio
 	}
 	uiOpts := ui.Options{
 		Open:           open,
-		Present:        present,
-		PresentOptions: presentOpts,
+		Present:        start.present,
+		PresentOptions: start.presentOpts,
+		Query:          start.query,
+		OpenIndex: func() (ui.Index, error) {
+			ix, err := a.openIndex(cmd)
+			if err != nil {
+				return nil, err
+			}
+			return ix, nil
+		},
 		Load: func(progress func(done, total int)) *briefings.Library {
 			if len(paths) == 0 {
 				return briefings.LoadSample()

@@ -1,0 +1,320 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/briefreader/brief/index"
+	"github.com/briefreader/brief/internal/state"
+)
+
+// Index is the part of the search index the app uses; *index.Index has it.
+type Index interface {
+	Sync(ctx context.Context, progress func(index.Progress)) (index.SyncStats, error)
+	Search(ctx context.Context, req index.Request) (*index.Results, error)
+	Notices() []string
+	Close() error
+}
+
+// searchDebounce is how long typing must pause before a search runs.
+const searchDebounce = 100 * time.Millisecond
+
+// searchPage is how many hits a search fetches at a time.
+const searchPage = 50
+
+// searcher is the search screen: a query box, ranked hits with highlighted
+// snippets, tag facets, and history.
+type searcher struct {
+	keys  searchKeys
+	st    *styles
+	input textinput.Model
+	store *state.Store
+
+	ix      Index
+	syncing *index.Progress // while the first sync runs
+
+	seq      int // bumps on every query change
+	applied  int // seq of the results shown
+	cancel   context.CancelFunc
+	query    string // the query of the results shown
+	results  *index.Results
+	hits     []index.Hit
+	cursor   int
+	offset   int // first hit shown
+	err      string
+	tag      string // tag filter; "" for none
+	tags     []index.TagCount
+	history  int // position while recalling history; -1 when not
+	loading  bool
+	help     *helpScreen
+	intent   tea.Msg
+	width    int
+	height   int
+	lastTook time.Duration
+}
+
+// Messages of the search screen.
+type (
+	searchDueMsg     struct{ seq int }
+	searchResultsMsg struct {
+		seq     int
+		query   string
+		tag     string
+		more    bool // a further page of the same query
+		results *index.Results
+		err     error
+	}
+	// openHitMsg asks the app to open a hit in the reader.
+	openHitMsg struct{ hit index.Hit }
+)
+
+func newSearcher(st *styles, store *state.Store) *searcher {
+	s := &searcher{keys: newSearchKeys(), st: st, store: store, history: -1}
+	s.input = newInput("search: ", `words, "a phrase", tag:ukraine, title:…`)
+	s.input.CharLimit = 500
+	return s
+}
+
+func (s *searcher) setSize(width, height int) {
+	s.width, s.height = width, height
+	s.input.SetWidth(max(width-12, 10))
+}
+
+// focus puts the cursor in the query box.
+func (s *searcher) focus() tea.Cmd {
+	return s.input.Focus()
+}
+
+// setQuery starts with a query (brief -q).
+func (s *searcher) setQuery(q string) tea.Cmd {
+	s.input.SetValue(q)
+	s.input.CursorEnd()
+	return s.changed()
+}
+
+// changed schedules a search for the current query after a pause in typing.
+func (s *searcher) changed() tea.Cmd {
+	s.seq++
+	seq := s.seq
+	s.err = ""
+	return tea.Tick(searchDebounce, func(time.Time) tea.Msg { return searchDueMsg{seq} })
+}
+
+// run starts the search for the current query off the UI goroutine; an
+// older search still running is cancelled, and its results, should they
+// arrive, are dropped.
+func (s *searcher) run(more bool) tea.Cmd {
+	if s.ix == nil {
+		return nil
+	}
+	q := s.input.Value()
+	if strings.TrimSpace(q) == "" && s.tag == "" {
+		s.results, s.hits, s.query, s.err = nil, nil, "", ""
+		s.applied = s.seq
+		return nil
+	}
+	if s.cancel != nil && !more {
+		s.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	req := index.Request{Query: q, AsYouType: true, Limit: searchPage}
+	if s.tag != "" {
+		req.Tags = []string{s.tag}
+	}
+	if more {
+		req.Offset = len(s.hits)
+	}
+	seq, tag, ix := s.seq, s.tag, s.ix
+	s.loading = true
+	return func() tea.Msg {
+		defer cancel()
+		res, err := ix.Search(ctx, req)
+		return searchResultsMsg{seq: seq, query: q, tag: tag, more: more, results: res, err: err}
+	}
+}
+
+// show applies search results, unless newer ones are already shown.
+func (s *searcher) show(msg searchResultsMsg) {
+	if msg.seq < s.applied {
+		return // older than what is shown
+	}
+	s.loading = msg.seq < s.seq
+	var qe *index.QueryError
+	switch {
+	case errors.Is(msg.err, context.Canceled):
+		return
+	case errors.As(msg.err, &qe):
+		s.err = qe.Error() // the last good results stay
+		s.applied = msg.seq
+		return
+	case msg.err != nil:
+		s.err = firstLine(msg.err.Error())
+		return
+	}
+	s.err = ""
+	if msg.more {
+		if msg.seq == s.applied && msg.query == s.query {
+			s.hits = append(s.hits, msg.results.Hits...)
+		}
+		return
+	}
+	s.applied = msg.seq
+	s.query, s.results, s.hits = msg.query, msg.results, msg.results.Hits
+	s.lastTook = msg.results.Took
+	if msg.tag == "" {
+		s.tags = msg.results.Tags
+	}
+	s.cursor, s.offset = 0, 0
+}
+
+func (s *searcher) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case searchDueMsg:
+		if msg.seq == s.seq {
+			return s.run(false)
+		}
+		return nil
+	case searchResultsMsg:
+		s.show(msg)
+		return nil
+	case tea.PasteMsg:
+		var cmd tea.Cmd
+		s.input, cmd = s.input.Update(msg)
+		return tea.Batch(cmd, s.changed())
+	case tea.KeyPressMsg:
+		return s.key(msg)
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return cmd
+}
+
+func (s *searcher) key(msg tea.KeyPressMsg) tea.Cmd {
+	if s.help != nil {
+		s.help = nil
+		return nil
+	}
+	k := s.keys
+	switch {
+	case matches(msg, k.Down):
+		return s.move(1)
+	case matches(msg, k.Up):
+		if s.input.Value() == "" || s.history >= 0 {
+			s.recall(1)
+			return s.changed()
+		}
+		return s.move(-1)
+	case matches(msg, k.PageDown):
+		return s.move(max(s.visibleHits(), 1))
+	case matches(msg, k.PageUp):
+		return s.move(-max(s.visibleHits(), 1))
+	case matches(msg, k.Open):
+		if s.cursor < len(s.hits) {
+			if s.store != nil {
+				s.store.AddHistory(s.input.Value())
+			}
+			s.intent = openHitMsg{s.hits[s.cursor]}
+		}
+		return nil
+	case matches(msg, k.Tag):
+		s.cycleTag()
+		return s.changed()
+	case matches(msg, k.Back):
+		s.intent = backMsg{}
+		return nil
+	case matches(msg, k.Help):
+		s.help = &helpScreen{title: "Search", groups: []helpGroup{
+			{"Results", []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.Open, k.Tag, k.History, k.Back}},
+			{"Query syntax", querySyntaxHelp()},
+		}}
+		return nil
+	}
+	before := s.input.Value()
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	if s.input.Value() != before {
+		s.history = -1
+		return tea.Batch(cmd, s.changed())
+	}
+	return cmd
+}
+
+// move moves the cursor, fetching the next page of hits at the end.
+func (s *searcher) move(n int) tea.Cmd {
+	if len(s.hits) == 0 {
+		return nil
+	}
+	s.cursor = min(max(s.cursor+n, 0), len(s.hits)-1)
+	if s.cursor == len(s.hits)-1 && s.results != nil && uint64(len(s.hits)) < s.results.Total && !s.loading {
+		return s.run(true)
+	}
+	return nil
+}
+
+// recall steps back (dir 1) or forward (-1) through the search history.
+func (s *searcher) recall(dir int) {
+	if s.store == nil {
+		return
+	}
+	h := s.store.History()
+	if len(h) == 0 {
+		return
+	}
+	s.history = min(max(s.history+dir, 0), len(h)-1)
+	s.input.SetValue(h[s.history])
+	s.input.CursorEnd()
+}
+
+// cycleTag moves the tag filter to the next of the top tags, then to none.
+func (s *searcher) cycleTag() {
+	if len(s.tags) == 0 {
+		s.tag = ""
+		return
+	}
+	next := 0
+	for i, t := range s.tags {
+		if t.Tag == s.tag {
+			next = i + 1
+		}
+	}
+	if next >= min(len(s.tags), maxFacetTags) {
+		s.tag = ""
+		return
+	}
+	s.tag = s.tags[next].Tag
+}
+
+// maxFacetTags is how many tags the facet line offers.
+const maxFacetTags = 8
+
+// syncProgress notes how far the first sync of the index has got.
+func (s *searcher) syncProgress(p *index.Progress) {
+	s.syncing = p
+}
+
+func (s *searcher) status() string {
+	switch {
+	case s.ix == nil:
+		return "Opening the search index…"
+	case s.syncing != nil && s.syncing.Total > 0:
+		return fmt.Sprintf("Indexing %d of %d files; results so far.", s.syncing.Done, s.syncing.Total)
+	case s.results == nil:
+		return ""
+	}
+	n := s.results.Total
+	return fmt.Sprintf("%d %s in %s", n, plural(int(n), "section", "sections"), formatTook(s.lastTook))
+}
+
+func formatTook(d time.Duration) string {
+	if d < time.Millisecond {
+		return "under 1 ms"
+	}
+	return fmt.Sprintf("%d ms", d.Milliseconds())
+}

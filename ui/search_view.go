@@ -1,0 +1,180 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/briefreader/brief/index"
+	"github.com/briefreader/brief/internal/render"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// maxSnippets is how many snippet lines a hit shows.
+const maxSnippets = 2
+
+// hitHeight is the number of lines a hit takes, with the blank after it.
+func hitHeight(h index.Hit) int {
+	return 3 + min(len(h.Snippets), maxSnippets)
+}
+
+// headerLines is the number of lines above the hits.
+const searchHeaderLines = 4
+
+// visibleHits is how many hits fit on the screen.
+func (s *searcher) visibleHits() int {
+	rows := s.height - searchHeaderLines - 1
+	return max(rows/(3+maxSnippets), 1)
+}
+
+func (s *searcher) view() string {
+	if s.help != nil {
+		return strings.Join(s.help.view(s.width, s.height, s.st), "\n")
+	}
+	lines := []string{" " + s.input.View()}
+	switch {
+	case s.err != "":
+		lines = append(lines, " "+s.st.warning.Render(ansi.Truncate(s.err, s.width-2, "…")))
+	default:
+		lines = append(lines, " "+s.st.subtle.Render(ansi.Truncate(s.status(), s.width-2, "…")))
+	}
+	lines = append(lines, s.facetLine(), "")
+	body := s.hitLines(s.height - len(lines) - 1)
+	lines = padLines(append(lines, body...), s.height-1)
+	hints := "type to search · ↑↓ choose · enter read · tab tag · esc back · ctrl+h help"
+	return strings.Join(append(lines, " "+s.st.subtle.Render(ansi.Truncate(hints, s.width-2, "…"))), "\n")
+}
+
+// facetLine shows the top tags with their counts; the one filtering is
+// marked.
+func (s *searcher) facetLine() string {
+	if len(s.tags) == 0 {
+		if s.tag != "" {
+			return " " + s.st.accent.Render("tag: "+s.tag) + s.st.subtle.Render(" (tab clears)")
+		}
+		return ""
+	}
+	parts := []string{s.st.subtle.Render("tags:")}
+	for i, t := range s.tags {
+		if i == maxFacetTags {
+			break
+		}
+		text := fmt.Sprintf("%s %d", render.Plain(t.Tag), t.Count)
+		if t.Tag == s.tag {
+			text = s.st.selected.Render("[" + text + "]")
+		} else {
+			text = s.st.subtle.Render(text)
+		}
+		parts = append(parts, text)
+	}
+	return ansi.Truncate(" "+strings.Join(parts, "  "), s.width, "…")
+}
+
+// hitLines draws as many hits as fit in height lines, keeping the cursor
+// in view.
+func (s *searcher) hitLines(height int) []string {
+	if len(s.hits) == 0 {
+		if s.results != nil && strings.TrimSpace(s.query) != "" {
+			return []string{"  " + s.st.subtle.Render("No section matches. Fewer words, or a * after a word, find more.")}
+		}
+		return nil
+	}
+	if s.cursor < s.offset {
+		s.offset = s.cursor
+	}
+	for {
+		used := 0
+		for i := s.offset; i <= s.cursor; i++ {
+			used += hitHeight(s.hits[i])
+		}
+		if used <= height || s.offset == s.cursor {
+			break
+		}
+		s.offset++
+	}
+	var lines []string
+	for i := s.offset; i < len(s.hits) && len(lines)+hitHeight(s.hits[i])-1 <= height; i++ {
+		lines = append(lines, s.hitView(s.hits[i], i == s.cursor)...)
+		lines = append(lines, "")
+	}
+	if uint64(len(s.hits)) < s.results.Total && s.offset+s.visibleHits() >= len(s.hits) {
+		lines = append(lines, "  "+s.st.subtle.Render("…"))
+	}
+	return lines
+}
+
+// hitView draws one hit: briefing › section and date, snippets with the
+// matched words highlighted, tags.
+func (s *searcher) hitView(h index.Hit, selected bool) []string {
+	bar := "  "
+	titleStyle := s.st.title
+	if selected {
+		bar = s.st.selected.Render("▌ ")
+		titleStyle = s.st.selected
+	}
+	width := max(s.width-4, 10)
+	date := ""
+	if !h.Date.IsZero() {
+		date = h.Date.Format("2 Jan 2006")
+	}
+	// The section matters more than the briefing's (often long) title.
+	room := max(width-ansi.StringWidth(date)-2, 10)
+	where := render.Plain(h.Title)
+	if h.Heading != "" {
+		heading := " › " + render.Plain(h.Heading)
+		where = ansi.Truncate(where, max(room-ansi.StringWidth(heading), min(room, 12)), "…") + heading
+	}
+	where = ansi.Truncate(where, room, "…")
+	gap := max(width-ansi.StringWidth(where)-ansi.StringWidth(date), 1)
+	lines := []string{bar + titleStyle.Render(where) + strings.Repeat(" ", gap) + s.st.subtle.Render(date)}
+	for i, sn := range h.Snippets {
+		if i == maxSnippets {
+			break
+		}
+		lines = append(lines, bar+"  "+snippetLine(sn, width-2, s.st.match))
+	}
+	meta := render.Plain(h.RelPath)
+	if len(h.Tags) > 0 {
+		meta = render.Plain(strings.Join(h.Tags, " · ")) + "  " + meta
+	}
+	lines = append(lines, bar+"  "+s.st.subtle.Render(ansi.Truncate(meta, width-2, "…")))
+	return lines
+}
+
+// snippetLine draws a snippet in width cells with its matches highlighted.
+// The highlights come from the index's byte ranges into the snippet's plain
+// text; every piece is sanitized on its own, so the ranges still hold.
+// When the first match lies beyond the middle, the start is cut.
+func snippetLine(sn index.Snippet, width int, match lipgloss.Style) string {
+	text := sn.Text
+	var sb strings.Builder
+	last := 0
+	cut := 0
+	if len(sn.Matches) > 0 {
+		if first := ansi.StringWidth(text[:sn.Matches[0][0]]); first > width/2 {
+			cut = first - width/4
+		}
+	}
+	for _, m := range sn.Matches {
+		if m[0] < last || m[1] > len(text) {
+			continue
+		}
+		sb.WriteString(render.Plain(text[last:m[0]]))
+		sb.WriteString(match.Render(render.Plain(text[m[0]:m[1]])))
+		last = m[1]
+	}
+	sb.WriteString(render.Plain(text[last:]))
+	line := sb.String()
+	prefix := ""
+	if sn.Start > 0 || cut > 0 {
+		prefix = "…"
+	}
+	if cut > 0 {
+		line = ansi.TruncateLeft(line, cut, "")
+	}
+	suffix := ""
+	if sn.After {
+		suffix = "…"
+	}
+	return ansi.Truncate(prefix+line+suffix, width, "…")
+}
