@@ -88,9 +88,9 @@ type Model struct {
 	searchFrom screen // where esc on the search screen goes
 	readerFrom screen // where esc in the reader goes
 	stopSync   func()
-	width  int
-	height int
-	mouse  bool
+	width      int
+	height     int
+	mouse      bool
 
 	library      *briefings.Library
 	dark         bool

@@ -141,10 +141,12 @@ func startSearchApp(t *testing.T) *teatestModel {
 	t.Helper()
 	dir := t.TempDir()
 	return startAppWith(t, Options{
-		Load:      func(func(int, int)) *briefings.Library { return briefings.LoadSample() },
-		Style:     "dark",
-		Store:     newStore(t, t.TempDir()),
-		OpenIndex: func() (Index, error) { return index.Open([]briefings.Root{briefings.SampleRoot}, index.Options{Dir: dir, Log: discardLog{}}) },
+		Load:  func(func(int, int)) *briefings.Library { return briefings.LoadSample() },
+		Style: "dark",
+		Store: newStore(t, t.TempDir()),
+		OpenIndex: func() (Index, error) {
+			return index.Open([]briefings.Root{briefings.SampleRoot}, index.Options{Dir: dir, Log: discardLog{}})
+		},
 	})
 }
 
@@ -196,4 +198,3 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
-
