@@ -59,7 +59,8 @@ func (a *app) openIndex(cmd *cobra.Command) (*index.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix, err := index.Open(roots, index.Options{Dir: indexDir(cmd), LoadOptions: opts})
+	dir, _ := a.indexDirSetting()
+	ix, err := index.Open(roots, index.Options{Dir: dir, LoadOptions: opts})
 	if err != nil {
 		return nil, fmt.Errorf("open the search index: %w", err)
 	}

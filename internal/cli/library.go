@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/internal/config"
 	"github.com/spf13/cobra"
 )
 
@@ -20,6 +21,11 @@ type app struct {
 	positional []string
 	maxSize    string
 	tui        tuiFlags
+
+	cmd     *cobra.Command // the command running, for flag lookups
+	cfg     config.Config
+	cfgPath string
+	cfgErr  error
 }
 
 func (a *app) addGlobalFlags(root *cobra.Command) {
@@ -30,7 +36,8 @@ func (a *app) addGlobalFlags(root *cobra.Command) {
 }
 
 // libraryPaths returns the library selection: -L flags and positional
-// paths, else BRIEF_LIBRARY, else nil for the sample library.
+// paths, else BRIEF_LIBRARY, else the configuration's libraries, else nil
+// for the sample library.
 func (a *app) libraryPaths() []string {
 	paths := append(append([]string(nil), a.libraries...), a.positional...)
 	if len(paths) > 0 {
@@ -41,11 +48,15 @@ func (a *app) libraryPaths() []string {
 			paths = append(paths, p)
 		}
 	}
-	return paths
+	if len(paths) > 0 {
+		return paths
+	}
+	return a.cfg.Libraries
 }
 
 func (a *app) loadOptions() (briefings.LoadOptions, error) {
-	size, err := parseSize(a.maxSize)
+	maxSize, _ := a.maxSizeSetting()
+	size, err := parseSize(maxSize)
 	if err != nil {
 		return briefings.LoadOptions{}, fmt.Errorf("--max-size: %w", err)
 	}

@@ -49,7 +49,8 @@ func (a *app) runPresent(cmd *cobra.Command, query string, f presentFlags) error
 	if !newOutput(a.streams.Out).terminal {
 		return errors.New("present needs a terminal; to print a briefing, use brief show")
 	}
-	if _, err := render.StyleConfig(f.theme); err != nil {
+	theme, _ := a.themeSetting(f.theme)
+	if _, err := render.StyleConfig(theme); err != nil {
 		return err
 	}
 	b, err := a.findBriefing(query)
@@ -67,7 +68,7 @@ func (a *app) runPresent(cmd *cobra.Command, query string, f presentFlags) error
 	}
 	return a.runTUIWith(cmd, tuiStart{
 		present:     &ui.PresentRequest{Path: b.Path, Section: section},
-		presentOpts: ui.PresentOptions{Theme: f.theme, Duration: f.duration},
+		presentOpts: ui.PresentOptions{Theme: theme, Duration: f.duration},
 	})
 }
 

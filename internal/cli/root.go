@@ -74,7 +74,10 @@ briefings instead.`,
 		Version:       version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.ArbitraryArgs,
+		PersistentPreRun: func(cmd *cobra.Command, args []string) {
+			app.loadConfig(cmd)
+		},
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return app.runDefault(cmd, args)
 		},
@@ -90,6 +93,7 @@ briefings instead.`,
 		app.showCommand(),
 		app.presentCommand(),
 		app.notesCommand(),
+		app.configCommand(),
 		app.searchCommand(), app.indexCommand(),
 	)
 	return root

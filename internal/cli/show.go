@@ -67,12 +67,13 @@ func (a *app) runShow(query string, f showFlags) error {
 	if f.toc {
 		return writeTOC(out, b)
 	}
-	if f.style != render.StyleAuto {
-		if _, err := render.StyleConfig(f.style); err != nil {
+	style, _ := a.styleSetting("style", f.style)
+	if style != render.StyleAuto {
+		if _, err := render.StyleConfig(style); err != nil {
 			return err
 		}
 	}
-	r, err := render.New(a.styleFor(out, f.style), a.widthFor(out, f.width))
+	r, err := render.New(a.styleFor(out, style), a.widthFor(out, f.width))
 	if err != nil {
 		return err
 	}

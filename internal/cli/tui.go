@@ -49,8 +49,10 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 	if err != nil {
 		return err
 	}
-	if a.tui.style != render.StyleAuto {
-		if _, err := render.StyleConfig(a.tui.style); err != nil {
+	style, _ := a.styleSetting("style", a.tui.style)
+	width, _ := a.widthSetting()
+	if style != render.StyleAuto {
+		if _, err := render.StyleConfig(style); err != nil {
 			return err
 		}
 	}
@@ -87,9 +89,9 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 			return briefings.Load(paths, o)
 		},
 		LoadOptions: opts,
-		Style:       a.tui.style,
+		Style:       style,
 		NoColor:     os.Getenv("NO_COLOR") != "",
-		MaxWidth:    a.tui.width,
+		MaxWidth:    width,
 		Store:       store,
 		Notices:     notices,
 		Watch:       watchLibrary,
