@@ -94,6 +94,7 @@ briefings instead.`,
 		app.presentCommand(),
 		app.notesCommand(),
 		app.configCommand(),
+		app.manCommand(),
 		app.searchCommand(), app.indexCommand(),
 	)
 	return root
