@@ -13,6 +13,7 @@ import (
 const (
 	keyMeta     = "brief:meta"   // meta: schema version and root; written when the index is created
 	keySynced   = "brief:synced" // time of the last completed sync
+	keyCount    = "brief:files"  // number of manifest entries, written with every batch
 	prefixEntry = "m:"           // + path: the file's manifest entry
 )
 

@@ -122,12 +122,12 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 	sreq.AddFacet("tags", bleve.NewFacetRequest(fieldTag, 20))
 	switch req.Sort {
 	case SortDate:
-		sreq.SortBy([]string{"-" + fieldDate, "-_score", "_id"})
+		sreq.SortBy([]string{"-" + fieldDate, "-_score"})
 	case SortTitle:
-		sreq.SortBy([]string{fieldTitleSort, fieldOrdinal, "_id"})
-	default:
-		sreq.SortBy([]string{"-_score", "_id"})
+		sreq.SortBy([]string{fieldTitleSort, fieldOrdinal})
 	}
+	// Ties keep index order. Sorting by _id as well would make ties
+	// stable across rebuilds, but costs a document lookup per match.
 	res, err := ix.run(ctx, sreq)
 	if err != nil {
 		return nil, err

@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/util"
@@ -31,12 +30,21 @@ const verifiedName = "brief-verified"
 // one half-written when a process was killed, are left for scorch to remove.
 func verifySegments(dir string) error {
 	store := filepath.Join(dir, "store")
-	segments, err := referencedSegments(filepath.Join(store, "root.bolt"))
+	rootBolt := filepath.Join(store, "root.bolt")
+	if _, err := os.Stat(rootBolt); err == nil {
+		if err := checkBoltSize(rootBolt); err != nil {
+			return err
+		}
+	}
+	known := readVerified(filepath.Join(dir, verifiedName))
+	if allVerified(store, known) {
+		return nil // the usual case: nothing new since the last open
+	}
+	segments, err := referencedSegments(rootBolt)
 	if err != nil {
 		return err
 	}
-	known := readVerified(filepath.Join(dir, verifiedName))
-	current := map[string]int64{}
+	current := map[string]string{}
 	changed := false
 	for _, name := range segments {
 		if name != filepath.Base(name) || !strings.HasSuffix(name, ".zap") {
@@ -46,8 +54,8 @@ func verifySegments(dir string) error {
 		if err != nil {
 			return fmt.Errorf("segment %s is missing", name)
 		}
-		current[name] = info.Size()
-		if size, ok := known[name]; ok && size == info.Size() {
+		current[name] = stamp(info)
+		if known[name] == current[name] {
 			continue
 		}
 		if err := checkSegment(filepath.Join(store, name), info.Size()); err != nil {
@@ -61,6 +69,29 @@ func verifySegments(dir string) error {
 	return nil
 }
 
+// allVerified reports whether every segment file in the store is known to
+// be good, so that reading root.bolt to find the referenced ones can be
+// skipped.
+func allVerified(store string, known map[string]string) bool {
+	entries, err := os.ReadDir(store)
+	if err != nil || len(known) == 0 {
+		return false
+	}
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".zap") {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			return false
+		}
+		if known[e.Name()] != stamp(info) {
+			return false
+		}
+	}
+	return true
+}
+
 // referencedSegments lists the segment files named by the snapshots in
 // scorch's root.bolt, read-only. A missing root.bolt yields none: bleve
 // then reports the problem itself. Another process holding the file makes
@@ -68,9 +99,6 @@ func verifySegments(dir string) error {
 func referencedSegments(rootBolt string) ([]string, error) {
 	if _, err := os.Stat(rootBolt); errors.Is(err, os.ErrNotExist) {
 		return nil, nil
-	}
-	if err := checkBoltSize(rootBolt); err != nil {
-		return nil, err
 	}
 	db, err := bolt.Open(rootBolt, 0o600, &bolt.Options{ReadOnly: true, Timeout: boltTimeout})
 	if err != nil {
@@ -174,8 +202,13 @@ func checkSegment(path string, size int64) error {
 	return nil
 }
 
-func readVerified(path string) map[string]int64 {
-	known := map[string]int64{}
+// stamp identifies a version of a file: its size and modification time.
+func stamp(info os.FileInfo) string {
+	return fmt.Sprintf("%d %d", info.Size(), info.ModTime().UnixNano())
+}
+
+func readVerified(path string) map[string]string {
+	known := map[string]string{}
 	f, err := os.Open(path)
 	if err != nil {
 		return known
@@ -183,9 +216,8 @@ func readVerified(path string) map[string]int64 {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		name, size, ok := strings.Cut(sc.Text(), " ")
-		if n, err := strconv.ParseInt(size, 10, 64); ok && err == nil {
-			known[name] = n
+		if name, st, ok := strings.Cut(sc.Text(), " "); ok {
+			known[name] = st
 		}
 	}
 	return known
@@ -193,7 +225,7 @@ func readVerified(path string) map[string]int64 {
 
 // writeVerified replaces the list atomically; failing to write it only
 // means checking again next time.
-func writeVerified(path string, files map[string]int64) {
+func writeVerified(path string, files map[string]string) {
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
@@ -201,7 +233,7 @@ func writeVerified(path string, files map[string]int64) {
 	sort.Strings(names)
 	var sb strings.Builder
 	for _, n := range names {
-		fmt.Fprintf(&sb, "%s %d\n", n, files[n])
+		fmt.Fprintf(&sb, "%s %s\n", n, files[n])
 	}
 	tmp := path + ".tmp"
 	if err := os.WriteFile(tmp, []byte(sb.String()), 0o600); err != nil {
