@@ -21,6 +21,7 @@ import (
 type searchFlags struct {
 	limit, offset int
 	asJSON        bool
+	noSync        bool
 	tags          []string
 	sort          string
 }
@@ -33,7 +34,7 @@ func (a *app) searchCommand() *cobra.Command {
 		Long: `Search every section of the library and print the hits, best first: the
 briefing and section, the score, and snippets with the matched words in bold
 (on a terminal; the output has no escape codes otherwise or under NO_COLOR).
-The index is brought up to date first.
+The index is brought up to date first (--no-sync skips that).
 
 All words must appear. The query syntax:
   "north korean"      a phrase
@@ -66,6 +67,7 @@ The exit status is 0 when something was found, 1 when nothing was.`,
 	flags.BoolVar(&f.asJSON, "json", false, "print JSON: hits with path, anchor, snippets and match byte ranges")
 	flags.StringArrayVarP(&f.tags, "tag", "t", nil, "only briefings with this tag (repeatable)")
 	flags.StringVar(&f.sort, "sort", "relevance", "relevance, date (newest first) or title")
+	flags.BoolVar(&f.noSync, "no-sync", false, "search the index as it is, without checking the files for changes first (faster; see `brief index`)")
 	return cmd
 }
 
@@ -91,20 +93,16 @@ func (a *app) runSearch(cmd *cobra.Command, query string, f searchFlags) error {
 	ctx, exitCode, stop := signalContext()
 	defer stop()
 
-	// Sync first, quickly: only changed files are read. A long first build
-	// shows progress on the standard error when it is a terminal.
-	bar := newProgressLine(newOutput(a.streams.Err))
-	bar.minimum = 200
-	if _, err := ix.Sync(ctx, bar.update); err != nil {
-		bar.clear()
+	var res *index.Results
+	var queryErr *index.QueryError
+	if f.noSync {
+		res, queryErr, err = search(ctx, ix, req)
+	} else {
+		res, queryErr, err = a.syncAndSearch(ctx, ix, req)
 		if ctx.Err() != nil {
-			return &exitError{code: exitCode(), err: errors.New("interrupted while indexing")}
+			return &exitError{code: exitCode(), err: errors.New("interrupted")}
 		}
-		fmt.Fprintf(a.streams.Err, "brief: note: the index may be incomplete: %v\n", err)
 	}
-	bar.clear()
-
-	res, queryErr, err := search(ctx, ix, req)
 	a.printNotices(ix.Notices())
 	if err != nil {
 		return err
@@ -128,6 +126,36 @@ func (a *app) runSearch(cmd *cobra.Command, query string, f searchFlags) error {
 		return &exitError{code: 1}
 	}
 	return nil
+}
+
+// syncAndSearch brings the index up to date and searches it. Both start
+// at once: most of the time nothing changed, and the first search stands;
+// otherwise the search runs again on the synced index. A long first build
+// shows progress on the standard error when it is a terminal.
+func (a *app) syncAndSearch(ctx context.Context, ix *index.Index, req index.Request) (*index.Results, *index.QueryError, error) {
+	type found struct {
+		res      *index.Results
+		queryErr *index.QueryError
+		err      error
+	}
+	early := make(chan found, 1)
+	go func() {
+		res, queryErr, err := search(ctx, ix, req)
+		early <- found{res, queryErr, err}
+	}()
+	bar := newProgressLine(newOutput(a.streams.Err))
+	bar.minimum = 200
+	stats, syncErr := ix.Sync(ctx, bar.update)
+	bar.clear()
+	first := <-early
+	if syncErr != nil && ctx.Err() == nil {
+		fmt.Fprintf(a.streams.Err, "brief: note: the index may be incomplete: %v\n", syncErr)
+	}
+	var qe *index.QueryError
+	if stats.Added+stats.Updated+stats.Removed == 0 && !errors.As(first.err, &qe) && !errors.Is(first.err, index.ErrDamaged) {
+		return first.res, first.queryErr, first.err
+	}
+	return search(ctx, ix, req)
 }
 
 // search runs a request, falling back to a literal search of the words
