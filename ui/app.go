@@ -88,6 +88,7 @@ type Model struct {
 	searchFrom screen // where esc on the search screen goes
 	readerFrom screen // where esc in the reader goes
 	stopSync   func()
+	trail      []trailStep // briefings left by following links, for esc
 	width      int
 	height     int
 	mouse      bool
@@ -287,6 +288,9 @@ func (m *Model) act(intent tea.Msg) tea.Cmd {
 			return nil
 		case readerScreen:
 			m.saveState()
+			if len(m.trail) > 0 {
+				return m.backAlongTrail()
+			}
 			m.screen = libraryScreen
 			if m.readerFrom == searchScreen {
 				m.readerFrom = libraryScreen
@@ -295,6 +299,8 @@ func (m *Model) act(intent tea.Msg) tea.Cmd {
 		}
 	case openHitMsg:
 		return m.openHit(in.hit)
+	case followMsg:
+		return m.follow(in)
 	case tea.QuitMsg:
 		m.saveState()
 		m.pr = nil

@@ -217,3 +217,33 @@ func TestAppLiveReload(t *testing.T) {
 	tm.Type("q")
 	waitForScreen(t, tm, "0 briefings")
 }
+
+func TestAppFollowsLinksBetweenBriefings(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "---\ntitle: First\ndate: 2025-01-02\n---\n## Start\n\nRead [the second part](b.md#part-two) next,\nor [back here](#end).\n\n## End\n\nDone.\n")
+	write("b.md", "---\ntitle: Second\ndate: 2025-01-01\n---\n## Part one\n\nOne.\n\n## Part two\n\nTwo.\n")
+	tm := startApp(t, func() *briefings.Library { return briefings.Load([]string{dir}, briefings.LoadOptions{}) })
+	waitForScreen(t, tm, "2 briefings")
+	tm.Send(keyMsg("enter")) // First is the newest
+	waitUntil(t, tm, "First is open", readerReady)
+	tm.Type("1o")
+	waitForScreen(t, tm, "Links in this section", "the second part", "→ b.md#part-two")
+	tm.Send(keyMsg("enter"))
+	waitUntil(t, tm, "Second is open at part two", func(m *Model) bool {
+		return readerReady(m) && m.rd.b.Title == "Second" && m.rd.current() == 1
+	})
+	tm.Send(keyMsg("esc"))
+	waitUntil(t, tm, "back in First at Start", func(m *Model) bool {
+		return readerReady(m) && m.rd.b.Title == "First" && m.rd.current() == 0
+	})
+	tm.Type("oj")
+	tm.Send(keyMsg("enter"))
+	waitUntil(t, tm, "the in-briefing link jumped", func(m *Model) bool { return m.rd.current() == 1 })
+	tm.Send(keyMsg("esc"))
+	waitForScreen(t, tm, "2 briefings")
+}

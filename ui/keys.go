@@ -25,7 +25,7 @@ type readerKeys struct {
 	Down, Up, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
 	NextSection, PrevSection, Section                         key.Binding
 	TOC, FocusTOC, Find, NextMatch, PrevMatch                 key.Binding
-	Bookmark, Bookmarks, Copy, Edit, Present, Search          key.Binding
+	Bookmark, Bookmarks, Links, Copy, Edit, Present, Search   key.Binding
 	Back                                                      key.Binding
 	global                                                    globalKeys
 }
@@ -50,6 +50,7 @@ func newReaderKeys() readerKeys {
 		PrevMatch:   bind("N", "previous match", "N"),
 		Bookmark:    bind("m", "bookmark this section", "m"),
 		Bookmarks:   bind("'", "list bookmarks", "'"),
+		Links:       bind("o", "links in this section (follow one)", "o"),
 		Copy:        bind("y", "copy section (markdown)", "y"),
 		Edit:        bind("e", "edit in $EDITOR", "e"),
 		Present:     bind("p", "present this section", "p"),
@@ -69,7 +70,7 @@ func (k readerKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.NextSection, k.PrevSection, k.Section, k.TOC, k.FocusTOC, k.Find, k.NextMatch, k.PrevMatch},
-		{k.Bookmark, k.Bookmarks, k.Copy, k.Edit, k.Present, k.Search, k.Back},
+		{k.Bookmark, k.Bookmarks, k.Links, k.Copy, k.Edit, k.Present, k.Search, k.Back},
 		{k.global.Help, k.global.Mouse, k.global.Suspend, k.global.Quit},
 	}
 }

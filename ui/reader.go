@@ -44,6 +44,7 @@ type reader struct {
 	input     textinput.Model
 	finding   bool
 	marks     *bookmarkList
+	links     *linkList
 	help      *helpScreen
 	message   string
 	highlight []string // search terms to highlight on open

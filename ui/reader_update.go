@@ -46,6 +46,8 @@ func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
 		return r.findKey(msg)
 	case r.marks != nil:
 		return r.marks.update(msg, r)
+	case r.links != nil:
+		return r.links.update(msg, r)
 	case r.toc.focused:
 		if matches(msg, r.keys.TOC) {
 			r.toggleTOC()
@@ -104,6 +106,8 @@ func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
 		r.toggleBookmark()
 	case matches(msg, k.Bookmarks):
 		r.marks = newBookmarkList(r)
+	case matches(msg, k.Links):
+		r.links = newLinkList(r)
 	case matches(msg, k.Copy):
 		text, name := r.sectionMarkdown()
 		r.status("Copied “%s” to the clipboard.", name)

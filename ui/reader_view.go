@@ -20,6 +20,8 @@ func (r *reader) view() string {
 		body = r.help.view(r.width, bodyHeight, r.st)
 	case r.marks != nil:
 		body = r.marks.view(r, r.width, bodyHeight)
+	case r.links != nil:
+		body = r.links.view(r, r.width, bodyHeight)
 	case r.tocOverlay():
 		body = r.toc.view(r.b, r.current(), r.bookmarked(), r.width-1, bodyHeight, r.st)
 		for i, l := range body {

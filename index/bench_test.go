@@ -1,0 +1,282 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/internal/corpus"
+)
+
+// Benchmarks run on a generated corpus of BRIEF_BENCH_N briefings (default
+// 1000), kept between runs in BRIEF_BENCH_DIR (default a folder under the
+// temporary directory). See BENCHMARKS.md for the commands and results.
+
+func benchN() int {
+	if n, err := strconv.Atoi(os.Getenv("BRIEF_BENCH_N")); err == nil && n > 0 {
+		return n
+	}
+	return 1000
+}
+
+var corpusOnce sync.Map
+
+// benchCorpus returns the folder of the benchmark corpus, generating it the
+// first time.
+func benchCorpus(b *testing.B, n int) string {
+	base := os.Getenv("BRIEF_BENCH_DIR")
+	if base == "" {
+		base = filepath.Join(os.TempDir(), "brief-bench")
+	}
+	dir := filepath.Join(base, fmt.Sprintf("corpus-%d", n))
+	once, _ := corpusOnce.LoadOrStore(dir, &sync.Once{})
+	once.(*sync.Once).Do(func() {
+		if _, err := os.Stat(filepath.Join(dir, ".complete")); err == nil {
+			return
+		}
+		_ = os.RemoveAll(dir)
+		if err := corpus.Generate(dir, n, corpus.Options{Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, ".complete"), nil, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	})
+	return dir
+}
+
+// corpusSections loads the corpus and turns it into section documents, as
+// the bare bleve baseline indexes them.
+func corpusSections(b *testing.B, dir string) (ids []string, docs []sectionDoc, bytes int64) {
+	lib := briefings.Load([]string{dir}, briefings.LoadOptions{})
+	for _, br := range lib.Briefings {
+		bytes += br.Size
+		for _, d := range sectionDocs(br) {
+			ids = append(ids, sectionID(br.Path, d.Anchor))
+			docs = append(docs, d)
+		}
+	}
+	return ids, docs, bytes
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	_ = filepath.Walk(dir, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && info.Mode().IsRegular() {
+			n += info.Size()
+		}
+		return nil
+	})
+	return n
+}
+
+// BenchmarkBuild compares a full Sync of the corpus (read, parse, extract
+// text, manifest, index) with a bare bleve batch index of the same
+// sections, prepared in memory beforehand, with the same mapping and with
+// bleve's default mapping.
+func BenchmarkBuild(b *testing.B) {
+	dir := benchCorpus(b, benchN())
+	ids, docs, total := corpusSections(b, dir)
+	report := func(b *testing.B, elapsed time.Duration, size int64) {
+		b.ReportMetric(float64(len(docs))*float64(b.N)/elapsed.Seconds(), "sections/s")
+		b.ReportMetric(float64(total)*float64(b.N)/elapsed.Seconds()/1e6, "MB/s")
+		b.ReportMetric(float64(size)/1e6, "index-MB")
+		b.ReportMetric(0, "ns/op")
+	}
+	for _, all := range []bool{false, true} {
+		name := "brief"
+		if all {
+			name = "brief-all"
+		}
+		b.Run(name, func(b *testing.B) {
+			useAllField = all
+			defer func() { useAllField = false }()
+			var elapsed time.Duration
+			var size int64
+			for b.Loop() {
+				cache := b.TempDir()
+				ix := openBench(b, dir, cache)
+				start := time.Now()
+				if _, err := ix.Sync(context.Background(), nil); err != nil {
+					b.Fatal(err)
+				}
+				elapsed += time.Since(start)
+				_ = ix.Close()
+				size = dirSize(cache)
+			}
+			report(b, elapsed, size)
+		})
+	}
+	bare := func(b *testing.B, mapping func() (bleve.Index, error)) {
+		var elapsed time.Duration
+		var size int64
+		for b.Loop() {
+			idx, err := mapping()
+			if err != nil {
+				b.Fatal(err)
+			}
+			start := time.Now()
+			batch := idx.NewBatch()
+			for i := range docs {
+				if err := batch.Index(ids[i], docs[i]); err != nil {
+					b.Fatal(err)
+				}
+				if batch.Size() >= batchSections {
+					if err := idx.Batch(batch); err != nil {
+						b.Fatal(err)
+					}
+					batch = idx.NewBatch()
+				}
+			}
+			done := make(chan error, 1)
+			batch.SetPersistedCallback(func(err error) { done <- err })
+			if err := idx.Batch(batch); err != nil {
+				b.Fatal(err)
+			}
+			if err := <-done; err != nil {
+				b.Fatal(err)
+			}
+			elapsed += time.Since(start)
+			_ = idx.Close()
+			size = dirSize(idx.Name())
+		}
+		report(b, elapsed, size)
+	}
+	b.Run("bleve-same-mapping", func(b *testing.B) {
+		bare(b, func() (bleve.Index, error) {
+			m, err := newMapping()
+			if err != nil {
+				return nil, err
+			}
+			return bleve.NewUsing(filepath.Join(b.TempDir(), "idx"), m, scorch.Name, scorch.Name, scorchConfig())
+		})
+	})
+	b.Run("bleve-default-mapping", func(b *testing.B) {
+		bare(b, func() (bleve.Index, error) {
+			return bleve.NewUsing(filepath.Join(b.TempDir(), "idx"), bleve.NewIndexMapping(), scorch.Name, scorch.Name, scorchConfig())
+		})
+	})
+}
+
+func openBench(b *testing.B, lib, cache string) *Index {
+	roots, _ := briefings.ResolveRoots([]string{lib})
+	ix, err := Open(roots, Options{Dir: cache, Log: io.Discard})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return ix
+}
+
+// builtIndex returns a cache folder holding the synced index of the corpus,
+// built once per run.
+var built sync.Map
+
+func builtIndex(b *testing.B, lib string, all bool) string {
+	key := fmt.Sprintf("%s-%v", lib, all)
+	if v, ok := built.Load(key); ok {
+		return v.(string)
+	}
+	cache, err := os.MkdirTemp("", "brief-bench-index")
+	if err != nil {
+		b.Fatal(err)
+	}
+	useAllField = all
+	ix := openBench(b, lib, cache)
+	if _, err := ix.Sync(context.Background(), nil); err != nil {
+		b.Fatal(err)
+	}
+	_ = ix.Close()
+	useAllField = false
+	built.Store(key, cache)
+	return cache
+}
+
+// BenchmarkNoChangeSync measures a sync that finds nothing to do: with the
+// index open (Sync), and as a process would (Open, Sync, Close).
+func BenchmarkNoChangeSync(b *testing.B) {
+	lib := benchCorpus(b, benchN())
+	cache := builtIndex(b, lib, false)
+	b.Run("sync", func(b *testing.B) {
+		ix := openBench(b, lib, cache)
+		defer ix.Close()
+		for b.Loop() {
+			st, err := ix.Sync(context.Background(), nil)
+			if err != nil || st.Unchanged != st.Files {
+				b.Fatalf("%+v %v", st, err)
+			}
+		}
+	})
+	b.Run("open-sync-close", func(b *testing.B) {
+		for b.Loop() {
+			ix := openBench(b, lib, cache)
+			if _, err := ix.Sync(context.Background(), nil); err != nil {
+				b.Fatal(err)
+			}
+			_ = ix.Close()
+		}
+	})
+}
+
+// benchQueries are queries by kind, over words of the generated corpus.
+var benchQueries = map[string][]string{
+	"word":        {"minister", "harvest", "vaccine", "treaty", "pipeline", "reactor", "verdict", "orchard", "satellite", "pension"},
+	"and":         {"border talks minister", "prime minister election", "troops front line", "bank inflation loan", "drought harvest farmers", "court judge verdict", "refugees camp aid", "missile drone army", "census survey poll", "pipeline gas energy"},
+	"phrase":      {`"supply lines"`, `"central bank"`, `"front line"`, `"border talks"`, `"human rights"`, `"power grid"`, `"food prices"`, `"peace talks"`, `"trade deal"`, `"state media"`},
+	"fuzzy":       {"goverment~", "ministr~", "electoin~2", "harvets~2", "vacine~", "treety~", "pipline~", "satelite~", "refugess~", "inflaton~"},
+	"prefix":      {"negot*", "elect*", "min*", "harv*", "vacc*", "sate*", "pens*", "refug*", "infla*", "drou*"},
+	"as-you-type": {"prime minis", "border ta", "central ba", "front li", "supply li", "human ri", "food pr", "trade de", "peace ta", "power gr"},
+}
+
+// BenchmarkQuery reports latency percentiles per query kind on the corpus,
+// with 20 hits and their snippets, as the search screen asks.
+func BenchmarkQuery(b *testing.B) {
+	lib := benchCorpus(b, benchN())
+	for _, all := range []bool{false, true} {
+		cache := builtIndex(b, lib, all)
+		kinds := make([]string, 0, len(benchQueries))
+		for k := range benchQueries {
+			kinds = append(kinds, k)
+		}
+		sort.Strings(kinds)
+		for _, kind := range kinds {
+			name := kind
+			if all {
+				name = "all/" + kind
+			}
+			b.Run(name, func(b *testing.B) {
+				useAllField = all
+				defer func() { useAllField = false }()
+				ix := openBench(b, lib, cache)
+				defer ix.Close()
+				queries := benchQueries[kind]
+				var times []time.Duration
+				var hits uint64
+				i := 0
+				for b.Loop() {
+					start := time.Now()
+					res, err := ix.Search(context.Background(), Request{Query: queries[i%len(queries)], AsYouType: kind == "as-you-type"})
+					times = append(times, time.Since(start))
+					if err != nil {
+						b.Fatal(err)
+					}
+					hits += res.Total
+					i++
+				}
+				sort.Slice(times, func(a, c int) bool { return times[a] < times[c] })
+				b.ReportMetric(float64(times[len(times)/2].Microseconds()), "p50-µs")
+				b.ReportMetric(float64(times[len(times)*99/100].Microseconds()), "p99-µs")
+				b.ReportMetric(float64(hits)/float64(len(times)), "hits/query")
+			})
+		}
+	}
+}

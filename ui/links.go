@@ -1,0 +1,115 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+	"github.com/briefreader/brief/briefings"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// followMsg asks the app to open a linked briefing at a section.
+type followMsg struct {
+	path   string
+	anchor string
+}
+
+// linkList is the reader's overlay with the links of the current section:
+// links to other briefings open them, links within the briefing jump, and
+// web links are copied to the clipboard.
+type linkList struct {
+	links  []briefings.Link
+	cursor int
+}
+
+func newLinkList(r *reader) *linkList {
+	md := r.b.Lead
+	if s := r.current(); s >= 0 {
+		md = r.b.Sections[s].Markdown
+	}
+	return &linkList{links: briefings.Links(md)}
+}
+
+func (l *linkList) update(msg tea.KeyPressMsg, r *reader) tea.Cmd {
+	switch msg.String() {
+	case "j", "down":
+		l.cursor = min(l.cursor+1, max(len(l.links)-1, 0))
+	case "k", "up":
+		l.cursor = max(l.cursor-1, 0)
+	case "enter":
+		r.links = nil
+		if len(l.links) == 0 {
+			return nil
+		}
+		link := l.links[l.cursor]
+		target, anchor, ok := link.Resolve(r.b)
+		switch {
+		case !ok:
+			r.status("Copied the link to the clipboard: %s", link.Target)
+			return tea.SetClipboard(link.Target)
+		case target == "" || target == r.b.Path:
+			if i := r.b.SectionIndex(anchor); i >= 0 || anchor == "" {
+				r.jump(i)
+			} else {
+				r.status("There is no section “%s” here.", anchor)
+			}
+		default:
+			r.intent = followMsg{path: target, anchor: anchor}
+		}
+	default:
+		r.links = nil
+	}
+	return nil
+}
+
+func (l *linkList) view(r *reader, width, height int) []string {
+	lines := []string{" " + r.st.title.Render("Links in this section"),
+		" " + r.st.subtle.Render("enter: follow (web links are copied) · esc: close"), ""}
+	if len(l.links) == 0 {
+		lines = append(lines, " This section has no links.")
+	}
+	for i, link := range l.links {
+		text := ansi.Truncate(" "+link.Text+"  "+r.st.subtle.Render("→ "+link.Target), width-1, "…")
+		if i == l.cursor {
+			text = r.st.tocCursor.Render(ansi.Truncate(" "+link.Text+"  → "+link.Target, width-1, "…"))
+		}
+		lines = append(lines, text)
+	}
+	return padLines(lines, height)
+}
+
+// trailStep is a briefing the reader left by following a link.
+type trailStep struct {
+	briefing *briefings.Briefing
+	at       target
+}
+
+// follow opens the briefing a link points to, remembering where the reader
+// was so that esc comes back.
+func (m *Model) follow(f followMsg) tea.Cmd {
+	b := m.briefingAt(f.path)
+	if b == nil {
+		m.message("The link leads to " + f.path + ", which is not a briefing that can be read.")
+		return nil
+	}
+	section := -1
+	if f.anchor != "" {
+		if section = b.SectionIndex(f.anchor); section < 0 {
+			m.message("“" + b.Title + "” has no section “" + f.anchor + "”; showing its start.")
+		}
+	}
+	if m.rd != nil {
+		m.trail = append(m.trail, trailStep{briefing: m.rd.b, at: m.rd.position()})
+	}
+	cmd := m.open(b, section, nil)
+	return cmd
+}
+
+// backAlongTrail returns to the briefing a link was followed from.
+func (m *Model) backAlongTrail() tea.Cmd {
+	step := m.trail[len(m.trail)-1]
+	m.trail = m.trail[:len(m.trail)-1]
+	m.rd = newReader(step.briefing, m.st, m.opts.Store, m.glamourStyle(), m.opts.MaxWidth)
+	m.rd.want = &step.at
+	m.rd.pin = step.at.section
+	m.screen = readerScreen
+	return m.rd.setSize(m.width, m.height)
+}
