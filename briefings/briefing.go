@@ -122,7 +122,11 @@ func (b *Briefing) Words() int {
 // ReadingTime estimates how long the briefing takes to read at 230 words a
 // minute, rounded up to a whole minute.
 func (b *Briefing) ReadingTime() time.Duration {
-	minutes := (b.Words() + 229) / 230
+	return readingTime(b.Words())
+}
+
+func readingTime(words int) time.Duration {
+	minutes := (words + 229) / 230
 	return time.Duration(max(minutes, 1)) * time.Minute
 }
 

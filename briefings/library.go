@@ -202,11 +202,35 @@ func IsBriefingName(name string) bool {
 // LoadFiles reads and parses files in parallel. The briefings keep the order
 // of files; every file that fails becomes a Problem.
 func LoadFiles(files []File, opts LoadOptions) *Library {
-	type result struct {
-		briefing *Briefing
-		err      error
+	briefings := make([]*Briefing, len(files))
+	errs := make([]error, len(files))
+	eachFile(files, opts, func(i int, b *Briefing, err error) {
+		briefings[i], errs[i] = b, err
+	})
+	lib := &Library{Briefings: make([]*Briefing, 0, len(files))}
+	for i, b := range briefings {
+		if errs[i] != nil {
+			lib.Problems = append(lib.Problems, Problem{Path: files[i].Path, Err: errs[i], Skipped: true})
+			continue
+		}
+		lib.Briefings = append(lib.Briefings, b)
+		lib.Problems = append(lib.Problems, b.problems(files[i].Path)...)
 	}
-	results := make([]result, len(files))
+	return lib
+}
+
+// problems turns the briefing's warnings into Problems.
+func (b *Briefing) problems(path string) []Problem {
+	var out []Problem
+	for _, msg := range b.Problems {
+		out = append(out, Problem{Path: path, Err: errors.New(msg)})
+	}
+	return out
+}
+
+// eachFile reads and parses files on opts.Workers goroutines, calling fn
+// for each file (from those goroutines) and opts.Progress after it.
+func eachFile(files []File, opts LoadOptions, fn func(i int, b *Briefing, err error)) {
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -221,7 +245,7 @@ func LoadFiles(files []File, opts LoadOptions) *Library {
 		wg.Go(func() {
 			for i := range next {
 				b, err := ReadFile(files[i], opts)
-				results[i] = result{b, err}
+				fn(i, b, err)
 				if opts.Progress != nil {
 					mu.Lock()
 					done++
@@ -236,19 +260,6 @@ func LoadFiles(files []File, opts LoadOptions) *Library {
 	}
 	close(next)
 	wg.Wait()
-
-	lib := &Library{Briefings: make([]*Briefing, 0, len(files))}
-	for i, r := range results {
-		if r.err != nil {
-			lib.Problems = append(lib.Problems, Problem{Path: files[i].Path, Err: r.err, Skipped: true})
-			continue
-		}
-		lib.Briefings = append(lib.Briefings, r.briefing)
-		for _, msg := range r.briefing.Problems {
-			lib.Problems = append(lib.Problems, Problem{Path: files[i].Path, Err: errors.New(msg)})
-		}
-	}
-	return lib
 }
 
 // ReadFile reads and parses one file. Files over the size limit, binary
@@ -332,10 +343,6 @@ func FormatSize(n int64) string {
 // SortByDate orders briefings newest first, undated last, then by title.
 func SortByDate(list []*Briefing) {
 	sort.SliceStable(list, func(i, j int) bool {
-		a, b := list[i], list[j]
-		if !a.Date.Equal(b.Date) {
-			return a.Date.After(b.Date)
-		}
-		return strings.ToLower(a.Title) < strings.ToLower(b.Title)
+		return newerFirst(list[i].Date, list[j].Date, list[i].Title, list[j].Title)
 	})
 }

@@ -11,15 +11,16 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/internal/catalog"
 	"github.com/briefreader/brief/internal/render"
 	"github.com/briefreader/brief/internal/state"
 )
 
 // Options configure the app.
 type Options struct {
-	// Load loads the library; it reports progress through the callback and
-	// is called off the UI goroutine.
-	Load func(progress func(done, total int)) *briefings.Library
+	// Load lists the library; it reports progress through the callback and
+	// is called off the UI goroutine. Briefings are read when opened.
+	Load func(progress func(done, total int)) *catalog.Catalog
 	// LoadOptions are used to read a briefing again when it changes.
 	LoadOptions briefings.LoadOptions
 	// Style is the requested glamour style: "auto" (from GLAMOUR_STYLE or
@@ -53,7 +54,7 @@ type Options struct {
 	Now func() time.Time
 	// Watch, if set, starts watching the library and returns a channel of
 	// changed file paths.
-	Watch func(lib *briefings.Library) (<-chan []string, func())
+	Watch func(roots []briefings.Root) (<-chan []string, func())
 }
 
 type screen int
@@ -93,7 +94,8 @@ type Model struct {
 	height     int
 	mouse      bool
 
-	library      *briefings.Library
+	library      *catalog.Catalog
+	opened       map[string]*briefings.Briefing // briefings read, by path
 	dark         bool
 	styleDecided bool
 	stopWatch    func()
@@ -127,7 +129,7 @@ type (
 		done, total int
 		next        <-chan tea.Msg
 	}
-	libraryLoadedMsg struct{ lib *briefings.Library }
+	libraryLoadedMsg struct{ lib *catalog.Catalog }
 	styleTimeoutMsg  struct{}
 )
 
@@ -205,11 +207,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case libraryLoadedMsg:
 		m.library = msg.lib
 		cmds := []tea.Cmd{m.lib.setLibrary(msg.lib), m.startWatching()}
-		for _, b := range msg.lib.Briefings {
-			if m.opts.Open != "" && b.Path == m.opts.Open {
+		if m.opts.Open != "" {
+			if b := m.briefingAt(m.opts.Open); b != nil {
 				cmds = append(cmds, m.open(b, -2, nil))
 			}
-			if m.opts.Present != nil && b.Path == m.opts.Present.Path {
+		}
+		if m.opts.Present != nil {
+			if b := m.briefingAt(m.opts.Present.Path); b != nil {
 				cmds = append(cmds, m.present(b, m.opts.Present.Section))
 			}
 		}
@@ -277,7 +281,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) act(intent tea.Msg) tea.Cmd {
 	switch in := intent.(type) {
 	case openMsg:
-		return m.open(in.briefing, -2, nil)
+		b := m.briefingAt(in.path)
+		if b == nil {
+			m.message("That briefing can no longer be read; it may have been deleted.")
+			return nil
+		}
+		return m.open(b, -2, nil)
 	case backMsg:
 		switch m.screen {
 		case presenterScreen:

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/internal/catalog"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
@@ -27,15 +27,18 @@ func probeFilter(m tea.Model, msg tea.Msg) tea.Msg {
 	return msg
 }
 
+// sampleCatalog lists the sample library.
+func sampleCatalog() *catalog.Catalog { return catalog.Load(nil, catalog.Options{}) }
+
 // teatestModel is a running test program.
 type teatestModel = teatest.TestModel
 
 // startApp runs the app in a test program at 80×24 with a fixed colour
 // profile and environment, on the given library.
-func startApp(t *testing.T, load func() *briefings.Library) *teatest.TestModel {
+func startApp(t *testing.T, load func() *catalog.Catalog) *teatest.TestModel {
 	t.Helper()
 	return startAppWith(t, Options{
-		Load:  func(func(int, int)) *briefings.Library { return load() },
+		Load:  func(func(int, int)) *catalog.Catalog { return load() },
 		Style: "dark",
 		Store: newStore(t, t.TempDir()),
 	})
@@ -125,19 +128,19 @@ func openUkraine(t *testing.T, tm *teatest.TestModel) {
 }
 
 func TestGoldenLibrary(t *testing.T) {
-	tm := startApp(t, briefings.LoadSample)
+	tm := startApp(t, sampleCatalog)
 	waitForScreen(t, tm, "3 briefings", "Ukraine, ATACMS")
 	goldenView(t, tm)
 }
 
 func TestGoldenReader(t *testing.T) {
-	tm := startApp(t, briefings.LoadSample)
+	tm := startApp(t, sampleCatalog)
 	openUkraine(t, tm)
 	goldenView(t, tm)
 }
 
 func TestGoldenTOC(t *testing.T) {
-	tm := startApp(t, briefings.LoadSample)
+	tm := startApp(t, sampleCatalog)
 	openUkraine(t, tm)
 	tm.Type("tj")
 	waitForScreen(t, tm, "Contents")
@@ -145,7 +148,7 @@ func TestGoldenTOC(t *testing.T) {
 }
 
 func TestGoldenFind(t *testing.T) {
-	tm := startApp(t, briefings.LoadSample)
+	tm := startApp(t, sampleCatalog)
 	openUkraine(t, tm)
 	tm.Type("/korea")
 	waitForScreen(t, tm, "/korea", "found")
@@ -153,7 +156,7 @@ func TestGoldenFind(t *testing.T) {
 }
 
 func TestGoldenHelp(t *testing.T) {
-	tm := startApp(t, briefings.LoadSample)
+	tm := startApp(t, sampleCatalog)
 	openUkraine(t, tm)
 	tm.Type("?")
 	waitForScreen(t, tm, "Reading keys")
@@ -161,7 +164,7 @@ func TestGoldenHelp(t *testing.T) {
 }
 
 func TestAppOpenAndGoBack(t *testing.T) {
-	tm := startApp(t, briefings.LoadSample)
+	tm := startApp(t, sampleCatalog)
 	openUkraine(t, tm)
 	tm.Type("3")
 	waitForScreen(t, tm, "› Shifting the Balance")
@@ -181,7 +184,7 @@ func TestAppShowsProblems(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "bad.md"), []byte(strings.Repeat("\x00\x01", 100)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	tm := startApp(t, func() *briefings.Library { return briefings.Load([]string{dir}, briefings.LoadOptions{}) })
+	tm := startApp(t, func() *catalog.Catalog { return catalog.Load([]string{dir}, catalog.Options{}) })
 	waitForScreen(t, tm, "1 briefing", "1 file did not load (!)")
 	tm.Type("!")
 	waitForScreen(t, tm, "Files with problems", "bad.md", "binary")
@@ -198,7 +201,7 @@ func TestAppLiveReload(t *testing.T) {
 		}
 	}
 	write("# Live\n\n## First\n\nOne.\n\n## Second\n\nTwo.\n")
-	tm := startApp(t, func() *briefings.Library { return briefings.Load([]string{dir}, briefings.LoadOptions{}) })
+	tm := startApp(t, func() *catalog.Catalog { return catalog.Load([]string{dir}, catalog.Options{}) })
 	waitForScreen(t, tm, "Live")
 	tm.Send(keyMsg("enter"))
 	waitUntil(t, tm, "the reader is ready", readerReady)
@@ -227,7 +230,7 @@ func TestAppFollowsLinksBetweenBriefings(t *testing.T) {
 	}
 	write("a.md", "---\ntitle: First\ndate: 2025-01-02\n---\n## Start\n\nRead [the second part](b.md#part-two) next,\nor [back here](#end).\n\n## End\n\nDone.\n")
 	write("b.md", "---\ntitle: Second\ndate: 2025-01-01\n---\n## Part one\n\nOne.\n\n## Part two\n\nTwo.\n")
-	tm := startApp(t, func() *briefings.Library { return briefings.Load([]string{dir}, briefings.LoadOptions{}) })
+	tm := startApp(t, func() *catalog.Catalog { return catalog.Load([]string{dir}, catalog.Options{}) })
 	waitForScreen(t, tm, "2 briefings")
 	tm.Send(keyMsg("enter")) // First is the newest
 	waitUntil(t, tm, "First is open", readerReady)

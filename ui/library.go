@@ -13,20 +13,21 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/internal/catalog"
 	"github.com/charmbracelet/x/ansi"
 )
 
 // libraryItem is one briefing in the library list.
 type libraryItem struct {
-	b      *briefings.Briefing
+	e      briefings.Entry
 	filter string
 }
 
 // FilterValue is what / matches: title, tags and path.
 func (i libraryItem) FilterValue() string { return i.filter }
 
-func newLibraryItem(b *briefings.Briefing) libraryItem {
-	return libraryItem{b: b, filter: b.Title + " " + strings.Join(b.Tags, " ") + " " + b.RelPath}
+func newLibraryItem(e briefings.Entry) libraryItem {
+	return libraryItem{e: e, filter: e.Title + " " + strings.Join(e.Tags, " ") + " " + e.RelPath}
 }
 
 // library is the first screen: the briefings, newest first.
@@ -64,15 +65,15 @@ func newLibrary(st *styles) *library {
 	return l
 }
 
-// setLibrary fills the list once the library is loaded.
-func (l *library) setLibrary(lib *briefings.Library) tea.Cmd {
+// setLibrary fills the list once the library is listed.
+func (l *library) setLibrary(c *catalog.Catalog) tea.Cmd {
 	l.loading = false
-	l.problems = lib.Problems
-	sorted := append([]*briefings.Briefing(nil), lib.Briefings...)
-	briefings.SortByDate(sorted)
+	l.problems = c.Problems
+	sorted := append([]briefings.Entry(nil), c.Entries...)
+	briefings.SortEntriesByDate(sorted)
 	items := make([]list.Item, len(sorted))
-	for i, b := range sorted {
-		items[i] = newLibraryItem(b)
+	for i, e := range sorted {
+		items[i] = newLibraryItem(e)
 	}
 	return l.list.SetItems(items)
 }
@@ -82,18 +83,18 @@ func (l *library) setLibrary(lib *briefings.Library) tea.Cmd {
 func (l *library) replace(path string, b *briefings.Briefing) tea.Cmd {
 	items := l.list.Items()
 	for i, it := range items {
-		if it.(libraryItem).b.Path == path {
+		if it.(libraryItem).e.Path == path {
 			if b == nil {
 				l.list.RemoveItem(i)
 				return nil
 			}
-			return l.list.SetItem(i, newLibraryItem(b))
+			return l.list.SetItem(i, newLibraryItem(b.Entry()))
 		}
 	}
 	if b == nil {
 		return nil
 	}
-	return l.list.InsertItem(0, newLibraryItem(b))
+	return l.list.InsertItem(0, newLibraryItem(b.Entry()))
 }
 
 func (l *library) setSize(width, height int) {
@@ -101,16 +102,14 @@ func (l *library) setSize(width, height int) {
 	l.list.SetSize(width, max(height-3, 1))
 }
 
-// selected returns the briefing under the cursor, or nil.
-func (l *library) selected() *briefings.Briefing {
-	if it, ok := l.list.SelectedItem().(libraryItem); ok {
-		return it.b
-	}
-	return nil
+// selected returns the entry under the cursor.
+func (l *library) selected() (briefings.Entry, bool) {
+	it, ok := l.list.SelectedItem().(libraryItem)
+	return it.e, ok
 }
 
-// openMsg asks the app to open a briefing in the reader.
-type openMsg struct{ briefing *briefings.Briefing }
+// openMsg asks the app to open a briefing (by path) in the reader.
+type openMsg struct{ path string }
 
 func (l *library) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -135,8 +134,8 @@ func (l *library) update(msg tea.Msg) tea.Cmd {
 		}
 		switch {
 		case matches(msg, l.keys.Open):
-			if b := l.selected(); b != nil {
-				l.intent = openMsg{b}
+			if e, ok := l.selected(); ok {
+				l.intent = openMsg{e.Path}
 			}
 			return nil
 		case matches(msg, l.keys.Search):
@@ -245,7 +244,7 @@ func (d itemDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 	if !ok {
 		return
 	}
-	b := it.b
+	b := it.e
 	width := max(m.Width()-4, 10)
 	selected := index == m.Index()
 	title := ansi.Truncate(b.Title, width, "…")
@@ -259,7 +258,7 @@ func (d itemDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 	if len(b.Tags) > 0 {
 		meta = append(meta, strings.Join(b.Tags, ", "))
 	}
-	meta = append(meta, fmt.Sprintf("%d %s", len(b.Sections), plural(len(b.Sections), "section", "sections")),
+	meta = append(meta, fmt.Sprintf("%d %s", b.Sections, plural(b.Sections, "section", "sections")),
 		fmt.Sprintf("%d min", int(b.ReadingTime()/time.Minute)), b.RelPath)
 	metaLine := ansi.Truncate(strings.Join(meta, " · "), width, "…")
 	cursor := "  "

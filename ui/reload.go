@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/internal/catalog"
 )
 
 // filesChangedMsg lists files that changed on disk.
@@ -20,7 +21,7 @@ func (m *Model) startWatching() tea.Cmd {
 	if m.opts.Watch == nil || m.library == nil || m.stopWatch != nil {
 		return nil
 	}
-	events, stop := m.opts.Watch(m.library)
+	events, stop := m.opts.Watch(m.library.Roots)
 	if events == nil {
 		return nil
 	}
@@ -48,6 +49,7 @@ func (m *Model) reload(msg filesChangedMsg) tea.Cmd {
 		cmds = append(cmds, waitForChanges(msg.next))
 	}
 	for _, path := range m.expand(msg.paths) {
+		delete(m.opened, path)
 		b, err := readBriefing(path, m.library, m.opts.LoadOptions)
 		if err != nil {
 			cmds = append(cmds, m.lib.replace(path, nil))
@@ -56,6 +58,7 @@ func (m *Model) reload(msg filesChangedMsg) tea.Cmd {
 			}
 			continue
 		}
+		m.remember(b)
 		cmds = append(cmds, m.lib.replace(path, b))
 		if m.rd != nil && m.rd.b.Path == path {
 			cmds = append(cmds, m.rd.replace(b))
@@ -86,7 +89,7 @@ func (m *Model) expand(paths []string) []string {
 		}
 		prefix := path + string(filepath.Separator)
 		for _, it := range m.lib.list.Items() {
-			if p := it.(libraryItem).b.Path; strings.HasPrefix(p, prefix) {
+			if p := it.(libraryItem).e.Path; strings.HasPrefix(p, prefix) {
 				files = append(files, p)
 			}
 		}
@@ -96,7 +99,7 @@ func (m *Model) expand(paths []string) []string {
 
 // readBriefing reads one file again, keeping the relative path it had in
 // the library.
-func readBriefing(path string, lib *briefings.Library, opts briefings.LoadOptions) (*briefings.Briefing, error) {
+func readBriefing(path string, lib *catalog.Catalog, opts briefings.LoadOptions) (*briefings.Briefing, error) {
 	file := briefings.File{Path: path, RelPath: filepath.Base(path)}
 	if info, err := os.Stat(path); err == nil {
 		file.Size, file.ModTime = info.Size(), info.ModTime()

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -127,21 +128,43 @@ func (m *Model) openHit(h index.Hit) tea.Cmd {
 	return m.open(b, section, h.Terms)
 }
 
-// briefingAt returns the loaded briefing with this path, reading the file
-// when the library does not have it (yet).
+// briefingAt returns the briefing with this path, reading its file the
+// first time (the library list holds only entries).
 func (m *Model) briefingAt(path string) *briefings.Briefing {
-	if m.library != nil {
-		for _, b := range m.library.Briefings {
-			if b.Path == path {
-				return b
-			}
-		}
+	if b, ok := m.opened[path]; ok {
+		return b
 	}
-	b, err := readBriefing(path, m.library, m.opts.LoadOptions)
+	var b *briefings.Briefing
+	var err error
+	if strings.HasPrefix(path, briefings.BuiltinPrefix) {
+		b, err = briefings.LoadSample().Find(path)
+	} else {
+		b, err = readBriefing(path, m.library, m.opts.LoadOptions)
+	}
 	if err != nil {
 		return nil
 	}
+	m.remember(b)
 	return b
+}
+
+// maxOpened is how many read briefings are kept for going back to.
+const maxOpened = 16
+
+// remember keeps a read briefing, forgetting others beyond maxOpened.
+func (m *Model) remember(b *briefings.Briefing) {
+	if m.opened == nil {
+		m.opened = make(map[string]*briefings.Briefing)
+	}
+	if len(m.opened) >= maxOpened {
+		for path := range m.opened {
+			if m.rd == nil || path != m.rd.b.Path {
+				delete(m.opened, path)
+				break
+			}
+		}
+	}
+	m.opened[b.Path] = b
 }
 
 // sectionSearch lets the presenter search one briefing through the index.

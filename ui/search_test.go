@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/briefreader/brief/briefings"
 	"github.com/briefreader/brief/index"
+	"github.com/briefreader/brief/internal/catalog"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -141,7 +142,7 @@ func startSearchApp(t *testing.T) *teatestModel {
 	t.Helper()
 	dir := t.TempDir()
 	return startAppWith(t, Options{
-		Load:  func(func(int, int)) *briefings.Library { return briefings.LoadSample() },
+		Load:  func(func(int, int)) *catalog.Catalog { return sampleCatalog() },
 		Style: "dark",
 		Store: newStore(t, t.TempDir()),
 		OpenIndex: func() (Index, error) {

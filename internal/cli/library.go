@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/internal/catalog"
 	"github.com/briefreader/brief/internal/config"
 	"github.com/spf13/cobra"
 )
@@ -80,6 +81,13 @@ func (a *app) loadLibrary() (*briefings.Library, error) {
 		return nil, &exitError{code: 1, err: errors.New("no library to open: none of the given paths exists")}
 	}
 	return lib, nil
+}
+
+// loadCatalog lists the library from the catalog cache kept beside the
+// search index: only new and changed files are read.
+func (a *app) loadCatalog(paths []string, opts briefings.LoadOptions) *catalog.Catalog {
+	dir, _ := a.indexDirSetting()
+	return catalog.Load(paths, catalog.Options{Dir: dir, LoadOptions: opts})
 }
 
 // printProblems lists load problems on stderr, one per line.

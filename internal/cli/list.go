@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/briefreader/brief/briefings"
@@ -46,12 +47,17 @@ type listEntry struct {
 }
 
 func (a *app) runList(asJSON bool) error {
-	lib, err := a.loadLibrary()
+	opts, err := a.loadOptions()
 	if err != nil {
 		return err
 	}
-	list := append([]*briefings.Briefing(nil), lib.Briefings...)
-	briefings.SortByDate(list)
+	lib := a.loadCatalog(a.libraryPaths(), opts)
+	if len(lib.Roots) == 0 {
+		a.printProblems(lib.Problems)
+		return &exitError{code: 1, err: errors.New("no library to open: none of the given paths exists")}
+	}
+	list := append([]briefings.Entry(nil), lib.Entries...)
+	briefings.SortEntriesByDate(list)
 	out := newOutput(a.streams.Out)
 	if asJSON {
 		err = writeListJSON(out, list)
@@ -62,18 +68,18 @@ func (a *app) runList(asJSON bool) error {
 		return fmt.Errorf("write list: %w", err)
 	}
 	a.printProblems(lib.Problems)
-	if len(lib.Briefings) == 0 {
+	if len(lib.Entries) == 0 {
 		return &exitError{code: 1, err: errors.New("no briefing could be loaded")}
 	}
 	return nil
 }
 
-func writeListJSON(out output, list []*briefings.Briefing) error {
+func writeListJSON(out output, list []briefings.Entry) error {
 	entries := make([]listEntry, len(list))
 	for i, b := range list {
 		entries[i] = listEntry{
-			Title: b.Title, Date: formatDate(b), Author: b.Author, Tags: b.Tags,
-			Summary: b.Summary, Sections: len(b.Sections), Words: b.Words(),
+			Title: b.Title, Date: formatDate(b.Date), Author: b.Author, Tags: b.Tags,
+			Summary: b.Summary, Sections: b.Sections, Words: b.Words,
 			Path: b.Path, RelPath: b.RelPath, Problems: b.Problems,
 		}
 		if entries[i].Tags == nil {
@@ -85,7 +91,7 @@ func writeListJSON(out output, list []*briefings.Briefing) error {
 	return enc.Encode(entries)
 }
 
-func writeListTable(out output, list []*briefings.Briefing) error {
+func writeListTable(out output, list []briefings.Entry) error {
 	const maxTitle = 60
 	rows := make([][]string, 0, len(list))
 	for _, b := range list {
@@ -93,8 +99,8 @@ func writeListTable(out output, list []*briefings.Briefing) error {
 		if out.terminal {
 			title = ansi.Truncate(title, maxTitle, "…")
 		}
-		rows = append(rows, []string{title, dashIfEmpty(formatDate(b)),
-			strconv.Itoa(len(b.Sections)), strconv.Itoa(b.Words()), b.RelPath})
+		rows = append(rows, []string{title, dashIfEmpty(formatDate(b.Date)),
+			strconv.Itoa(b.Sections), strconv.Itoa(b.Words), b.RelPath})
 	}
 	return writeColumns(out, []string{"TITLE", "DATE", "SECTIONS", "WORDS", "PATH"}, rows)
 }
@@ -133,11 +139,11 @@ func writeColumns(out output, header []string, rows [][]string) error {
 	return err
 }
 
-func formatDate(b *briefings.Briefing) string {
-	if b.Date.IsZero() {
+func formatDate(d time.Time) string {
+	if d.IsZero() {
 		return ""
 	}
-	return b.Date.Format("2006-01-02")
+	return d.Format("2006-01-02")
 }
 
 func dashIfEmpty(s string) string {

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"syscall"
 
-	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/internal/catalog"
 	"github.com/briefreader/brief/internal/render"
 	"github.com/briefreader/brief/internal/state"
 	"github.com/briefreader/brief/ui"
@@ -80,13 +80,10 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 			}
 			return ix, nil
 		},
-		Load: func(progress func(done, total int)) *briefings.Library {
-			if len(paths) == 0 {
-				return briefings.LoadSample()
-			}
+		Load: func(progress func(done, total int)) *catalog.Catalog {
 			o := opts
 			o.Progress = progress
-			return briefings.Load(paths, o)
+			return a.loadCatalog(paths, o)
 		},
 		LoadOptions: opts,
 		Style:       style,

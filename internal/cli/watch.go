@@ -8,9 +8,9 @@ import (
 // watchLibrary starts live reload for the folders and files of a library
 // loaded from disk (the built-in sample never changes). If watching cannot
 // start, live reload is simply off.
-func watchLibrary(lib *briefings.Library) (<-chan []string, func()) {
+func watchLibrary(libraryRoots []briefings.Root) (<-chan []string, func()) {
 	var roots []string
-	for _, r := range lib.Roots {
+	for _, r := range libraryRoots {
 		if !r.Builtin() {
 			roots = append(roots, r.Path)
 		}

@@ -1,0 +1,170 @@
+// Package catalog lists a library quickly: it keeps the list entry of every
+// briefing (title, date, tags, counts) in a cache file per library root, so
+// that a library of tens of thousands of files is listed after a stat of
+// each file, and only new or changed files are read. Like the index, the
+// cache may be deleted at any time.
+package catalog
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/briefreader/brief/briefings"
+)
+
+// version changes when the cached entry layout does.
+const version = 1
+
+// Catalog is a library listed from entries.
+type Catalog struct {
+	Roots    []briefings.Root
+	Entries  []briefings.Entry
+	Problems []briefings.Problem
+	// Read counts the files that had to be read; the rest came from the
+	// cache.
+	Read int
+}
+
+// Options configure Load.
+type Options struct {
+	// Dir is the cache folder; "" keeps no cache.
+	Dir string
+	// LoadOptions are used to read files.
+	LoadOptions briefings.LoadOptions
+}
+
+// cached is what the cache keeps of one file.
+type cached struct {
+	Size    int64
+	ModTime time.Time
+	Entry   briefings.Entry
+	Failed  string // why the file could not be loaded, if it could not
+}
+
+type cacheFile struct {
+	Version int
+	Root    string
+	Files   map[string]cached
+}
+
+// Load lists the library under paths (nil: the sample library).
+func Load(paths []string, opts Options) *Catalog {
+	var roots []briefings.Root
+	var problems []briefings.Problem
+	if len(paths) == 0 {
+		roots = []briefings.Root{briefings.SampleRoot}
+	} else {
+		roots, problems = briefings.ResolveRoots(paths)
+	}
+	c := &Catalog{Roots: roots, Problems: problems}
+	for _, root := range roots {
+		c.loadRoot(root, opts)
+	}
+	return c
+}
+
+// loadRoot lists one root, from its cache where files are unchanged.
+func (c *Catalog) loadRoot(root briefings.Root, opts Options) {
+	files, problems := briefings.Scan([]briefings.Root{root})
+	c.Problems = append(c.Problems, problems...)
+	path := ""
+	if opts.Dir != "" && !root.Builtin() {
+		path = cachePath(opts.Dir, root.Path)
+	}
+	old := readCache(path, root.Path)
+	fresh := cacheFile{Version: version, Root: root.Path, Files: make(map[string]cached, len(files))}
+	var todo []briefings.File
+	for _, f := range files {
+		if e, ok := old.Files[f.Path]; ok && e.Size == f.Size && e.ModTime.Equal(f.ModTime) {
+			fresh.Files[f.Path] = e
+			continue
+		}
+		todo = append(todo, f)
+	}
+	entries, failed := briefings.Entries(todo, opts.LoadOptions, nil)
+	c.Read += len(todo)
+	sizes := make(map[string]briefings.File, len(todo))
+	for _, f := range todo {
+		sizes[f.Path] = f
+	}
+	for _, e := range entries {
+		f := sizes[e.Path]
+		fresh.Files[e.Path] = cached{Size: f.Size, ModTime: f.ModTime, Entry: e}
+	}
+	for _, p := range failed {
+		if f, ok := sizes[p.Path]; ok && p.Skipped {
+			fresh.Files[p.Path] = cached{Size: f.Size, ModTime: f.ModTime, Failed: p.Err.Error()}
+		}
+	}
+	for _, f := range files {
+		e := fresh.Files[f.Path]
+		switch {
+		case e.Failed != "":
+			c.Problems = append(c.Problems, briefings.Problem{Path: f.Path, Err: errors.New(e.Failed), Skipped: true})
+		case e.Entry.Path != "":
+			e.Entry.Path, e.Entry.RelPath = f.Path, f.RelPath
+			c.Entries = append(c.Entries, e.Entry)
+			for _, msg := range e.Entry.Problems {
+				c.Problems = append(c.Problems, briefings.Problem{Path: f.Path, Err: errors.New(msg)})
+			}
+		}
+	}
+	if path != "" && (len(todo) > 0 || len(old.Files) != len(fresh.Files)) {
+		_ = writeCache(path, fresh) // a cache that cannot be written is only slower next time
+	}
+}
+
+// cachePath names a root's cache file after a hash of its path.
+func cachePath(dir, root string) string {
+	sum := sha256.Sum256([]byte(root))
+	return filepath.Join(dir, "catalog", hex.EncodeToString(sum[:8])+".gob")
+}
+
+// readCache reads a cache file; anything wrong with it (missing, damaged,
+// another version, another root) gives an empty cache.
+func readCache(path, root string) cacheFile {
+	empty := cacheFile{Files: map[string]cached{}}
+	if path == "" {
+		return empty
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return empty
+	}
+	var c cacheFile
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&c); err != nil || c.Version != version || c.Root != root || c.Files == nil {
+		return empty
+	}
+	return c
+}
+
+// writeCache replaces the cache file atomically.
+func writeCache(path string, c cacheFile) error {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(c); err != nil {
+		return fmt.Errorf("encode the catalog: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".catalog-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(buf.Bytes()); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,84 @@
+package catalog
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func write(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func titles(c *Catalog) string {
+	var out []string
+	for _, e := range c.Entries {
+		out = append(out, e.Title)
+	}
+	return strings.Join(out, ",")
+}
+
+func TestCatalogReadsOnlyWhatChanged(t *testing.T) {
+	lib, cache := t.TempDir(), t.TempDir()
+	write(t, filepath.Join(lib, "a.md"), "# A\n\n## One\n\ntext\n")
+	write(t, filepath.Join(lib, "b.md"), "---\ntitle: B\ntags: [x]\n---\nbody\n")
+	write(t, filepath.Join(lib, "bad.md"), strings.Repeat("\x00\x01", 64))
+	opts := Options{Dir: cache}
+
+	c := Load([]string{lib}, opts)
+	if titles(c) != "A,B" || c.Read != 3 || len(c.Problems) != 1 {
+		t.Fatalf("first load: %s, read %d, problems %v", titles(c), c.Read, c.Problems)
+	}
+	if c.Entries[0].Sections != 2 || c.Entries[1].Tags[0] != "x" {
+		t.Errorf("entries = %+v", c.Entries)
+	}
+
+	c = Load([]string{lib}, opts)
+	if titles(c) != "A,B" || c.Read != 0 || len(c.Problems) != 1 || !strings.Contains(c.Problems[0].Err.Error(), "binary") {
+		t.Fatalf("warm load read %d files; problems %v", c.Read, c.Problems)
+	}
+
+	later := time.Now().Add(time.Minute)
+	write(t, filepath.Join(lib, "a.md"), "# A changed\n")
+	os.Chtimes(filepath.Join(lib, "a.md"), later, later)
+	os.Remove(filepath.Join(lib, "b.md"))
+	write(t, filepath.Join(lib, "c.md"), "# C\n")
+	c = Load([]string{lib}, opts)
+	if titles(c) != "A changed,C" || c.Read != 2 {
+		t.Errorf("after changes: %s, read %d", titles(c), c.Read)
+	}
+}
+
+func TestDamagedCacheIsRebuilt(t *testing.T) {
+	lib, cache := t.TempDir(), t.TempDir()
+	write(t, filepath.Join(lib, "a.md"), "# A\n")
+	Load([]string{lib}, Options{Dir: cache})
+	files, _ := filepath.Glob(filepath.Join(cache, "catalog", "*.gob"))
+	if len(files) != 1 {
+		t.Fatalf("cache files: %v", files)
+	}
+	write(t, files[0], "garbage")
+	c := Load([]string{lib}, Options{Dir: cache})
+	if titles(c) != "A" || c.Read != 1 {
+		t.Errorf("damaged cache: %s, read %d", titles(c), c.Read)
+	}
+	if c := Load([]string{lib}, Options{Dir: cache}); c.Read != 0 {
+		t.Errorf("the cache was not rewritten: read %d", c.Read)
+	}
+}
+
+func TestSampleAndMissing(t *testing.T) {
+	c := Load(nil, Options{Dir: t.TempDir()})
+	if len(c.Entries) != 3 {
+		t.Errorf("sample: %d entries", len(c.Entries))
+	}
+	c = Load([]string{filepath.Join(t.TempDir(), "nope")}, Options{})
+	if len(c.Entries) != 0 || len(c.Problems) != 1 {
+		t.Errorf("missing: %+v", c)
+	}
+}
