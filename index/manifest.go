@@ -3,9 +3,15 @@ package index
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // Internal keys of an index. The manifest entry of a file is written in the
@@ -14,7 +20,7 @@ const (
 	keyMeta     = "brief:meta"   // meta: schema version and root; written when the index is created
 	keySynced   = "brief:synced" // time of the last completed sync
 	keyCount    = "brief:files"  // number of manifest entries, written with every batch
-	prefixEntry = "m:"           // + path: the file's manifest entry
+	prefixEntry = "m:"           // + a hash of the path: the file's manifest entry
 )
 
 // meta is the marker every index of brief carries. An index without it, or
@@ -50,109 +56,135 @@ func checkMeta(raw []byte, root string) error {
 	return nil
 }
 
-// entry is what the index remembers of one file: enough to tell, from a
-// stat, that it has not changed, and to remove its sections later.
+// A file's manifest has two parts. Its entry, an internal value, holds
+// what a no-change sync compares with a stat: size and time (and why the
+// file failed to load, if it did). Scorch writes every internal value again
+// with every snapshot it persists, so entries are kept small, under a
+// hashed key. Its record, stored in the file's document, holds the content
+// hash and the anchors of its sections, read only when the file changed or
+// was deleted. Both are written in the same batch as the file's sections.
+
+// entry is the stat part of a file's manifest.
 type entry struct {
 	size int64
 	// mtime is the modification time in nanoseconds, or 0 when the file
 	// was modified so shortly before the sync that a later change could
 	// keep the same time; such files are hashed again next time.
-	mtime   int64
-	hash    [16]byte
-	err     string   // why the file did not load; "" when it did
-	anchors []string // anchors of the indexed sections, "" for the lead
+	mtime int64
+	err   string // why the file did not load; "" when it did
 }
 
-const entryVersion = 1
+const entryVersion = 2
 
 func (e *entry) encode() []byte {
-	b := make([]byte, 0, 32+len(e.err)+8*len(e.anchors))
+	b := make([]byte, 0, 24+len(e.err))
 	b = append(b, entryVersion)
 	b = binary.AppendUvarint(b, uint64(e.size))
 	b = binary.AppendVarint(b, e.mtime)
-	b = append(b, e.hash[:]...)
-	b = appendString(b, e.err)
-	b = binary.AppendUvarint(b, uint64(len(e.anchors)))
-	for _, a := range e.anchors {
-		b = appendString(b, a)
-	}
-	return b
+	b = binary.AppendUvarint(b, uint64(len(e.err)))
+	return append(b, e.err...)
 }
 
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
-// decodeHead reads the size, time and load error of an encoded entry, all
-// a no-change sync needs, without allocating for the anchors.
-func decodeHead(b []byte) (size, mtime int64, failure string, ok bool) {
+// decodeEntry reads an encoded entry.
+func decodeEntry(b []byte) (e entry, ok bool) {
 	if len(b) < 1 || b[0] != entryVersion {
-		return 0, 0, "", false
+		return e, false
 	}
 	b = b[1:]
 	s, n := binary.Uvarint(b)
 	if n <= 0 {
-		return 0, 0, "", false
+		return e, false
 	}
 	b = b[n:]
 	m, n := binary.Varint(b)
-	if n <= 0 || len(b) < n+16 {
-		return 0, 0, "", false
-	}
-	failure, _, ok = readString(b[n+16:])
-	return int64(s), m, failure, ok
-}
-
-// decodeEntry reads a whole entry.
-func decodeEntry(b []byte) (*entry, error) {
-	bad := errors.New("damaged manifest entry")
-	if len(b) < 1 || b[0] != entryVersion {
-		return nil, bad
-	}
-	b = b[1:]
-	e := &entry{}
-	size, n := binary.Uvarint(b)
 	if n <= 0 {
-		return nil, bad
+		return e, false
 	}
 	b = b[n:]
-	e.size = int64(size)
-	if e.mtime, n = binary.Varint(b); n <= 0 {
-		return nil, bad
-	}
-	b = b[n:]
-	if len(b) < len(e.hash) {
-		return nil, bad
-	}
-	copy(e.hash[:], b)
-	b = b[len(e.hash):]
-	var ok bool
-	if e.err, b, ok = readString(b); !ok {
-		return nil, bad
-	}
-	count, n := binary.Uvarint(b)
-	if n <= 0 || count > uint64(len(b)) {
-		return nil, bad
-	}
-	b = b[n:]
-	e.anchors = make([]string, 0, count)
-	for range count {
-		var a string
-		if a, b, ok = readString(b); !ok {
-			return nil, bad
-		}
-		e.anchors = append(e.anchors, a)
-	}
-	return e, nil
-}
-
-func readString(b []byte) (string, []byte, bool) {
 	l, n := binary.Uvarint(b)
 	if n <= 0 || l > uint64(len(b)-n) {
-		return "", nil, false
+		return e, false
 	}
-	return string(b[n : n+int(l)]), b[n+int(l):], true
+	return entry{size: int64(s), mtime: m, err: string(b[n : n+int(l)])}, true
+}
+
+// entryKey is the internal key of a file's entry.
+func entryKey(path string) []byte {
+	sum := sha256.Sum256([]byte(path))
+	return append([]byte(prefixEntry), sum[:12]...)
+}
+
+// record is the part of a file's manifest stored in its document.
+type record struct {
+	hash    [16]byte
+	anchors []string // anchors of the indexed sections, "" for the lead
+}
+
+// encodeAnchors writes anchors as a count line followed by one line each
+// (anchors are slugs: they never hold a newline).
+func encodeAnchors(anchors []string) string {
+	return strconv.Itoa(len(anchors)) + "\n" + strings.Join(anchors, "\n")
+}
+
+func decodeAnchors(s string) ([]string, bool) {
+	count, rest, ok := strings.Cut(s, "\n")
+	n, err := strconv.Atoi(count)
+	if !ok || err != nil || n < 0 {
+		return nil, false
+	}
+	if n == 0 {
+		return nil, rest == ""
+	}
+	anchors := strings.Split(rest, "\n")
+	return anchors, len(anchors) == n
+}
+
+// readRecord loads the record of a file from its document, or nil.
+func readRecord(idx bleve.Index, path string) *record {
+	doc, err := idx.Document(fileID(path))
+	if err != nil || doc == nil {
+		return nil
+	}
+	var hash, anchors string
+	var haveAnchors bool
+	doc.VisitFields(func(f index.Field) {
+		switch f.Name() {
+		case fieldHash:
+			hash = string(f.Value())
+		case fieldAnchors:
+			anchors, haveAnchors = string(f.Value()), true
+		}
+	})
+	r := &record{}
+	if h, err := hex.DecodeString(hash); err == nil && len(h) == len(r.hash) {
+		copy(r.hash[:], h)
+	}
+	list, ok := decodeAnchors(anchors)
+	if !haveAnchors || !ok {
+		return nil
+	}
+	r.anchors = list
+	return r
+}
+
+// sectionAnchors finds the anchors of a file's sections by searching for
+// them: the fallback when its record is lost.
+func sectionAnchors(idx bleve.Index, path string) []string {
+	req := bleve.NewSearchRequestOptions(termQuery(fieldPath, path, 1), 100000, 0, false)
+	req.Fields = []string{fieldAnchor}
+	res, err := idx.Search(req)
+	if err != nil {
+		return nil
+	}
+	var anchors []string
+	for _, h := range res.Hits {
+		if a, ok := h.Fields[fieldAnchor].(string); ok {
+			anchors = append(anchors, a)
+		} else {
+			anchors = append(anchors, "")
+		}
+	}
+	return anchors
 }
 
 // contentHash identifies a briefing's text.

@@ -23,7 +23,7 @@ import (
 // SchemaVersion is the version of the index layout: the mapping, the
 // analyzers, the document fields and the manifest. An index written with
 // another version is rebuilt.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Field names. Every section document has them; the *_x fields hold the same
 // text unstemmed, for prefix, wildcard and fuzzy queries and for
@@ -45,6 +45,8 @@ const (
 	fieldDate      = "date"
 	fieldOrdinal   = "ordinal"
 	fieldFile      = "file"
+	fieldHash      = "hash"
+	fieldAnchors   = "anchors"
 	fieldAll       = "_all"
 )
 
@@ -82,9 +84,11 @@ func (sectionDoc) BleveType() string { return "section" }
 
 // fileDoc is one document per briefing file, whatever its sections: the
 // index's list of files, read back through the "file" term dictionary to
-// find files that were deleted.
+// find files that were deleted, and the record part of its manifest.
 type fileDoc struct {
-	File string `json:"file"`
+	File    string `json:"file"`
+	Hash    string `json:"hash"`    // hex content hash
+	Anchors string `json:"anchors"` // encodeAnchors
 }
 
 // BleveType names the document mapping for files.
@@ -178,6 +182,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	file := bleve.NewDocumentStaticMapping()
 	fileField := text(fieldFile, keyword.Name, false, false)
 	file.AddFieldMappingsAt(fieldFile, fileField)
+	file.AddFieldMappingsAt(fieldHash, stored(fieldHash))
+	file.AddFieldMappingsAt(fieldAnchors, stored(fieldAnchors))
 	file.AddSubDocumentMapping(fieldAll, bleve.NewDocumentDisabledMapping())
 	im.AddDocumentMapping("file", file)
 

@@ -262,7 +262,9 @@ func TestCorruptIndexIsRebuilt(t *testing.T) {
 				t.Errorf("common: %d hits, want 36 (sync %+v, notices %q)", res.Total, st, ix.Notices())
 			}
 			checkHits(t, ix, "n5xs2", "1/n5x.md#section-2")
-			if !hasNotice(ix, "rebuilt the index") {
+			// bolt grows its file ahead of use: half of it may still
+			// hold every page, and then nothing is damaged.
+			if !hasNotice(ix, "rebuilt the index") && c.name != "truncated root.bolt" {
 				t.Errorf("notices: %q", ix.Notices())
 			}
 			_ = ix.Close()
@@ -308,6 +310,29 @@ func TestRebuild(t *testing.T) {
 	checkStats(t, st, 8, 0, 0, 0)
 	checkHits(t, ix, "n2xs1", "2/n2x.md#section-1")
 	checkStats(t, mustSync(t, ix), 0, 0, 0, 8)
+}
+
+func TestIndexesOfOtherVersionsAreRemoved(t *testing.T) {
+	lib, cache := t.TempDir(), t.TempDir()
+	writeFiles(t, lib, manyFiles(1))
+	roots, _ := briefings.ResolveRoots([]string{lib})
+	key := keyFor(roots[0])
+	_, rest, _ := strings.Cut(key, "-")
+	old := filepath.Join(cache, "v0-"+rest)
+	if err := os.MkdirAll(filepath.Join(old, "store"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(cache, "v0-other-000000000000")
+	if err := os.MkdirAll(other, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	openDir(t, lib, cache)
+	if _, err := os.Stat(old); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the old version's index was kept: %v", err)
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("another library's index was removed: %v", err)
+	}
 }
 
 func TestOldTempDirectoriesAreRemoved(t *testing.T) {

@@ -36,6 +36,9 @@ type Request struct {
 	AsYouType bool
 	// Paths keeps only sections of these briefings (Briefing.Path).
 	Paths []string
+	// NoTagCounts leaves Results.Tags empty. Counting tags visits every
+	// match, about a fifth of the time of a search with many matches.
+	NoTagCounts bool
 	// Sort orders hits: SortRelevance (the default), SortDate (newest
 	// briefing first) or SortTitle.
 	Sort string
@@ -56,7 +59,8 @@ type Results struct {
 	Total uint64
 	// Took is how long the search took.
 	Took time.Duration
-	// Tags counts matching sections by tag, most frequent first.
+	// Tags counts matching sections by tag, most frequent first (the top
+	// 20; none with Request.NoTagCounts).
 	Tags []TagCount
 }
 
@@ -116,10 +120,14 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 	if limit <= 0 {
 		limit = defaultLimit
 	}
+	// Two passes: the first ranks and counts every match; the second
+	// loads the stored fields and the match locations of the page of hits
+	// only. Reading locations for every match cost about a sixth of the
+	// time of a search with many matches.
 	sreq := bleve.NewSearchRequestOptions(q, limit, max(req.Offset, 0), false)
-	sreq.Fields = storedFields
-	sreq.IncludeLocations = true
-	sreq.AddFacet("tags", bleve.NewFacetRequest(fieldTag, 20))
+	if !req.NoTagCounts {
+		sreq.AddFacet("tags", bleve.NewFacetRequest(fieldTag, 20))
+	}
 	switch req.Sort {
 	case SortDate:
 		sreq.SortBy([]string{"-" + fieldDate, "-_score"})
@@ -133,8 +141,8 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 		return nil, err
 	}
 	out := &Results{Total: res.Total}
-	for _, dm := range res.Hits {
-		out.Hits = append(out.Hits, makeHit(dm))
+	if out.Hits, err = ix.details(ctx, q, res.Hits); err != nil {
+		return nil, err
 	}
 	if f := res.Facets["tags"]; f != nil && f.Terms != nil {
 		for _, t := range f.Terms.Terms() {
@@ -143,6 +151,38 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 	}
 	out.Took = time.Since(start)
 	return out, nil
+}
+
+// details loads the stored fields and match locations of ranked matches,
+// and turns them into hits in the same order. A match deleted by a sync
+// meanwhile is left out.
+func (ix *Index) details(ctx context.Context, q query.Query, ranked []*search.DocumentMatch) ([]Hit, error) {
+	if len(ranked) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(ranked))
+	for i, dm := range ranked {
+		ids[i] = dm.ID
+	}
+	dreq := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(q, bleve.NewDocIDQuery(ids)), len(ids), 0, false)
+	dreq.Fields = storedFields
+	dreq.IncludeLocations = true
+	res, err := ix.run(ctx, dreq)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]*search.DocumentMatch, len(res.Hits))
+	for _, dm := range res.Hits {
+		byID[dm.ID] = dm
+	}
+	hits := make([]Hit, 0, len(ranked))
+	for _, dm := range ranked {
+		if d := byID[dm.ID]; d != nil {
+			d.Score = dm.Score
+			hits = append(hits, makeHit(d))
+		}
+	}
+	return hits, nil
 }
 
 // buildQuery parses the request into a bleve query; nil means no hits.

@@ -78,6 +78,7 @@ func (ix *Index) openPart(root briefings.Root) (*part, error) {
 		idx, err := createIndex(p.dir, root)
 		if err == nil {
 			p.idx, p.mode = idx, modeDisk
+			ix.removeOtherVersions(p)
 			return p, nil
 		}
 		_ = os.RemoveAll(p.dir)
@@ -325,6 +326,22 @@ func (ix *Index) reopenWork(p *part, old bleve.Index, cause error) error {
 	ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
 	ix.notice("rebuilt the index of %s, but could not store it (%s); it is kept until brief exits", p.root.Path, firstLine(cause))
 	return nil
+}
+
+// removeOtherVersions deletes the indexes of the same root made by other
+// versions of brief (other schema versions live in other directories).
+func (ix *Index) removeOtherVersions(p *part) {
+	_, rest, ok := strings.Cut(p.key, "-")
+	if !ok {
+		return
+	}
+	matches, _ := filepath.Glob(filepath.Join(ix.base, "v*-"+rest))
+	for _, m := range matches {
+		if filepath.Base(m) != p.key {
+			_ = os.RemoveAll(m)
+			_ = os.Remove(m + ".lock")
+		}
+	}
 }
 
 // cleanTemp removes temporary directories left by processes that died.

@@ -90,9 +90,9 @@ type plan struct {
 }
 
 type workItem struct {
-	file    briefings.File
-	old     *entry // nil for a new file
-	existed bool   // the file had a manifest entry
+	file      briefings.File
+	existed   bool // the file had a manifest entry
+	oldFailed bool // and it said the file did not load
 }
 
 func (ix *Index) sync(ctx context.Context, progress func(Progress), rebuild bool) (SyncStats, error) {
@@ -177,26 +177,22 @@ func (ix *Index) plan(p *part, start time.Time) (*plan, []briefings.Problem, int
 	known := int64(0) // scanned files with a manifest entry
 	for _, f := range files {
 		seen[f.Path] = true
-		raw, err := p.idx.GetInternal([]byte(prefixEntry + f.Path))
+		raw, err := p.idx.GetInternal(entryKey(f.Path))
 		if err != nil {
 			return nil, nil, 0, fmt.Errorf("read the index manifest: %w", err)
 		}
 		if raw != nil {
 			known++
 		}
-		size, mtime, failure, ok := decodeHead(raw)
-		if ok && mtime != 0 && size == f.Size && mtime == f.ModTime.UnixNano() {
+		e, ok := decodeEntry(raw)
+		if ok && e.mtime != 0 && e.size == f.Size && e.mtime == f.ModTime.UnixNano() {
 			pl.unchanged++
-			if failure != "" {
-				problems = append(problems, briefings.Problem{Path: f.Path, Err: errors.New(failure), Skipped: true})
+			if e.err != "" {
+				problems = append(problems, briefings.Problem{Path: f.Path, Err: errors.New(e.err), Skipped: true})
 			}
 			continue
 		}
-		item := workItem{file: f, existed: raw != nil}
-		if raw != nil {
-			item.old, _ = decodeEntry(raw)
-		}
-		pl.work = append(pl.work, item)
+		pl.work = append(pl.work, workItem{file: f, existed: raw != nil, oldFailed: e.err != ""})
 	}
 	// The index counts its manifest entries: when every one of them
 	// belongs to a file just found, none was deleted, and listing the
@@ -213,12 +209,21 @@ func (ix *Index) plan(p *part, start time.Time) (*plan, []briefings.Problem, int
 	for _, path := range indexed {
 		if !seen[path] {
 			pl.removed = append(pl.removed, path)
-			if raw, _ := p.idx.GetInternal([]byte(prefixEntry + path)); raw != nil {
+			if raw, _ := p.idx.GetInternal(entryKey(path)); raw != nil {
 				pl.entries++
 			}
 		}
 	}
 	return pl, problems, len(files), nil
+}
+
+// oldAnchors returns the anchors a file had in the index: from its record,
+// or, when that is lost, by searching for its sections.
+func oldAnchors(idx bleve.Index, path string, rec *record) []string {
+	if rec != nil {
+		return rec.anchors
+	}
+	return sectionAnchors(idx, path)
 }
 
 // readCount returns the number of manifest entries the index recorded.
@@ -254,6 +259,7 @@ func indexedFiles(idx bleve.Index) ([]string, error) {
 // readResult is a file read and turned into documents by a worker.
 type readResult struct {
 	item  workItem
+	old   *record // the file's record in the index, if any
 	b     *briefings.Briefing
 	hash  [16]byte
 	docs  []sectionDoc
@@ -269,8 +275,7 @@ func (ix *Index) apply(ctx context.Context, pl *plan, stats *SyncStats, tracker 
 		if err := ctx.Err(); err != nil {
 			return w.finish(err)
 		}
-		raw, _ := pl.p.idx.GetInternal([]byte(prefixEntry + path))
-		e, _ := decodeEntry(raw)
+		raw, _ := pl.p.idx.GetInternal(entryKey(path))
 		if raw == nil {
 			if doc, _ := pl.p.idx.Document(fileID(path)); doc == nil {
 				continue // a term left by a deleted document, not a file
@@ -278,10 +283,7 @@ func (ix *Index) apply(ctx context.Context, pl *plan, stats *SyncStats, tracker 
 		} else {
 			w.entries--
 		}
-		if e == nil {
-			e = &entry{}
-		}
-		w.remove(path, e.anchors)
+		w.remove(path, oldAnchors(pl.p.idx, path, readRecord(pl.p.idx, path)))
 		stats.Removed++
 		if err := w.maybeFlush(); err != nil {
 			return w.finish(err)
@@ -299,7 +301,7 @@ func (ix *Index) apply(ctx context.Context, pl *plan, stats *SyncStats, tracker 
 	for range min(workers, max(len(pl.work), 1)) {
 		wg.Go(func() {
 			for item := range jobs {
-				results <- readItem(item, loadOpts)
+				results <- readItem(pl.p.idx, item, loadOpts)
 			}
 		})
 	}
@@ -333,8 +335,11 @@ func (ix *Index) apply(ctx context.Context, pl *plan, stats *SyncStats, tracker 
 }
 
 // readItem reads one file and builds its documents.
-func readItem(item workItem, opts briefings.LoadOptions) readResult {
+func readItem(idx bleve.Index, item workItem, opts briefings.LoadOptions) readResult {
 	r := readResult{item: item}
+	if item.existed {
+		r.old = readRecord(idx, item.file.Path)
+	}
 	b, err := briefings.ReadFile(item.file, opts)
 	if err != nil {
 		r.err = err
@@ -342,8 +347,8 @@ func readItem(item workItem, opts briefings.LoadOptions) readResult {
 	}
 	r.b, r.bytes = b, int64(len(b.Text))
 	r.hash = contentHash(b.Text)
-	if item.old != nil && item.old.err == "" && item.old.hash == r.hash {
-		return r // same text, new time: only the manifest changes
+	if r.old != nil && !item.oldFailed && r.old.hash == r.hash {
+		return r // same text, new time: only the entry changes
 	}
 	r.docs = sectionDocs(b)
 	return r
@@ -360,32 +365,33 @@ func (ix *Index) write(w *batchWriter, r readResult, stats *SyncStats, start tim
 		e.mtime = 0
 	}
 	stats.Bytes += r.bytes
-	var oldAnchors []string
-	if r.item.old != nil {
-		oldAnchors = r.item.old.anchors
+	var old []string
+	if r.item.existed {
+		old = oldAnchors(w.idx, f.Path, r.old)
 	}
 	switch {
 	case r.err != nil:
 		e.err = r.err.Error()
 		stats.Failed++
 		stats.Problems = append(stats.Problems, briefings.Problem{Path: f.Path, Err: r.err, Skipped: true})
-		w.replace(f.Path, oldAnchors, nil, e)
-	case r.docs == nil:
-		e.hash, e.anchors = r.hash, oldAnchors
-		stats.Unchanged++
-		w.batch.SetInternal([]byte(prefixEntry+f.Path), e.encode())
-	default:
-		e.hash = r.hash
-		for _, d := range r.docs {
-			e.anchors = append(e.anchors, d.Anchor)
+		if err := w.replace(f.Path, old, nil, e, record{}); err != nil {
+			return err
 		}
-		if r.item.old == nil || r.item.old.err != "" {
+	case r.docs == nil:
+		stats.Unchanged++
+		w.batch.SetInternal(entryKey(f.Path), e.encode())
+	default:
+		rec := record{hash: r.hash}
+		for _, d := range r.docs {
+			rec.anchors = append(rec.anchors, d.Anchor)
+		}
+		if !r.item.existed || r.item.oldFailed {
 			stats.Added++
 		} else {
 			stats.Updated++
 		}
 		stats.Sections += len(r.docs)
-		if err := w.replace(f.Path, oldAnchors, r.docs, e); err != nil {
+		if err := w.replace(f.Path, old, r.docs, e, rec); err != nil {
 			return err
 		}
 	}
@@ -395,130 +401,4 @@ func (ix *Index) write(w *batchWriter, r readResult, stats *SyncStats, start tim
 		}
 	}
 	return w.maybeFlush()
-}
-
-// batchWriter collects changes and applies them in batches.
-type batchWriter struct {
-	idx     bleve.Index
-	batch   *bleve.Batch
-	n       int  // sections in the batch
-	wrote   bool // a batch was applied
-	persist bool // wait for the data to reach the disk in finish
-	// entries is the number of manifest entries once the batch is
-	// applied; every batch records it.
-	entries int64
-}
-
-// remove deletes a file's documents and manifest entry.
-func (w *batchWriter) remove(path string, anchors []string) {
-	for _, a := range anchors {
-		w.batch.Delete(sectionID(path, a))
-	}
-	w.batch.Delete(fileID(path))
-	w.batch.DeleteInternal([]byte(prefixEntry + path))
-	w.n += len(anchors) + 1
-}
-
-// replace writes a file's documents and manifest entry, deleting sections
-// it no longer has.
-func (w *batchWriter) replace(path string, oldAnchors []string, docs []sectionDoc, e *entry) error {
-	keep := make(map[string]bool, len(docs))
-	for i := range docs {
-		keep[docs[i].Anchor] = true
-		if err := w.batch.Index(sectionID(path, docs[i].Anchor), docs[i]); err != nil {
-			return fmt.Errorf("index %s: %w", path, err)
-		}
-	}
-	for _, a := range oldAnchors {
-		if !keep[a] {
-			w.batch.Delete(sectionID(path, a))
-		}
-	}
-	if err := w.batch.Index(fileID(path), fileDoc{File: path}); err != nil {
-		return fmt.Errorf("index %s: %w", path, err)
-	}
-	w.batch.SetInternal([]byte(prefixEntry+path), e.encode())
-	w.n += len(docs) + 1
-	return nil
-}
-
-func (w *batchWriter) maybeFlush() error {
-	if w.n < batchSections {
-		return nil
-	}
-	return w.flush()
-}
-
-func (w *batchWriter) flush() error {
-	if w.batch.Size() == 0 {
-		return nil
-	}
-	w.batch.SetInternal([]byte(keyCount), binary.AppendVarint(nil, w.entries))
-	if err := w.idx.Batch(w.batch); err != nil {
-		return fmt.Errorf("write to the index: %w", err)
-	}
-	// A new batch, not Reset: scorch's analysis feeder may still be
-	// ranging over the old batch's map when Batch returns.
-	w.batch = w.idx.NewBatch()
-	w.n, w.wrote = 0, true
-	return nil
-}
-
-// finish applies what is left, records the sync and, for indexes on disk,
-// waits until everything written is persisted. cause is the error that
-// ended the sync, if any; work completed before it is kept.
-func (w *batchWriter) finish(cause error) error {
-	err := w.flush()
-	if w.wrote && err == nil {
-		if cause == nil {
-			w.batch.SetInternal([]byte(keySynced), []byte(time.Now().UTC().Format(time.RFC3339Nano)))
-		} else {
-			w.batch.SetInternal([]byte("brief:interrupted"), []byte(time.Now().UTC().Format(time.RFC3339Nano)))
-		}
-		var persisted chan error
-		if w.persist {
-			persisted = make(chan error, 1)
-			w.batch.SetPersistedCallback(func(err error) { persisted <- err })
-		}
-		if err = w.idx.Batch(w.batch); err == nil && persisted != nil {
-			err = <-persisted
-		}
-		if err != nil {
-			err = fmt.Errorf("write to the index: %w", err)
-		}
-	}
-	return errors.Join(cause, err)
-}
-
-// progressTracker turns file counts into Progress reports.
-type progressTracker struct {
-	fn    func(Progress)
-	start time.Time
-	total int
-	done  int
-	bytes int64
-	last  time.Time
-}
-
-func (t *progressTracker) add(bytes int64) {
-	t.done++
-	t.bytes += bytes
-	t.report(false)
-}
-
-func (t *progressTracker) report(final bool) {
-	if t.fn == nil {
-		return
-	}
-	now := time.Now()
-	if !final && now.Sub(t.last) < 50*time.Millisecond && t.done != t.total {
-		return
-	}
-	t.last = now
-	p := Progress{Done: t.done, Total: t.total, Bytes: t.bytes, Elapsed: now.Sub(t.start)}
-	if secs := p.Elapsed.Seconds(); secs > 0 && t.done > 0 {
-		p.Rate = float64(t.done) / secs
-		p.ETA = time.Duration(float64(t.total-t.done) / p.Rate * float64(time.Second))
-	}
-	t.fn(p)
 }

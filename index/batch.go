@@ -1,0 +1,138 @@
+package index
+
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// batchWriter collects changes and applies them in batches.
+type batchWriter struct {
+	idx     bleve.Index
+	batch   *bleve.Batch
+	n       int  // sections in the batch
+	wrote   bool // a batch was applied
+	persist bool // wait for the data to reach the disk in finish
+	// entries is the number of manifest entries once the batch is
+	// applied; every batch records it.
+	entries int64
+}
+
+// remove deletes a file's documents and manifest entry.
+func (w *batchWriter) remove(path string, anchors []string) {
+	for _, a := range anchors {
+		w.batch.Delete(sectionID(path, a))
+	}
+	w.batch.Delete(fileID(path))
+	w.batch.DeleteInternal(entryKey(path))
+	w.n += len(anchors) + 1
+}
+
+// replace writes a file's documents and manifest, deleting sections it no
+// longer has.
+func (w *batchWriter) replace(path string, oldAnchors []string, docs []sectionDoc, e *entry, rec record) error {
+	keep := make(map[string]bool, len(docs))
+	for i := range docs {
+		keep[docs[i].Anchor] = true
+		if err := w.batch.Index(sectionID(path, docs[i].Anchor), docs[i]); err != nil {
+			return fmt.Errorf("index %s: %w", path, err)
+		}
+	}
+	for _, a := range oldAnchors {
+		if !keep[a] {
+			w.batch.Delete(sectionID(path, a))
+		}
+	}
+	fd := fileDoc{File: path, Hash: hex.EncodeToString(rec.hash[:]), Anchors: encodeAnchors(rec.anchors)}
+	if err := w.batch.Index(fileID(path), fd); err != nil {
+		return fmt.Errorf("index %s: %w", path, err)
+	}
+	w.batch.SetInternal(entryKey(path), e.encode())
+	w.n += len(docs) + 1
+	return nil
+}
+
+func (w *batchWriter) maybeFlush() error {
+	if w.n < batchSections {
+		return nil
+	}
+	return w.flush()
+}
+
+func (w *batchWriter) flush() error {
+	if w.batch.Size() == 0 {
+		return nil
+	}
+	w.batch.SetInternal([]byte(keyCount), binary.AppendVarint(nil, w.entries))
+	if err := w.idx.Batch(w.batch); err != nil {
+		return fmt.Errorf("write to the index: %w", err)
+	}
+	// A new batch, not Reset: scorch's analysis feeder may still be
+	// ranging over the old batch's map when Batch returns.
+	w.batch = w.idx.NewBatch()
+	w.n, w.wrote = 0, true
+	return nil
+}
+
+// finish applies what is left, records the sync and, for indexes on disk,
+// waits until everything written is persisted. cause is the error that
+// ended the sync, if any; work completed before it is kept.
+func (w *batchWriter) finish(cause error) error {
+	err := w.flush()
+	if w.wrote && err == nil {
+		if cause == nil {
+			w.batch.SetInternal([]byte(keySynced), []byte(time.Now().UTC().Format(time.RFC3339Nano)))
+		} else {
+			w.batch.SetInternal([]byte("brief:interrupted"), []byte(time.Now().UTC().Format(time.RFC3339Nano)))
+		}
+		var persisted chan error
+		if w.persist {
+			persisted = make(chan error, 1)
+			w.batch.SetPersistedCallback(func(err error) { persisted <- err })
+		}
+		if err = w.idx.Batch(w.batch); err == nil && persisted != nil {
+			err = <-persisted
+		}
+		if err != nil {
+			err = fmt.Errorf("write to the index: %w", err)
+		}
+	}
+	return errors.Join(cause, err)
+}
+
+// progressTracker turns file counts into Progress reports.
+type progressTracker struct {
+	fn    func(Progress)
+	start time.Time
+	total int
+	done  int
+	bytes int64
+	last  time.Time
+}
+
+func (t *progressTracker) add(bytes int64) {
+	t.done++
+	t.bytes += bytes
+	t.report(false)
+}
+
+func (t *progressTracker) report(final bool) {
+	if t.fn == nil {
+		return
+	}
+	now := time.Now()
+	if !final && now.Sub(t.last) < 50*time.Millisecond && t.done != t.total {
+		return
+	}
+	t.last = now
+	p := Progress{Done: t.done, Total: t.total, Bytes: t.bytes, Elapsed: now.Sub(t.start)}
+	if secs := p.Elapsed.Seconds(); secs > 0 && t.done > 0 {
+		p.Rate = float64(t.done) / secs
+		p.ETA = time.Duration(float64(t.total-t.done) / p.Rate * float64(time.Second))
+	}
+	t.fn(p)
+}
