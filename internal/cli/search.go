@@ -72,7 +72,8 @@ The exit status is 0 when something was found, 1 when nothing was.`,
 }
 
 func (a *app) runSearch(cmd *cobra.Command, query string, f searchFlags) error {
-	req := index.Request{Query: query, Limit: f.limit, Offset: f.offset, Tags: f.tags}
+	// Tag counts appear only in JSON; counting them costs time.
+	req := index.Request{Query: query, Limit: f.limit, Offset: f.offset, Tags: f.tags, NoTagCounts: !f.asJSON}
 	switch f.sort {
 	case "relevance", "":
 	case "date":
