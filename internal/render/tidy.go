@@ -93,7 +93,7 @@ func hangListItems(lines []string, width int) []string {
 		for _, cont := range lines[i+1 : j] {
 			parts = append(parts, ansi.TruncateLeft(cont, indent, ""))
 		}
-		wrapped := strings.Split(ansi.Wrap(strings.Join(parts, " "), width-hang, ""), "\n")
+		wrapped := carryStyles(strings.Split(ansi.Wrap(strings.Join(parts, " "), width-hang, ""), "\n"))
 		out = append(out, ansi.Truncate(lines[i], hang, "")+wrapped[0])
 		for _, w := range wrapped[1:] {
 			out = append(out, strings.Repeat(" ", hang)+w)
@@ -101,6 +101,34 @@ func hangListItems(lines []string, width int) []string {
 		i = j - 1
 	}
 	return out
+}
+
+// carryStyles makes each line stand on its own: styling still open at the
+// end of a line (a bold phrase that wrapped) is closed there and opened
+// again at the start of the next, so a line shown alone keeps its look.
+func carryStyles(lines []string) []string {
+	var open []string
+	for i, line := range lines {
+		prefix := strings.Join(open, "")
+		var state byte
+		for rest := line; len(rest) > 0; {
+			seq, width, n, newState := ansi.DecodeSequence(rest, state, nil)
+			state = newState
+			rest = rest[max(n, 1):]
+			switch {
+			case width > 0:
+			case isReset(seq):
+				open = open[:0]
+			case isSGR(seq):
+				open = append(open, seq)
+			}
+		}
+		lines[i] = prefix + line
+		if len(open) > 0 {
+			lines[i] += "\x1b[m"
+		}
+	}
+	return lines
 }
 
 func leadingSpaces(s string) int {

@@ -65,3 +65,13 @@ func TestListItemsHangAndFitTheWidth(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(plain, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestCarryStyles(t *testing.T) {
+	got := carryStyles([]string{"a \x1b[1mbold", "still bold\x1b[m end", "plain"})
+	want := []string{"a \x1b[1mbold\x1b[m", "\x1b[1mstill bold\x1b[m end", "plain"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("line %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}
