@@ -96,6 +96,7 @@ briefings instead.`,
 		app.configCommand(),
 		app.manCommand(),
 		app.searchCommand(), app.indexCommand(),
+		app.exportCommand(),
 	)
 	return root
 }
