@@ -133,50 +133,101 @@ func Scan(roots []Root) ([]File, []Problem) {
 }
 
 func scanDir(root Root) ([]File, []Problem) {
-	var files []File
-	var problems []Problem
 	realRoot, err := filepath.EvalSymlinks(root.Path)
 	if err != nil {
 		return nil, []Problem{{Path: root.Path, Err: describe(err), Skipped: true}}
 	}
-	walk := func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			problems = append(problems, Problem{Path: path, Err: describe(err), Skipped: true})
-			if d != nil && d.IsDir() && path != root.Path {
-				return fs.SkipDir
-			}
-			return nil
+	entries, err := os.ReadDir(root.Path)
+	if err != nil {
+		return nil, []Problem{{Path: root.Path, Err: describe(err), Skipped: true}}
+	}
+	// The folders under the root are walked in parallel (a stat per file
+	// is most of the time on a big library), then the results are joined
+	// in the order a single walk would give.
+	type part struct {
+		files    []File
+		problems []Problem
+	}
+	parts := make([]part, len(entries))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, e := range entries {
+		path := filepath.Join(root.Path, e.Name())
+		s := &scanner{root: root, realRoot: realRoot}
+		if !e.IsDir() {
+			_ = s.visit(path, e, nil)
+			parts[i] = part{s.files, s.problems}
+			continue
 		}
-		name := d.Name()
-		if d.IsDir() {
-			if path != root.Path && (strings.HasPrefix(name, ".") || name == "node_modules") {
-				return fs.SkipDir
-			}
-			return nil
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			_ = filepath.WalkDir(path, s.visit)
+			parts[i] = part{s.files, s.problems}
+		})
+	}
+	wg.Wait()
+	var files []File
+	var problems []Problem
+	for _, p := range parts {
+		files = append(files, p.files...)
+		problems = append(problems, p.problems...)
+	}
+	return files, problems
+}
+
+// scanner collects the briefing files of one walk.
+type scanner struct {
+	root     Root
+	realRoot string
+	files    []File
+	problems []Problem
+}
+
+// visit is the filepath.WalkDir callback: it skips hidden folders and
+// node_modules, refuses symbolic links leading outside the root, and keeps
+// regular files with a briefing extension.
+func (s *scanner) visit(path string, d fs.DirEntry, err error) error {
+	if err != nil {
+		s.problems = append(s.problems, Problem{Path: path, Err: describe(err), Skipped: true})
+		if d != nil && d.IsDir() {
+			return fs.SkipDir
 		}
-		if !IsBriefingName(name) {
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 && !linkStaysInside(path, realRoot) {
-			problems = append(problems, Problem{Path: path,
-				Err: errors.New("skipped: it is a symbolic link to a file outside the library folder"), Skipped: true})
-			return nil
-		}
-		info, err := os.Stat(path)
-		if err != nil {
-			problems = append(problems, Problem{Path: path, Err: describe(err), Skipped: true})
-			return nil
-		}
-		if !info.Mode().IsRegular() {
-			return nil
-		}
-		rel, _ := filepath.Rel(root.Path, path)
-		files = append(files, File{Path: path, RelPath: filepath.ToSlash(rel), Root: root,
-			Size: info.Size(), ModTime: info.ModTime()})
 		return nil
 	}
-	_ = filepath.WalkDir(root.Path, walk)
-	return files, problems
+	name := d.Name()
+	if d.IsDir() {
+		if strings.HasPrefix(name, ".") || name == "node_modules" {
+			return fs.SkipDir
+		}
+		return nil
+	}
+	if !IsBriefingName(name) {
+		return nil
+	}
+	symlink := d.Type()&fs.ModeSymlink != 0
+	if symlink && !linkStaysInside(path, s.realRoot) {
+		s.problems = append(s.problems, Problem{Path: path,
+			Err: errors.New("skipped: it is a symbolic link to a file outside the library folder"), Skipped: true})
+		return nil
+	}
+	var info fs.FileInfo
+	if symlink {
+		info, err = os.Stat(path)
+	} else {
+		info, err = d.Info()
+	}
+	if err != nil {
+		s.problems = append(s.problems, Problem{Path: path, Err: describe(err), Skipped: true})
+		return nil
+	}
+	if !info.Mode().IsRegular() {
+		return nil
+	}
+	rel, _ := filepath.Rel(s.root.Path, path)
+	s.files = append(s.files, File{Path: path, RelPath: filepath.ToSlash(rel), Root: s.root,
+		Size: info.Size(), ModTime: info.ModTime()})
+	return nil
 }
 
 // linkStaysInside reports whether the symbolic link at path resolves to a

@@ -136,9 +136,10 @@ type (
 // Init starts loading the library and asks the terminal for its background
 // colour (to choose a dark or light style) with a short deadline.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.startLoading(), m.lib.spinner.Tick, m.openIndex()}
+	cmds := []tea.Cmd{m.startLoading(), m.lib.spinner.Tick}
 	if m.opts.Query != "" {
-		cmds = append(cmds, m.openSearch(), m.search.setQuery(m.opts.Query))
+		// Searching first: the index opens now, not after the list.
+		cmds = append(cmds, m.openIndex(), m.openSearch(), m.search.setQuery(m.opts.Query))
 	}
 	if !m.styleDecided {
 		cmds = append(cmds, tea.RequestBackgroundColor,
@@ -207,6 +208,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case libraryLoadedMsg:
 		m.library = msg.lib
 		cmds := []tea.Cmd{m.lib.setLibrary(msg.lib), m.startWatching()}
+		if m.opts.Query == "" {
+			// The index opens once the list is up, so that its sync does
+			// not compete with listing the library.
+			cmds = append(cmds, m.openIndex())
+		}
 		if m.opts.Open != "" {
 			if b := m.briefingAt(m.opts.Open); b != nil {
 				cmds = append(cmds, m.open(b, -2, nil))

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/internal/catalog"
 )
 
 // longBriefing writes a briefing of about size bytes: sections of a few
@@ -51,4 +52,32 @@ func BenchmarkScroll(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkLibrary40k measures showing and filtering a library of 40,000
+// entries: setting the list, drawing it, and one filter keystroke.
+func BenchmarkLibrary40k(b *testing.B) {
+	entries := make([]briefings.Entry, 40000)
+	for i := range entries {
+		entries[i] = briefings.Entry{Path: fmt.Sprintf("/lib/%05d.md", i), RelPath: fmt.Sprintf("%05d.md", i),
+			Title: fmt.Sprintf("Briefing number %d on trade and energy", i), Tags: []string{"trade", "energy"}, Sections: 5, Words: 900}
+	}
+	c := &catalog.Catalog{Entries: entries}
+	b.Run("show", func(b *testing.B) {
+		for range b.N {
+			l := newLibrary(newStyles(true))
+			l.setSize(120, 40)
+			l.setLibrary(c)
+			_ = l.view()
+		}
+	})
+	b.Run("filter", func(b *testing.B) {
+		targets := make([]string, len(entries))
+		for i, e := range entries {
+			targets[i] = newLibraryItem(e).FilterValue()
+		}
+		for range b.N {
+			filterItems("e", targets)
+		}
+	})
 }
