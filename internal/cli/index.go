@@ -138,19 +138,23 @@ func (a *app) runIndex(cmd *cobra.Command, rebuild bool) error {
 		return werr
 	}
 	if ctx.Err() != nil {
-		return &exitError{code: exitCode(), err: errors.New("interrupted: the files indexed so far are kept; run brief index again to finish")}
+		msg := "interrupted: the files indexed so far are kept; run brief index again to finish"
+		if rebuild {
+			msg = "interrupted: the index is as it was before the rebuild"
+		}
+		return &exitError{code: exitCode(), err: errors.New(msg)}
 	}
 	return err
 }
 
 // summary is the one-line report of a sync.
 func summary(s index.SyncStats, failed bool) string {
-	verb := "indexed"
+	what := fmt.Sprintf("indexed %d files", s.Files)
 	if failed {
-		verb = "stopped after indexing"
+		what = fmt.Sprintf("stopped after %d of %d files", s.Added+s.Updated+s.Unchanged+s.Failed, s.Files)
 	}
-	return fmt.Sprintf("%s %d files in %.1fs: %d added, %d updated, %d removed, %d unchanged, %d failed (%d sections, %s read)",
-		verb, s.Files, s.Elapsed.Seconds(), s.Added, s.Updated, s.Removed, s.Unchanged, s.Failed,
+	return fmt.Sprintf("%s in %.1fs: %d added, %d updated, %d removed, %d unchanged, %d failed (%d sections, %s read)",
+		what, s.Elapsed.Seconds(), s.Added, s.Updated, s.Removed, s.Unchanged, s.Failed,
 		s.Sections, briefings.FormatSize(s.Bytes))
 }
 

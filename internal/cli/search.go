@@ -231,13 +231,14 @@ func writeHits(out output, hits []index.Hit, width int) error {
 
 // hitPlace is "Briefing title › Section › Subsection".
 func hitPlace(h index.Hit) string {
-	parts := []string{h.Title}
-	if len(h.HeadingPath) > 0 {
-		parts = append(parts, h.HeadingPath...)
-	} else if h.Heading != "" {
-		parts = append(parts, h.Heading)
+	headings := h.HeadingPath
+	if len(headings) == 0 && h.Heading != "" {
+		headings = []string{h.Heading}
 	}
-	return strings.Join(parts, " › ")
+	if len(headings) > 0 && headings[0] == h.Title {
+		headings = headings[1:] // the title is the first heading: say it once
+	}
+	return strings.Join(append([]string{h.Title}, headings...), " › ")
 }
 
 // snippetText renders a snippet with "…" where it was cut and, when styled,

@@ -240,3 +240,30 @@ func TestSearchHostileFiles(t *testing.T) {
 		t.Errorf("only %d hits in the hostile files; the test searches too little", total)
 	}
 }
+
+func TestIndexSummary(t *testing.T) {
+	s := index.SyncStats{Files: 10, Added: 3, Unchanged: 2, Sections: 12, Bytes: 2048, Elapsed: 1500 * time.Millisecond}
+	if got := summary(s, false); got != "indexed 10 files in 1.5s: 3 added, 0 updated, 0 removed, 2 unchanged, 0 failed (12 sections, 2 KiB read)" {
+		t.Errorf("summary = %q", got)
+	}
+	if got := summary(s, true); !strings.HasPrefix(got, "stopped after 5 of 10 files in 1.5s: ") {
+		t.Errorf("interrupted summary = %q", got)
+	}
+}
+
+func TestHitPlace(t *testing.T) {
+	tests := []struct {
+		hit  index.Hit
+		want string
+	}{
+		{index.Hit{Title: "T", Heading: "H", HeadingPath: []string{"A", "H"}}, "T › A › H"},
+		{index.Hit{Title: "T"}, "T"},
+		{index.Hit{Title: "Alpha", Heading: "Alpha", HeadingPath: []string{"Alpha"}}, "Alpha"},
+		{index.Hit{Title: "Alpha", Heading: "Sub", HeadingPath: []string{"Alpha", "Sub"}}, "Alpha › Sub"},
+	}
+	for _, tt := range tests {
+		if got := hitPlace(tt.hit); got != tt.want {
+			t.Errorf("hitPlace(%+v) = %q, want %q", tt.hit, got, tt.want)
+		}
+	}
+}
