@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"sync"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/briefreader/brief/briefings"
 	"github.com/briefreader/brief/internal/corpus"
 )
@@ -82,90 +84,111 @@ func dirSize(dir string) int64 {
 
 // BenchmarkBuild compares a full Sync of the corpus (read, parse, extract
 // text, manifest, index) with a bare bleve batch index of the same
-// sections, prepared in memory beforehand, with the same mapping and with
-// bleve's default mapping.
+// sections, prepared in memory beforehand, with the same mapping
+// ("bleve-same-mapping") and with bleve's default mapping. Every iteration
+// runs all three, one after the other, so that they share the machine's
+// conditions; "overhead-%" is brief's extra time over bleve-same-mapping.
+// brief-all is brief with the composite _all field.
 func BenchmarkBuild(b *testing.B) {
 	dir := benchCorpus(b, benchN())
 	ids, docs, total := corpusSections(b, dir)
-	report := func(b *testing.B, elapsed time.Duration, size int64) {
-		b.ReportMetric(float64(len(docs))*float64(b.N)/elapsed.Seconds(), "sections/s")
-		b.ReportMetric(float64(total)*float64(b.N)/elapsed.Seconds()/1e6, "MB/s")
-		b.ReportMetric(float64(size)/1e6, "index-MB")
-		b.ReportMetric(0, "ns/op")
-	}
-	for _, all := range []bool{false, true} {
-		name := "brief"
-		if all {
-			name = "brief-all"
-		}
-		b.Run(name, func(b *testing.B) {
-			useAllField = all
-			defer func() { useAllField = false }()
-			var elapsed time.Duration
-			var size int64
-			for b.Loop() {
-				cache := b.TempDir()
-				ix := openBench(b, dir, cache)
-				start := time.Now()
-				if _, err := ix.Sync(context.Background(), nil); err != nil {
-					b.Fatal(err)
-				}
-				elapsed += time.Since(start)
-				_ = ix.Close()
-				size = dirSize(cache)
-			}
-			report(b, elapsed, size)
-		})
-	}
-	bare := func(b *testing.B, mapping func() (bleve.Index, error)) {
-		var elapsed time.Duration
-		var size int64
-		for b.Loop() {
-			idx, err := mapping()
+	variants := []struct {
+		name  string
+		build func(b *testing.B) (time.Duration, int64)
+	}{
+		{"brief", func(b *testing.B) (time.Duration, int64) { return buildBrief(b, dir, false) }},
+		{"bleve-same-mapping", func(b *testing.B) (time.Duration, int64) {
+			m, err := newMapping()
 			if err != nil {
 				b.Fatal(err)
 			}
-			start := time.Now()
-			batch := idx.NewBatch()
-			for i := range docs {
-				if err := batch.Index(ids[i], docs[i]); err != nil {
-					b.Fatal(err)
-				}
-				if batch.Size() >= batchSections {
-					if err := idx.Batch(batch); err != nil {
-						b.Fatal(err)
-					}
-					batch = idx.NewBatch()
-				}
-			}
-			done := make(chan error, 1)
-			batch.SetPersistedCallback(func(err error) { done <- err })
+			return buildBare(b, m, ids, docs)
+		}},
+		{"bleve-default-mapping", func(b *testing.B) (time.Duration, int64) {
+			return buildBare(b, bleve.NewIndexMapping(), ids, docs)
+		}},
+		{"brief-all", func(b *testing.B) (time.Duration, int64) { return buildBrief(b, dir, true) }},
+	}
+	elapsed := make([]time.Duration, len(variants))
+	cpu := make([]time.Duration, len(variants))
+	sizes := make([]int64, len(variants))
+	for b.Loop() {
+		for i, v := range variants {
+			before := cpuTime()
+			d, size := v.build(b)
+			cpu[i] += cpuTime() - before
+			elapsed[i] += d
+			sizes[i] = size
+		}
+	}
+	for i, v := range variants {
+		secs := elapsed[i].Seconds() / float64(b.N)
+		b.ReportMetric(float64(len(docs))/secs, v.name+"-sections/s")
+		b.ReportMetric(float64(total)/secs/1e6, v.name+"-MB/s")
+		b.ReportMetric(cpu[i].Seconds()/float64(b.N), v.name+"-cpu-s")
+		b.ReportMetric(float64(sizes[i])/1e6, v.name+"-index-MB")
+	}
+	// Other work on the machine makes wall-clock times noisy; CPU time
+	// (user+system of this process) is the steadier comparison.
+	b.ReportMetric(100*(elapsed[0].Seconds()/elapsed[1].Seconds()-1), "overhead-wall-%")
+	b.ReportMetric(100*(cpu[0].Seconds()/cpu[1].Seconds()-1), "overhead-cpu-%")
+	b.ReportMetric(100*(cpu[3].Seconds()/cpu[0].Seconds()-1), "all-extra-cpu-%")
+	b.ReportMetric(float64(len(docs)), "sections")
+	b.ReportMetric(float64(total)/1e6, "corpus-MB")
+}
+
+// buildBrief syncs the corpus into a new index; it returns the time the
+// sync took and the size of the index.
+func buildBrief(b *testing.B, dir string, all bool) (time.Duration, int64) {
+	useAllField = all
+	defer func() { useAllField = false }()
+	cache := b.TempDir()
+	ix := openBench(b, dir, cache)
+	start := time.Now()
+	if _, err := ix.Sync(context.Background(), nil); err != nil {
+		b.Fatal(err)
+	}
+	d := time.Since(start)
+	_ = ix.Close()
+	size := dirSize(cache)
+	_ = os.RemoveAll(cache)
+	return d, size
+}
+
+// buildBare indexes prepared documents with bleve alone, in batches of the
+// same size, waiting for the data to be persisted as Sync does.
+func buildBare(b *testing.B, m mapping.IndexMapping, ids []string, docs []sectionDoc) (time.Duration, int64) {
+	path := filepath.Join(b.TempDir(), "idx")
+	idx, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, scorchConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	batch := idx.NewBatch()
+	for i := range docs {
+		if err := batch.Index(ids[i], docs[i]); err != nil {
+			b.Fatal(err)
+		}
+		if batch.Size() >= batchSections {
 			if err := idx.Batch(batch); err != nil {
 				b.Fatal(err)
 			}
-			if err := <-done; err != nil {
-				b.Fatal(err)
-			}
-			elapsed += time.Since(start)
-			_ = idx.Close()
-			size = dirSize(idx.Name())
+			batch = idx.NewBatch()
 		}
-		report(b, elapsed, size)
 	}
-	b.Run("bleve-same-mapping", func(b *testing.B) {
-		bare(b, func() (bleve.Index, error) {
-			m, err := newMapping()
-			if err != nil {
-				return nil, err
-			}
-			return bleve.NewUsing(filepath.Join(b.TempDir(), "idx"), m, scorch.Name, scorch.Name, scorchConfig())
-		})
-	})
-	b.Run("bleve-default-mapping", func(b *testing.B) {
-		bare(b, func() (bleve.Index, error) {
-			return bleve.NewUsing(filepath.Join(b.TempDir(), "idx"), bleve.NewIndexMapping(), scorch.Name, scorch.Name, scorchConfig())
-		})
-	})
+	done := make(chan error, 1)
+	batch.SetPersistedCallback(func(err error) { done <- err })
+	if err := idx.Batch(batch); err != nil {
+		b.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		b.Fatal(err)
+	}
+	d := time.Since(start)
+	_ = idx.Close()
+	size := dirSize(path)
+	_ = os.RemoveAll(path)
+	return d, size
 }
 
 func openBench(b *testing.B, lib, cache string) *Index {
@@ -209,14 +232,17 @@ func BenchmarkNoChangeSync(b *testing.B) {
 	b.Run("sync", func(b *testing.B) {
 		ix := openBench(b, lib, cache)
 		defer ix.Close()
+		before := cpuTime()
 		for b.Loop() {
 			st, err := ix.Sync(context.Background(), nil)
 			if err != nil || st.Unchanged != st.Files {
 				b.Fatalf("%+v %v", st, err)
 			}
 		}
+		b.ReportMetric(float64((cpuTime()-before).Milliseconds())/float64(b.N), "cpu-ms/op")
 	})
 	b.Run("open-sync-close", func(b *testing.B) {
+		before := cpuTime()
 		for b.Loop() {
 			ix := openBench(b, lib, cache)
 			if _, err := ix.Sync(context.Background(), nil); err != nil {
@@ -224,6 +250,7 @@ func BenchmarkNoChangeSync(b *testing.B) {
 			}
 			_ = ix.Close()
 		}
+		b.ReportMetric(float64((cpuTime()-before).Milliseconds())/float64(b.N), "cpu-ms/op")
 	})
 }
 
@@ -238,34 +265,40 @@ var benchQueries = map[string][]string{
 }
 
 // BenchmarkQuery reports latency percentiles per query kind on the corpus,
-// with 20 hits and their snippets, as the search screen asks.
+// with 20 hits and their snippets, as the search screen asks: with tag
+// counts (the default), without them ("notags/"), and with the _all field
+// ("all/").
 func BenchmarkQuery(b *testing.B) {
 	lib := benchCorpus(b, benchN())
-	for _, all := range []bool{false, true} {
+	kinds := make([]string, 0, len(benchQueries))
+	for k := range benchQueries {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, variant := range []string{"", "notags/", "all/"} {
+		all := variant == "all/"
 		cache := builtIndex(b, lib, all)
-		kinds := make([]string, 0, len(benchQueries))
-		for k := range benchQueries {
-			kinds = append(kinds, k)
-		}
-		sort.Strings(kinds)
 		for _, kind := range kinds {
-			name := kind
-			if all {
-				name = "all/" + kind
-			}
-			b.Run(name, func(b *testing.B) {
+			b.Run(variant+kind, func(b *testing.B) {
 				useAllField = all
 				defer func() { useAllField = false }()
 				ix := openBench(b, lib, cache)
 				defer ix.Close()
 				queries := benchQueries[kind]
-				var times []time.Duration
+				var times, cpu []time.Duration
 				var hits uint64
 				i := 0
+				// The search runs on this goroutine (one index: the
+				// alias calls it directly), so the thread's CPU time
+				// is the query's, whatever else runs on the machine.
+				runtime.LockOSThread()
+				defer runtime.UnlockOSThread()
 				for b.Loop() {
-					start := time.Now()
-					res, err := ix.Search(context.Background(), Request{Query: queries[i%len(queries)], AsYouType: kind == "as-you-type"})
+					req := Request{Query: queries[i%len(queries)], AsYouType: kind == "as-you-type", NoTagCounts: variant == "notags/"}
+					start, startCPU := time.Now(), threadCPUTime()
+					res, err := ix.Search(context.Background(), req)
 					times = append(times, time.Since(start))
+					cpu = append(cpu, threadCPUTime()-startCPU)
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -273,8 +306,11 @@ func BenchmarkQuery(b *testing.B) {
 					i++
 				}
 				sort.Slice(times, func(a, c int) bool { return times[a] < times[c] })
+				sort.Slice(cpu, func(a, c int) bool { return cpu[a] < cpu[c] })
 				b.ReportMetric(float64(times[len(times)/2].Microseconds()), "p50-µs")
 				b.ReportMetric(float64(times[len(times)*99/100].Microseconds()), "p99-µs")
+				b.ReportMetric(float64(cpu[len(cpu)/2].Microseconds()), "p50-cpu-µs")
+				b.ReportMetric(float64(cpu[len(cpu)*99/100].Microseconds()), "p99-cpu-µs")
 				b.ReportMetric(float64(hits)/float64(len(times)), "hits/query")
 			})
 		}

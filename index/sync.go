@@ -49,9 +49,8 @@ type SyncStats struct {
 
 // batchSections is how many sections go into one bleve batch. A file's
 // sections always share a batch with its manifest entry. Larger batches
-// mean fewer segments to merge and fewer snapshots to persist (each holds
-// the whole manifest): 1000 built 10,000 briefings about 15% faster than
-// 400 (BENCHMARKS.md). (A variable for tests.)
+// mean fewer segments to merge and fewer snapshots to persist (see "Index
+// build" in BENCHMARKS.md). (A variable for tests.)
 var batchSections = 1000
 
 // testHookAfterFile, when set by a test, is called after each file is
