@@ -224,6 +224,14 @@ func builtIndex(b *testing.B, lib string, all bool) string {
 	return cache
 }
 
+// removeBuiltIndexes deletes the indexes builtIndex made.
+func removeBuiltIndexes() {
+	built.Range(func(_, v any) bool {
+		_ = os.RemoveAll(v.(string))
+		return true
+	})
+}
+
 // BenchmarkNoChangeSync measures a sync that finds nothing to do: with the
 // index open (Sync), and as a process would (Open, Sync, Close).
 func BenchmarkNoChangeSync(b *testing.B) {

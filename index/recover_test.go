@@ -24,7 +24,9 @@ func TestMain(m *testing.M) {
 	if mode := os.Getenv("BRIEF_INDEX_CHILD"); mode != "" {
 		os.Exit(child(mode, os.Getenv("BRIEF_INDEX_LIB"), os.Getenv("BRIEF_INDEX_CACHE")))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	removeBuiltIndexes()
+	os.Exit(code)
 }
 
 // child runs in the child process. "hold" opens the index and waits for its
