@@ -94,7 +94,6 @@ briefings instead.`,
 		app.presentCommand(),
 		app.notesCommand(),
 		app.configCommand(),
-		app.manCommand(),
 		app.searchCommand(), app.indexCommand(),
 		app.exportCommand(),
 	)
