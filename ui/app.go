@@ -21,6 +21,10 @@ type Options struct {
 	// Load lists the library; it reports progress through the callback and
 	// is called off the UI goroutine. Briefings are read when opened.
 	Load func(progress func(done, total int)) *catalog.Catalog
+	// Cached, if set, lists the library from the last run's cache, without
+	// looking at the files; the list shows at once and Load then brings it
+	// up to date. It returns nil when there is no cache.
+	Cached func() *catalog.Catalog
 	// LoadOptions are used to read a briefing again when it changes.
 	LoadOptions briefings.LoadOptions
 	// Style is the requested glamour style: "auto" (from GLAMOUR_STYLE or
@@ -90,9 +94,11 @@ type Model struct {
 	readerFrom screen // where esc in the reader goes
 	stopSync   func()
 	trail      []trailStep // briefings left by following links, for esc
-	width      int
-	height     int
-	mouse      bool
+
+	openedStart bool // the briefing named on the command line was opened
+	width       int
+	height      int
+	mouse       bool
 
 	library      *catalog.Catalog
 	opened       map[string]*briefings.Briefing // briefings read, by path
@@ -130,13 +136,21 @@ type (
 		next        <-chan tea.Msg
 	}
 	libraryLoadedMsg struct{ lib *catalog.Catalog }
+	libraryCachedMsg struct{ lib *catalog.Catalog }
 	styleTimeoutMsg  struct{}
 )
 
 // Init starts loading the library and asks the terminal for its background
 // colour (to choose a dark or light style) with a short deadline.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.startLoading(), m.lib.spinner.Tick}
+	cmds := []tea.Cmd{m.lib.spinner.Tick}
+	if cached := m.opts.Cached; cached != nil {
+		// The cached list first, alone on the CPU; the check of the files
+		// starts once it is shown.
+		cmds = append(cmds, func() tea.Msg { return libraryCachedMsg{cached()} })
+	} else {
+		cmds = append(cmds, m.startLoading())
+	}
 	if m.opts.Query != "" {
 		// Searching first: the index opens now, not after the list.
 		cmds = append(cmds, m.openIndex(), m.openSearch(), m.search.setQuery(m.opts.Query))
@@ -205,23 +219,20 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case loadProgressMsg:
 		m.lib.done, m.lib.total = msg.done, msg.total
 		return m, waitFor(msg.next)
+	case libraryCachedMsg:
+		if msg.lib == nil {
+			return m, m.startLoading() // no cache: list the files now
+		}
+		m.lib.refreshing = true
+		return m, tea.Batch(m.lib.setLibrary(msg.lib), m.startOpening(), m.startLoading())
 	case libraryLoadedMsg:
 		m.library = msg.lib
-		cmds := []tea.Cmd{m.lib.setLibrary(msg.lib), m.startWatching()}
+		m.lib.refreshing = false
+		cmds := []tea.Cmd{m.lib.setLibrary(msg.lib), m.startWatching(), m.startOpening()}
 		if m.opts.Query == "" {
 			// The index opens once the list is up, so that its sync does
 			// not compete with listing the library.
 			cmds = append(cmds, m.openIndex())
-		}
-		if m.opts.Open != "" {
-			if b := m.briefingAt(m.opts.Open); b != nil {
-				cmds = append(cmds, m.open(b, -2, nil))
-			}
-		}
-		if m.opts.Present != nil {
-			if b := m.briefingAt(m.opts.Present.Path); b != nil {
-				cmds = append(cmds, m.present(b, m.opts.Present.Section))
-			}
 		}
 		return m, tea.Batch(cmds...)
 	case filesChangedMsg:
@@ -353,6 +364,26 @@ func (m *Model) backFromPresenter() tea.Cmd {
 	m.rd.openAt(section, nil)
 	m.screen = readerScreen
 	return m.rd.setSize(m.width, m.height)
+}
+
+// startOpening opens the briefing given on the command line (brief FILE,
+// brief present), once, as soon as there is a list to come back to.
+func (m *Model) startOpening() tea.Cmd {
+	if m.openedStart {
+		return nil
+	}
+	m.openedStart = true
+	if m.opts.Open != "" {
+		if b := m.briefingAt(m.opts.Open); b != nil {
+			return m.open(b, -2, nil)
+		}
+	}
+	if m.opts.Present != nil {
+		if b := m.briefingAt(m.opts.Present.Path); b != nil {
+			return m.present(b, m.opts.Present.Section)
+		}
+	}
+	return nil
 }
 
 // typing reports whether a text input has the keys.

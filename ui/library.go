@@ -32,20 +32,21 @@ func newLibraryItem(e briefings.Entry) libraryItem {
 
 // library is the first screen: the briefings, newest first.
 type library struct {
-	keys     libraryKeys
-	st       *styles
-	list     list.Model
-	spinner  spinner.Model
-	loading  bool
-	done     int
-	total    int
-	problems []briefings.Problem
-	showing  *problemList
-	help     *helpScreen
-	message  string
-	intent   tea.Msg // what the user asked the app to do: openMsg, searchMsg
-	width    int
-	height   int
+	keys       libraryKeys
+	st         *styles
+	list       list.Model
+	spinner    spinner.Model
+	loading    bool
+	refreshing bool // showing the cached list while the files are checked
+	done       int
+	total      int
+	problems   []briefings.Problem
+	showing    *problemList
+	help       *helpScreen
+	message    string
+	intent     tea.Msg // what the user asked the app to do: openMsg, searchMsg
+	width      int
+	height     int
 }
 
 func newLibrary(st *styles) *library {
@@ -65,17 +66,28 @@ func newLibrary(st *styles) *library {
 	return l
 }
 
-// setLibrary fills the list once the library is listed.
+// setLibrary fills the list once the library is listed; when it is
+// listed again (the cached list, then the checked one), the cursor stays
+// on the same briefing.
 func (l *library) setLibrary(c *catalog.Catalog) tea.Cmd {
 	l.loading = false
 	l.problems = c.Problems
+	current, hadCurrent := l.selected()
 	sorted := append([]briefings.Entry(nil), c.Entries...)
 	briefings.SortEntriesByDate(sorted)
 	items := make([]list.Item, len(sorted))
+	at := -1
 	for i, e := range sorted {
 		items[i] = newLibraryItem(e)
+		if hadCurrent && e.Path == current.Path {
+			at = i
+		}
 	}
-	return l.list.SetItems(items)
+	cmd := l.list.SetItems(items)
+	if at >= 0 && l.list.FilterState() == list.Unfiltered {
+		l.list.Select(at)
+	}
+	return cmd
 }
 
 // replace updates or adds a reloaded briefing, or removes one whose file is
@@ -114,7 +126,7 @@ type openMsg struct{ path string }
 func (l *library) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case spinner.TickMsg:
-		if !l.loading {
+		if !l.loading && !l.refreshing {
 			return nil
 		}
 		var cmd tea.Cmd
@@ -190,7 +202,10 @@ func (l *library) header() string {
 		count = l.st.subtle.Render(fmt.Sprintf("  %d %s", len(l.list.Items()), plural(len(l.list.Items()), "briefing", "briefings")))
 	}
 	warn := ""
-	if n := countSkipped(l.problems); n > 0 {
+	if l.refreshing {
+		warn = "  " + l.spinner.View() + l.st.subtle.Render(" checking for changes")
+	}
+	if n := countSkipped(l.problems); n > 0 && !l.refreshing {
 		warn = "  " + l.st.warning.Render(fmt.Sprintf("%d %s did not load (!)", n, plural(n, "file", "files")))
 	}
 	return ansi.Truncate(title+count+warn, l.width, "…")

@@ -6,6 +6,7 @@
 package catalog
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
@@ -81,6 +82,33 @@ func Load(paths []string, opts Options) *Catalog {
 	return c
 }
 
+// Cached lists the library from the cache files alone, without looking at
+// the files: what the library was when last listed, in a fraction of the
+// time. ok is false when a root has no cache. Load then brings it up to date.
+func Cached(paths []string, opts Options) (c *Catalog, ok bool) {
+	if len(paths) == 0 || opts.Dir == "" {
+		return nil, false
+	}
+	roots, problems := briefings.ResolveRoots(paths)
+	c = &Catalog{Roots: roots, Problems: problems}
+	for _, root := range roots {
+		d, ok := readDisk(cachePath(opts.Dir, root.Path), root.Path)
+		if !ok || len(d.Files) == 0 {
+			return nil, false
+		}
+		c.Entries = slices.Grow(c.Entries, len(d.Files))
+		for i, f := range d.Files {
+			switch {
+			case f.Failed != "":
+				c.Problems = append(c.Problems, briefings.Problem{Path: d.Paths[i], Err: errors.New(f.Failed), Skipped: true})
+			case f.Entry.Path != "":
+				c.Entries = append(c.Entries, f.Entry)
+			}
+		}
+	}
+	return c, true
+}
+
 // loadRoot lists one root, from its cache where files are unchanged.
 func (c *Catalog) loadRoot(root briefings.Root, opts Options) {
 	files, problems := briefings.Scan([]briefings.Root{root})
@@ -146,12 +174,8 @@ func readCache(path, root string) cacheFile {
 	if path == "" {
 		return empty
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return empty
-	}
-	var d diskCache
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&d); err != nil || d.Version != version || d.Root != root || len(d.Paths) != len(d.Files) {
+	d, ok := readDisk(path, root)
+	if !ok {
 		return empty
 	}
 	c := cacheFile{Version: d.Version, Root: d.Root, Files: make(map[string]cached, len(d.Files))}
@@ -161,12 +185,30 @@ func readCache(path, root string) cacheFile {
 	return c
 }
 
+// readDisk decodes a cache file as written, files in path order.
+func readDisk(path, root string) (diskCache, bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return diskCache{}, false
+	}
+	defer f.Close()
+	var d diskCache
+	if err := gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(&d); err != nil ||
+		d.Version != version || d.Root != root || len(d.Paths) != len(d.Files) {
+		return diskCache{}, false
+	}
+	return d, true
+}
+
 // writeCache replaces the cache file atomically.
 func writeCache(path string, c cacheFile) error {
 	d := diskCache{Version: c.Version, Root: c.Root, Paths: make([]string, 0, len(c.Files)), Files: make([]cached, 0, len(c.Files))}
-	for p, f := range c.Files {
+	for p := range c.Files {
 		d.Paths = append(d.Paths, p)
-		d.Files = append(d.Files, f)
+	}
+	slices.Sort(d.Paths) // the order a scan gives, for Cached
+	for _, p := range d.Paths {
+		d.Files = append(d.Files, c.Files[p])
 	}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(d); err != nil {

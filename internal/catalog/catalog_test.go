@@ -82,3 +82,21 @@ func TestSampleAndMissing(t *testing.T) {
 		t.Errorf("missing: %+v", c)
 	}
 }
+
+func TestCachedListsWithoutReading(t *testing.T) {
+	lib, cache := t.TempDir(), t.TempDir()
+	write(t, filepath.Join(lib, "b.md"), "# B\n")
+	write(t, filepath.Join(lib, "a.md"), "# A\n")
+	if _, ok := Cached([]string{lib}, Options{Dir: cache}); ok {
+		t.Fatal("a library never listed has no cache")
+	}
+	Load([]string{lib}, Options{Dir: cache})
+	os.Remove(filepath.Join(lib, "b.md")) // not seen until Load looks again
+	c, ok := Cached([]string{lib}, Options{Dir: cache})
+	if !ok || titles(c) != "A,B" {
+		t.Errorf("cached: %v %s", ok, titles(c))
+	}
+	if c := Load([]string{lib}, Options{Dir: cache}); titles(c) != "A" {
+		t.Errorf("after Load: %s", titles(c))
+	}
+}

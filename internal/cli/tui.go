@@ -80,6 +80,13 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 			}
 			return ix, nil
 		},
+		Cached: func() *catalog.Catalog {
+			dir, _ := a.indexDirSetting()
+			if c, ok := catalog.Cached(paths, catalog.Options{Dir: dir}); ok {
+				return c
+			}
+			return nil
+		},
 		Load: func(progress func(done, total int)) *catalog.Catalog {
 			o := opts
 			o.Progress = progress
