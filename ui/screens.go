@@ -1,0 +1,192 @@
+package ui
+
+import (
+	"os"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/internal/render"
+)
+
+// act carries out what a screen asked for.
+func (m *Model) act(intent tea.Msg) tea.Cmd {
+	switch in := intent.(type) {
+	case openMsg:
+		b := m.briefingAt(in.path)
+		if b == nil {
+			m.message("That briefing can no longer be read; it may have been deleted.")
+			return nil
+		}
+		return m.open(b, -2, nil)
+	case backMsg:
+		switch m.screen {
+		case presenterScreen:
+			return m.backFromPresenter()
+		case searchScreen:
+			m.screen = m.searchFrom
+			m.search.input.Blur()
+			return nil
+		case readerScreen:
+			m.saveState()
+			if len(m.trail) > 0 {
+				return m.backAlongTrail()
+			}
+			m.screen = libraryScreen
+			if m.readerFrom == searchScreen {
+				m.readerFrom = libraryScreen
+				return m.openSearch()
+			}
+		}
+	case openHitMsg:
+		return m.openHit(in.hit)
+	case followMsg:
+		return m.follow(in)
+	case tea.QuitMsg:
+		m.saveState()
+		m.pr = nil
+		return tea.Quit
+	case editMsg:
+		return editFile(in.briefing, in.line)
+	case searchMsg:
+		if m.opts.OpenIndex == nil {
+			m.message("Search is off.")
+			return nil
+		}
+		m.readerFrom = libraryScreen
+		return m.openSearch()
+	case presentMsg:
+		return m.present(in.briefing, in.section)
+	}
+	return nil
+}
+
+// present starts the presenter on a section (-1: the title slide).
+func (m *Model) present(b *briefings.Briefing, section int) tea.Cmd {
+	m.pr = newPresenter(b, section, m.opts.PresentOptions, m.st, m.opts.Now)
+	m.pr.setSize(m.width, m.height)
+	m.screen = presenterScreen
+	return nil
+}
+
+// backFromPresenter returns to the reader at the section presented last.
+func (m *Model) backFromPresenter() tea.Cmd {
+	b, section := m.pr.b, m.pr.section()
+	m.pr = nil
+	if m.rd == nil || m.rd.b.Path != b.Path {
+		m.rd = newReader(b, m.st, m.opts.Store, m.glamourStyle(), m.opts.MaxWidth)
+	}
+	m.rd.openAt(section, nil)
+	m.screen = readerScreen
+	return m.rd.setSize(m.width, m.height)
+}
+
+// startOpening opens the briefing given on the command line (brief FILE,
+// brief present), once, as soon as there is a list to come back to.
+func (m *Model) startOpening() tea.Cmd {
+	if m.openedStart {
+		return nil
+	}
+	m.openedStart = true
+	if m.opts.Open != "" {
+		if b := m.briefingAt(m.opts.Open); b != nil {
+			return m.open(b, -2, nil)
+		}
+	}
+	if m.opts.Present != nil {
+		if b := m.briefingAt(m.opts.Present.Path); b != nil {
+			return m.present(b, m.opts.Present.Section)
+		}
+	}
+	return nil
+}
+
+// typing reports whether a text input has the keys.
+func (m *Model) typing() bool {
+	switch m.screen {
+	case readerScreen:
+		return m.rd.finding
+	case presenterScreen:
+		return m.pr.finding
+	case searchScreen:
+		return true
+	}
+	return m.lib.list.SettingFilter()
+}
+
+func (m *Model) message(text string) {
+	if m.screen == searchScreen {
+		m.search.err = text
+	} else if m.screen == presenterScreen && m.pr != nil {
+		m.pr.message = text
+	} else if m.screen == readerScreen && m.rd != nil {
+		m.rd.message = text
+	} else {
+		m.lib.message = text
+	}
+}
+
+// decideStyle settles dark or light once, from the background colour or,
+// failing a reply, dark.
+func (m *Model) decideStyle() tea.Cmd {
+	if m.styleDecided {
+		return nil
+	}
+	m.styleDecided = true
+	m.st = newStyles(m.dark)
+	m.lib.st = m.st
+	m.search.st = m.st
+	m.lib.list.SetDelegate(itemDelegate{st: m.st})
+	if m.rd != nil {
+		m.rd.st = m.st
+		return m.rd.setStyle(m.glamourStyle())
+	}
+	return nil
+}
+
+// envStyle is GLAMOUR_STYLE, which decides the style without asking the
+// terminal.
+func envStyle() string {
+	if s := strings.TrimSpace(os.Getenv("GLAMOUR_STYLE")); s != render.StyleAuto {
+		return s
+	}
+	return ""
+}
+
+// glamourStyle is the concrete style for rendering briefings. Under
+// NO_COLOR it is still a full style: the colour profile removes the
+// colours and keeps bold and underline, which read better than notty's
+// markdown markers.
+func (m *Model) glamourStyle() string {
+	return render.ResolveStyle(m.opts.Style, true, m.dark)
+}
+
+// open shows a briefing in the reader, at a section (-2: where the reader
+// left it) with words highlighted.
+func (m *Model) open(b *briefings.Briefing, section int, terms []string) tea.Cmd {
+	if m.rd != nil && m.rd.b.Path != b.Path {
+		m.rd.savePosition()
+	}
+	if m.rd == nil || m.rd.b.Path != b.Path {
+		m.rd = newReader(b, m.st, m.opts.Store, m.glamourStyle(), m.opts.MaxWidth)
+	}
+	if section >= -1 {
+		m.rd.openAt(section, terms)
+	}
+	m.screen = readerScreen
+	return m.rd.setSize(m.width, m.height)
+}
+
+// saveState writes the reading position; failures become a message.
+func (m *Model) saveState() {
+	if m.rd != nil {
+		m.rd.savePosition()
+	}
+	if m.opts.Store == nil {
+		return
+	}
+	if err := m.opts.Store.Save(); err != nil {
+		m.message(firstLine(err.Error()))
+	}
+}
+
