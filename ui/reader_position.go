@@ -91,4 +91,3 @@ func (r *reader) savePosition() {
 	}
 	r.store.SetPosition(r.b.Path, state.Position{Anchor: anchor, Fraction: t.fraction, Updated: time.Now()})
 }
-

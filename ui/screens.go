@@ -189,4 +189,3 @@ func (m *Model) saveState() {
 		m.message(firstLine(err.Error()))
 	}
 }
-
