@@ -20,11 +20,13 @@ func lockShared(f *os.File) error {
 }
 
 // tryLockExclusive upgrades to the exclusive lock without waiting. It
-// reports false when another process holds the lock.
+// reports false when another process holds the lock, and the shared lock is
+// then still held: a failed conversion drops it (flock(2) converts by
+// unlocking first), so it is taken again.
 func tryLockExclusive(f *os.File) (bool, error) {
 	err := flock(f, syscall.LOCK_EX|syscall.LOCK_NB)
 	if errors.Is(err, syscall.EWOULDBLOCK) {
-		return false, nil
+		return false, lockShared(f)
 	}
 	return err == nil, err
 }
