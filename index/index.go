@@ -37,6 +37,23 @@ type Options struct {
 	// points the standard logger there, since bleve offers no other way;
 	// by default it is the file index.log in Dir, never the terminal.
 	Log io.Writer
+	// SharedOnly is for building the index to keep it (brief index): Open
+	// and Sync use the shared index in Dir or fail, instead of falling back
+	// to a private copy or an index in memory that Close would throw away.
+	// Open returns an *InUseError when another process holds the index;
+	// a rebuild that another process keeps from being moved into place
+	// waits for it (see Progress.Waiting) until the context is cancelled.
+	SharedOnly bool
+}
+
+// InUseError is returned by Open with Options.SharedOnly when another
+// process holds the index of a root.
+type InUseError struct {
+	Root string // the library root whose index is in use
+}
+
+func (e *InUseError) Error() string {
+	return "the index of " + e.Root + " is in use by another brief"
 }
 
 // Index searches the sections of every briefing under a set of library
@@ -103,10 +120,18 @@ func Open(roots []briefings.Root, opts Options) (*Index, error) {
 	}
 	if ix.base != "" {
 		if err := os.MkdirAll(filepath.Join(ix.base, tmpDirName), 0o700); err != nil {
+			if opts.SharedOnly {
+				ix.cancel()
+				return nil, fmt.Errorf("cannot use the index directory %s (%w)", ix.base, err)
+			}
 			ix.notice("cannot use the index directory %s (%v); searching indexes built in memory", ix.base, err)
 			ix.base = ""
 		}
 	} else {
+		if opts.SharedOnly {
+			ix.cancel()
+			return nil, errors.New("there is no cache directory for the index (see --index-dir)")
+		}
 		ix.notice("there is no cache directory for the index; searching indexes built in memory")
 	}
 	ix.setupLog()
@@ -117,6 +142,7 @@ func Open(roots []briefings.Root, opts Options) (*Index, error) {
 	for _, root := range roots {
 		p, err := ix.openPart(root)
 		if err != nil {
+			_ = p.close() // its lock: p is not in ix.parts yet
 			_ = ix.Close()
 			return nil, err
 		}

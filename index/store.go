@@ -66,11 +66,10 @@ func (ix *Index) openPart(root briefings.Root) (*part, error) {
 		err = lockShared(lock)
 	}
 	if err != nil {
-		ix.notice("cannot lock the index of %s (%v); searching an index built in memory", root.Path, err)
 		if lock != nil {
 			_ = lock.Close()
 		}
-		return p, ix.useMemory(p)
+		return p, ix.inMemory(p, fmt.Sprintf("cannot lock the index of %s (%v)", root.Path, err))
 	}
 	p.lock = lock
 
@@ -82,8 +81,7 @@ func (ix *Index) openPart(root briefings.Root) (*part, error) {
 			return p, nil
 		}
 		_ = os.RemoveAll(p.dir)
-		ix.notice("cannot create the index of %s (%s); searching an index built in memory", root.Path, firstLine(err))
-		return p, ix.useMemory(p)
+		return p, ix.inMemory(p, fmt.Sprintf("cannot create the index of %s (%s)", root.Path, firstLine(err)))
 	}
 
 	idx, err := openIndex(p.dir, root)
@@ -92,6 +90,9 @@ func (ix *Index) openPart(root briefings.Root) (*part, error) {
 		p.idx, p.mode = idx, modeDisk
 		return p, nil
 	case errors.Is(err, bolterrors.ErrTimeout):
+		if ix.opts.SharedOnly {
+			return p, &InUseError{Root: root.Path}
+		}
 		return p, ix.usePrivateCopy(p)
 	case errors.Is(err, errOtherSchema):
 		ix.notice("the index of %s was made by another version of brief; rebuilding it", root.Path)
@@ -160,6 +161,16 @@ func openIndex(dir string, root briefings.Root) (idx bleve.Index, err error) {
 		return nil, err
 	}
 	return idx, nil
+}
+
+// inMemory falls back to an index in memory, saying why; with
+// Options.SharedOnly, where that index would be thrown away, it fails.
+func (ix *Index) inMemory(p *part, why string) error {
+	if ix.opts.SharedOnly {
+		return errors.New(why)
+	}
+	ix.notice("%s; searching an index built in memory", why)
+	return ix.useMemory(p)
 }
 
 func (ix *Index) useMemory(p *part) error {
@@ -275,8 +286,7 @@ func (ix *Index) startRebuild(p *part) error {
 	idx, err := createIndex(work, p.root)
 	if err != nil {
 		_ = os.RemoveAll(work)
-		ix.notice("cannot rebuild the index of %s (%s); searching an index built in memory", p.root.Path, firstLine(err))
-		return ix.useMemory(p)
+		return ix.inMemory(p, fmt.Sprintf("cannot rebuild the index of %s (%s)", p.root.Path, firstLine(err)))
 	}
 	p.idx, p.mode, p.work, p.rebuild = idx, modeCopy, work, true
 	return nil

@@ -25,6 +25,10 @@ type Progress struct {
 	// Rate is in files per second; ETA estimates the time left from it.
 	Rate float64
 	ETA  time.Duration
+	// Waiting, when not "", says what Sync is waiting for: with
+	// Options.SharedOnly, a finished rebuild waits for other processes to
+	// let go of the old index before it takes its place.
+	Waiting string
 }
 
 // SyncStats sums up a Sync.
@@ -131,6 +135,9 @@ func (ix *Index) sync(ctx context.Context, progress func(Progress), rebuild bool
 	var errs []error
 	for _, pl := range plans {
 		err := ix.apply(ctx, pl, &stats, tracker, start)
+		if err == nil && pl.p.rebuild && ix.opts.SharedOnly {
+			err = ix.waitForOthers(ctx, pl.p, tracker)
+		}
 		if err == nil && pl.p.rebuild {
 			ix.mu.Lock()
 			err = ix.finishRebuild(pl.p)
@@ -149,6 +156,35 @@ func (ix *Index) sync(ctx context.Context, progress func(Progress), rebuild bool
 		return stats, fmt.Errorf("sync cancelled: %w", ctx.Err())
 	}
 	return stats, errors.Join(errs...)
+}
+
+// waitForOthers takes the exclusive lock of a part for finishRebuild,
+// waiting while other processes have the old index open (a reader opened
+// during a long rebuild): with Options.SharedOnly, a rebuild that cannot be
+// moved into place would be thrown away. Cancelling ctx gives up the
+// rebuild; the old index stays as it was.
+func (ix *Index) waitForOthers(ctx context.Context, p *part, tracker *progressTracker) error {
+	for {
+		ok, err := tryLockExclusive(p.lock)
+		if err != nil || ok {
+			return err
+		}
+		tracker.wait("another brief has the index of " + p.root.Path + " open; waiting for it to close to put the rebuilt index in its place")
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
+
+// wait reports that Sync is waiting, with the files done so far.
+func (t *progressTracker) wait(what string) {
+	if t.fn == nil {
+		return
+	}
+	p := Progress{Done: t.done, Total: t.total, Bytes: t.bytes, Elapsed: time.Since(t.start), Waiting: what}
+	t.fn(p)
 }
 
 // restart swaps a part's index for a fresh one to rebuild.

@@ -51,6 +51,12 @@ func (a *app) indexRoots() ([]briefings.Root, error) {
 // openIndex opens the index of the selected library. The caller syncs it
 // and closes it.
 func (a *app) openIndex(cmd *cobra.Command) (*index.Index, error) {
+	return a.openIndexWith(cmd, index.Options{})
+}
+
+// openIndexWith opens the index with options; Dir and LoadOptions come
+// from the settings.
+func (a *app) openIndexWith(cmd *cobra.Command, o index.Options) (*index.Index, error) {
 	roots, err := a.indexRoots()
 	if err != nil {
 		return nil, err
@@ -59,12 +65,41 @@ func (a *app) openIndex(cmd *cobra.Command) (*index.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, _ := a.indexDirSetting()
-	ix, err := index.Open(roots, index.Options{Dir: dir, LoadOptions: opts})
+	o.Dir, _ = a.indexDirSetting()
+	o.LoadOptions = opts
+	ix, err := index.Open(roots, o)
 	if err != nil {
 		return nil, fmt.Errorf("open the search index: %w", err)
 	}
 	return ix, nil
+}
+
+// inUseWait is how long brief index waits for another brief to let go of
+// the index: long enough for a search, too short to wait for a reader. (A
+// variable for tests.)
+var inUseWait = 3 * time.Second
+
+// openIndexToBuild opens the shared index for brief index, which keeps what
+// it builds: a private copy would be thrown away. Another brief holding the
+// index is waited for briefly (a search takes a moment), then refused.
+func (a *app) openIndexToBuild(ctx context.Context, cmd *cobra.Command, again string) (*index.Index, error) {
+	deadline := time.Now().Add(inUseWait)
+	for {
+		ix, err := a.openIndexWith(cmd, index.Options{SharedOnly: true})
+		var inUse *index.InUseError
+		if !errors.As(err, &inUse) {
+			return ix, err
+		}
+		if time.Now().After(deadline) {
+			return nil, fmt.Errorf("%w (the reader keeps it up to date itself); close it and run %s again",
+				inUse, again)
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
 }
 
 // signalContext is cancelled by SIGINT or SIGTERM, so that a sync stops
@@ -106,7 +141,13 @@ the index again from scratch. The index is a cache under the user cache
 directory (see --index-dir); deleting it is always safe.
 
 On a terminal a progress bar shows files done, rate and time left; otherwise
-one summary line is printed. Interrupting keeps the files indexed so far.`,
+one summary line is printed. Interrupting keeps the files indexed so far.
+
+The index is built where it is kept, never in a private copy: when another
+brief has it open (the reader, which keeps it up to date itself), brief index
+waits a few seconds for it, then stops with a message and a non-zero exit.
+A rebuild that another brief opened the old index during waits at the end
+for it to close before taking its place.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runIndex(cmd, rebuild)
@@ -117,20 +158,36 @@ one summary line is printed. Interrupting keeps the files indexed so far.`,
 }
 
 func (a *app) runIndex(cmd *cobra.Command, rebuild bool) error {
-	ix, err := a.openIndex(cmd)
+	ctx, exitCode, stop := signalContext()
+	defer stop()
+	again := cmd.CommandPath()
+	if rebuild {
+		again += " --rebuild"
+	}
+	ix, err := a.openIndexToBuild(ctx, cmd, again)
 	if err != nil {
+		if ctx.Err() != nil {
+			return &exitError{code: exitCode(), err: errors.New("interrupted")}
+		}
 		return err
 	}
 	defer ix.Close()
-	ctx, exitCode, stop := signalContext()
-	defer stop()
 	out := newOutput(a.streams.Out)
 	bar := newProgressLine(out)
 	syncFn := ix.Sync
 	if rebuild {
 		syncFn = ix.Rebuild
 	}
-	stats, err := syncFn(ctx, bar.update)
+	waiting := false
+	stats, err := syncFn(ctx, func(p index.Progress) {
+		if p.Waiting == "" {
+			bar.update(p)
+		} else if !waiting {
+			waiting = true
+			bar.clear()
+			fmt.Fprintf(a.streams.Err, "brief: %s (ctrl+c gives up the rebuild)\n", p.Waiting)
+		}
+	})
 	bar.clear()
 	a.printNotices(ix.Notices())
 	a.printProblems(stats.Problems)

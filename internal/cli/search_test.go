@@ -267,3 +267,44 @@ func TestHitPlace(t *testing.T) {
 		}
 	}
 }
+
+// brief index never builds a private copy it would throw away: when another
+// brief holds the index, it waits a moment, then says so and fails.
+func TestIndexRefusesAnIndexInUse(t *testing.T) {
+	lib, cache := t.TempDir(), t.TempDir()
+	if err := corpus.Generate(lib, 5, corpus.Options{Seed: 2}); err != nil {
+		t.Fatal(err)
+	}
+	roots, _ := briefings.ResolveRoots([]string{lib})
+	reader, err := index.Open(roots, index.Options{Dir: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	if _, err := reader.Sync(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	defer func(w time.Duration) { inUseWait = w }(inUseWait)
+	inUseWait = 300 * time.Millisecond
+	for _, args := range [][]string{{"index"}, {"index", "--rebuild"}} {
+		out, errOut, code := run(t, append([]string{"--index-dir", cache, "-L", lib}, args...)...)
+		want := "brief: the index of " + roots[0].Path + " is in use by another brief (the reader keeps it up to date itself); close it and run brief " + strings.Join(args, " ") + " again\n"
+		if code != 1 || errOut != want || out != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr:\n got %q\nwant %q", args, code, out, errOut, want)
+		}
+	}
+	if entries, _ := os.ReadDir(filepath.Join(cache, "tmp")); len(entries) != 0 {
+		t.Errorf("left in the cache: %v", entries)
+	}
+	// Searching still works beside it, on a private copy.
+	out, errOut, code := run(t, "--index-dir", cache, "-L", lib, "search", "the")
+	if code != 0 || !strings.Contains(errOut, "in use by another brief; searching a private copy") || out == "" {
+		t.Errorf("search: exit %d, stderr %q", code, errOut)
+	}
+	// Once the other brief is gone, brief index runs.
+	_ = reader.Close()
+	out, _, code = run(t, "--index-dir", cache, "-L", lib, "index")
+	if code != 0 || !strings.Contains(out, ": 0 added, 0 updated, 0 removed, 5 unchanged") {
+		t.Errorf("after: exit %d, %q", code, out)
+	}
+}
