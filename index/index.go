@@ -119,7 +119,12 @@ func Open(roots []briefings.Root, opts Options) (*Index, error) {
 		}
 	}
 	if ix.base != "" {
-		if err := os.MkdirAll(filepath.Join(ix.base, tmpDirName), 0o700); err != nil {
+		tmp := filepath.Join(ix.base, tmpDirName)
+		err := os.MkdirAll(tmp, 0o700)
+		if err != nil && clearWay(tmp, true) {
+			err = os.MkdirAll(tmp, 0o700)
+		}
+		if err != nil {
 			if opts.SharedOnly {
 				ix.cancel()
 				return nil, fmt.Errorf("cannot use the index directory %s (%w)", ix.base, err)

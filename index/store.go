@@ -61,7 +61,11 @@ func (ix *Index) openPart(root briefings.Root) (*part, error) {
 		return p, ix.useMemory(p)
 	}
 	p.dir = filepath.Join(ix.base, p.key)
-	lock, err := os.OpenFile(filepath.Join(ix.base, p.key+".lock"), os.O_CREATE|os.O_RDWR, 0o600)
+	lockPath := filepath.Join(ix.base, p.key+".lock")
+	lock, err := os.OpenFile(lockPath, os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil && clearWay(lockPath, false) {
+		lock, err = os.OpenFile(lockPath, os.O_CREATE|os.O_RDWR, 0o600)
+	}
 	if err == nil {
 		err = lockShared(lock)
 	}
@@ -101,6 +105,18 @@ func (ix *Index) openPart(root briefings.Root) (*part, error) {
 		ix.notice("the index of %s is damaged (%s); rebuilding it", root.Path, firstLine(err))
 		return p, ix.startRebuild(p)
 	}
+}
+
+// clearWay removes what is at path, under the base directory, when it is
+// not what brief keeps there (a folder where a file belongs, or the
+// reverse), so that damage to the cache does not outlive one run. It
+// reports whether something was removed.
+func clearWay(path string, wantDir bool) bool {
+	info, err := os.Lstat(path)
+	if err != nil || wantDir && info.IsDir() || !wantDir && info.Mode().IsRegular() {
+		return false
+	}
+	return os.RemoveAll(path) == nil
 }
 
 // firstLine keeps notices on one line: some bleve errors quote whole files.
