@@ -30,7 +30,7 @@ func Links(md string) []Link {
 		}
 		switch l := n.(type) {
 		case *ast.Link:
-			links = append(links, Link{Text: cleanLine(inlineText(l, src)), Target: cleanLine(string(l.Destination))})
+			links = append(links, Link{Text: cleanLine(InlineText(l, src)), Target: cleanLine(string(l.Destination))})
 			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
 			u := cleanLine(string(l.URL(src)))

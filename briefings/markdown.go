@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // markdownParser is shared: goldmark parsers keep no per-document state.
@@ -41,7 +42,7 @@ func parseSections(src []byte, bodyStart int) (leadEnd, leadDepth int, sections 
 			continue
 		}
 		start := lineStart(body, max(heading.Pos(), 0))
-		title := cleanLine(inlineText(heading, body))
+		title := cleanLine(InlineText(heading, body))
 		s := Section{
 			Heading:    title,
 			Level:      heading.Level,
@@ -124,9 +125,11 @@ func lineEnd(b []byte, pos int) int {
 	return len(b)
 }
 
-// inlineText returns the plain text of a node's inline children: emphasis,
-// links and code spans contribute their text, raw HTML nothing.
-func inlineText(n ast.Node, src []byte) string {
+// InlineText returns the plain text of a node's inline children as a reader
+// sees it: emphasis, links and code spans contribute their text, raw HTML
+// nothing, and character references ("&amp;") and backslash escapes are
+// resolved. Autolinks contribute their label.
+func InlineText(n ast.Node, src []byte) string {
 	var sb strings.Builder
 	_ = ast.Walk(n, func(child ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -141,13 +144,13 @@ func inlineText(n ast.Node, src []byte) string {
 		case *ast.String:
 			sb.Write(c.Value)
 		case *ast.AutoLink:
-			sb.Write(c.URL(src))
+			sb.Write(c.Label(src))
 		case *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	return sb.String()
+	return string(util.UnescapePunctuations(util.ResolveEntityNames(util.ResolveNumericReferences([]byte(sb.String())))))
 }
 
 // nestingDepth is the deepest chain of block quotes and lists under n.

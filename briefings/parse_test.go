@@ -67,6 +67,13 @@ func TestParseSections(t *testing.T) {
 			anchors:  []string{"the-north-korean-factor"},
 		},
 		{
+			name:     "references and escapes are resolved",
+			file:     "a.md",
+			text:     "# Fish &amp; Chips \\*not em\\* &#65;\n",
+			headings: []string{"Fish & Chips *not em* A"},
+			anchors:  []string{"fish-chips-not-em-a"},
+		},
+		{
 			name:     "empty heading gets an anchor",
 			file:     "a.md",
 			text:     "#\n\ntext\n",

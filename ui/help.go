@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -78,3 +79,17 @@ func (h *helpScreen) view(width, height int, st *styles) []string {
 
 // scroll moves the help text by n lines.
 func (h *helpScreen) scroll(n int) { h.offset += n }
+
+// key handles a key on the help screen: j/k scroll, anything else closes
+// it (closed is then true).
+func (h *helpScreen) key(msg tea.KeyPressMsg) (closed bool) {
+	switch msg.String() {
+	case "j", "down":
+		h.scroll(1)
+	case "k", "up":
+		h.scroll(-1)
+	default:
+		return true
+	}
+	return false
+}

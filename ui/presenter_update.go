@@ -34,7 +34,10 @@ func (p *presenter) key(msg tea.KeyPressMsg) tea.Cmd {
 		p.blank = notBlank // any key restores the screen
 		return nil
 	case p.help != nil:
-		return p.helpKey(msg)
+		if p.help.key(msg) {
+			p.help = nil
+		}
+		return nil
 	case p.picker != nil:
 		return p.picker.update(msg, p)
 	case p.finding:
@@ -114,18 +117,6 @@ func (p *presenter) key(msg tea.KeyPressMsg) tea.Cmd {
 		p.help = &helpScreen{title: "Presenting keys", groups: []helpGroup{
 			{"Moving", groups[0]}, {"Screen and timer", groups[1]}, {"Leaving", groups[2]},
 		}}
-	}
-	return nil
-}
-
-func (p *presenter) helpKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "j", "down":
-		p.help.scroll(1)
-	case "k", "up":
-		p.help.scroll(-1)
-	default:
-		p.help = nil
 	}
 	return nil
 }

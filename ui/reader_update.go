@@ -41,7 +41,10 @@ func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
 	r.message = ""
 	switch {
 	case r.help != nil:
-		return r.helpKey(msg)
+		if r.help.key(msg) {
+			r.help = nil
+		}
+		return nil
 	case r.finding:
 		return r.findKey(msg)
 	case r.marks != nil:
@@ -130,18 +133,6 @@ func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
 			{"More", r.keys.FullHelp()[2]},
 			{"Anywhere", r.keys.FullHelp()[3]},
 		}}
-	}
-	return nil
-}
-
-func (r *reader) helpKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "j", "down":
-		r.help.scroll(1)
-	case "k", "up":
-		r.help.scroll(-1)
-	default:
-		r.help = nil
 	}
 	return nil
 }

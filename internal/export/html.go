@@ -286,29 +286,8 @@ func classifyURL(raw string) urlKind {
 	return urlUnsafe
 }
 
-// plainText returns the text of a node's inline children, with character
-// references and backslash escapes resolved, for alt texts.
+// plainText returns the text of a node's inline children, sanitized, for
+// alt texts.
 func plainText(n ast.Node, src []byte) string {
-	var sb strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			sb.Write(c.Value(src))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				sb.WriteByte(' ')
-			}
-		case *ast.String:
-			sb.Write(c.Value)
-		case *ast.AutoLink:
-			sb.Write(c.Label(src))
-		case *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	b := util.UnescapePunctuations(util.ResolveEntityNames(util.ResolveNumericReferences([]byte(sb.String()))))
-	return briefings.SanitizeString(strings.TrimSpace(string(b)))
+	return briefings.SanitizeString(strings.TrimSpace(briefings.InlineText(n, src)))
 }
