@@ -116,7 +116,7 @@ func (m *Model) typing() bool {
 
 func (m *Model) message(text string) {
 	if m.screen == searchScreen {
-		m.search.err = text
+		m.search.notice = text // an error would go with the next results
 	} else if m.screen == presenterScreen && m.pr != nil {
 		m.pr.message = text
 	} else if m.screen == readerScreen && m.rd != nil {

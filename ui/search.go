@@ -48,6 +48,7 @@ type searcher struct {
 	cursor   int
 	offset   int // first hit shown
 	err      string
+	notice   string // from the app (the index was rebuilt, ...); kept until the query changes
 	tag      string // tag filter; "" for none
 	tags     []index.TagCount
 	history  int // position while recalling history; -1 when not
@@ -102,7 +103,7 @@ func (s *searcher) setQuery(q string) tea.Cmd {
 func (s *searcher) changed() tea.Cmd {
 	s.seq++
 	seq := s.seq
-	s.err = ""
+	s.err, s.notice = "", ""
 	return tea.Tick(searchDebounce, func(time.Time) tea.Msg { return searchDueMsg{seq} })
 }
 

@@ -47,6 +47,9 @@ func (m *Model) indexOpened(msg indexOpenedMsg) tea.Cmd {
 	}
 	m.ix = msg.ix
 	m.search.ix = msg.ix
+	if notices := msg.ix.Notices(); len(notices) > 0 {
+		m.message(notices[len(notices)-1]) // a damaged index is rebuilt: say so now
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	m.stopSync = cancel
 	ch := make(chan tea.Msg, 1)

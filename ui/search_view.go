@@ -35,6 +35,12 @@ func (s *searcher) view() string {
 	switch {
 	case s.err != "":
 		lines = append(lines, " "+s.st.warning.Render(ansi.Truncate(s.err, s.width-2, "…")))
+	case s.notice != "":
+		line := s.notice
+		if status := s.status(); status != "" {
+			line = status + " · " + line
+		}
+		lines = append(lines, " "+s.st.warning.Render(ansi.Truncate(line, s.width-2, "…")))
 	default:
 		lines = append(lines, " "+s.st.subtle.Render(ansi.Truncate(s.status(), s.width-2, "…")))
 	}
