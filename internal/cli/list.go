@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/briefreader/brief/briefings"
@@ -108,35 +109,48 @@ func writeListTable(out output, list []briefings.Entry) error {
 // writeColumns prints rows aligned under a header, measuring cells in
 // terminal columns so that wide (CJK) characters line up.
 func writeColumns(out output, header []string, rows [][]string) error {
+	all := append([][]string{header}, rows...)
+	cellWidths := make([][]int, len(all))
 	widths := make([]int, len(header))
-	for _, row := range append([][]string{header}, rows...) {
+	for r, row := range all {
+		cellWidths[r] = make([]int, len(row))
 		for i, cell := range row {
-			widths[i] = max(widths[i], ansi.StringWidth(cell))
+			cellWidths[r][i] = textWidth(cell)
+			widths[i] = max(widths[i], cellWidths[r][i])
 		}
 	}
 	bold := lipgloss.NewStyle().Bold(true)
 	var sb strings.Builder
-	line := func(row []string, header bool) {
-		var l strings.Builder
+	for r, row := range all {
+		start := sb.Len()
 		for i, cell := range row {
+			sb.WriteString(cell)
 			if i < len(row)-1 {
-				cell += strings.Repeat(" ", widths[i]-ansi.StringWidth(cell)+2)
+				sb.WriteString(strings.Repeat(" ", widths[i]-cellWidths[r][i]+2))
 			}
-			l.WriteString(cell)
 		}
-		text := strings.TrimRight(l.String(), " ")
-		if header && out.styled() {
-			text = bold.Render(text)
+		if r == 0 && out.styled() {
+			text := sb.String()[start:]
+			rest := sb.String()[:start]
+			sb.Reset()
+			sb.WriteString(rest)
+			sb.WriteString(bold.Render(strings.TrimRight(text, " ")))
 		}
-		sb.WriteString(text)
 		sb.WriteByte('\n')
-	}
-	line(header, true)
-	for _, row := range rows {
-		line(row, false)
 	}
 	_, err := io.WriteString(out.writer(), sb.String())
 	return err
+}
+
+// textWidth is the width of s in terminal cells, with a fast path for
+// ASCII text, which most cells are.
+func textWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || s[i] < ' ' {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
 }
 
 func formatDate(d time.Time) string {
