@@ -53,6 +53,8 @@ type Options struct {
 	OpenIndex func() (Index, error)
 	// Query, if set, starts on the search screen with this query.
 	Query string
+	// Search starts on the search screen (brief search on a terminal).
+	Search bool
 	// Now is the clock (tests set it); nil is time.Now.
 	Now func() time.Time
 	// Watch, if set, starts watching the library and returns a channel of
@@ -150,7 +152,7 @@ func (m *Model) Init() tea.Cmd {
 	} else {
 		cmds = append(cmds, m.startLoading())
 	}
-	if m.opts.Query != "" {
+	if m.opts.Query != "" || m.opts.Search {
 		// Searching first: the index opens now, not after the list.
 		cmds = append(cmds, m.openIndex(), m.openSearch(), m.search.setQuery(m.opts.Query))
 	}
@@ -228,7 +230,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.library = msg.lib
 		m.lib.refreshing = false
 		cmds := []tea.Cmd{m.lib.setLibrary(msg.lib), m.startWatching(), m.startOpening()}
-		if m.opts.Query == "" {
+		if m.opts.Query == "" && !m.opts.Search {
 			// The index opens once the list is up, so that its sync does
 			// not compete with listing the library.
 			cmds = append(cmds, m.openIndex())

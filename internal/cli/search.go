@@ -29,7 +29,7 @@ type searchFlags struct {
 func (a *app) searchCommand() *cobra.Command {
 	var f searchFlags
 	cmd := &cobra.Command{
-		Use:   "search QUERY...",
+		Use:   "search [QUERY...]",
 		Short: "Search the sections of the library",
 		Long: `Search every section of the library and print the hits, best first: the
 briefing and section, the score, and snippets with the matched words in bold
@@ -52,12 +52,15 @@ The exit status is 0 when something was found, 1 when nothing was.`,
   brief search --json --limit 5 atacms
   brief search -L ~/briefings --tag nato 'date:2024 missile*'`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
+			if len(args) == 0 && !newOutput(a.streams.Out).terminal {
 				return fmt.Errorf("search needs a QUERY (see `%s --help`)", cmd.CommandPath())
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return a.runTUIWith(cmd, tuiStart{search: true}) // on a terminal: the search screen
+			}
 			return a.runSearch(cmd, strings.Join(args, " "), f)
 		},
 	}

@@ -41,6 +41,7 @@ type tuiStart struct {
 	present     *ui.PresentRequest
 	presentOpts ui.PresentOptions
 	query       string
+	search      bool // start on the search screen, empty
 }
 
 // runTUIWith starts the app.
@@ -73,6 +74,7 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 		Present:        start.present,
 		PresentOptions: start.presentOpts,
 		Query:          start.query,
+		Search:         start.search,
 		OpenIndex: func() (ui.Index, error) {
 			ix, err := a.openIndex(cmd)
 			if err != nil {
