@@ -158,6 +158,21 @@ func Open(roots []briefings.Root, opts Options) (*Index, error) {
 	return ix, nil
 }
 
+// Private reports whether Open fell back to a private copy of an index
+// that another process holds. Syncing a private copy repeats that process's
+// work (all of it, when it is building the index), and nothing synced is
+// kept; callers that must answer at once may cut the sync short.
+func (ix *Index) Private() bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	for _, p := range ix.parts {
+		if p.mode == modeCopy && !p.rebuild {
+			return true
+		}
+	}
+	return false
+}
+
 // Notices returns one-line messages about what Open and Sync had to do to
 // recover: an index locked by another process, a damaged index rebuilt, and
 // so on. They are for the user, not errors.

@@ -184,8 +184,8 @@ func TestIndexHeldInProcessUsesPrivateCopy(t *testing.T) {
 	first := openDir(t, lib, cache)
 	mustSync(t, first)
 	second := openDir(t, lib, cache)
-	if !hasNotice(second, "private copy") {
-		t.Errorf("notices: %q", second.Notices())
+	if !hasNotice(second, "private copy") || !second.Private() || first.Private() {
+		t.Errorf("notices: %q, private %v (first %v)", second.Notices(), second.Private(), first.Private())
 	}
 	checkStats(t, mustSync(t, second), 0, 0, 0, 5)
 	checkHits(t, second, "n3xs1", "3/n3x.md#section-1")

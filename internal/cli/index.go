@@ -91,7 +91,7 @@ func (a *app) openIndexToBuild(ctx context.Context, cmd *cobra.Command, again st
 			return ix, err
 		}
 		if time.Now().After(deadline) {
-			return nil, fmt.Errorf("%w (the reader keeps it up to date itself); close it and run %s again",
+			return nil, fmt.Errorf("%w (a reader brings the index up to date itself when it starts); close it and run %s again",
 				inUse, again)
 		}
 		select {

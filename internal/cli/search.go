@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/briefreader/brief/index"
@@ -149,10 +150,23 @@ func (a *app) syncAndSearch(ctx context.Context, ix *index.Index, req index.Requ
 	}()
 	bar := newProgressLine(newOutput(a.streams.Err))
 	bar.minimum = 200
-	stats, syncErr := ix.Sync(ctx, bar.update)
+	// Beside another brief that holds the index (building it, say), a
+	// full sync of the private copy would repeat its work before
+	// answering: give it a moment, then answer from what is there.
+	syncCtx := ctx
+	if ix.Private() {
+		var cancel context.CancelFunc
+		syncCtx, cancel = context.WithTimeout(ctx, privateSyncBudget)
+		defer cancel()
+	}
+	stats, syncErr := ix.Sync(syncCtx, bar.update)
 	bar.clear()
 	first := <-early
-	if syncErr != nil && ctx.Err() == nil {
+	switch {
+	case syncErr == nil || ctx.Err() != nil:
+	case syncCtx.Err() != nil:
+		fmt.Fprintln(a.streams.Err, "brief: note: another brief is updating the index; files it has not indexed yet may be missing from the results")
+	default:
 		fmt.Fprintf(a.streams.Err, "brief: note: the index may be incomplete: %v\n", syncErr)
 	}
 	var qe *index.QueryError
@@ -161,6 +175,11 @@ func (a *app) syncAndSearch(ctx context.Context, ix *index.Index, req index.Requ
 	}
 	return search(ctx, ix, req)
 }
+
+// privateSyncBudget is how long a search syncs a private copy of an index
+// another brief holds before answering from it as it is. (A variable for
+// tests.)
+var privateSyncBudget = time.Second
 
 // search runs a request, falling back to a literal search of the words
 // after a query error, and rebuilding a damaged index once.
