@@ -77,7 +77,7 @@ func (a *app) openIndexWith(cmd *cobra.Command, o index.Options) (*index.Index, 
 // inUseWait is how long brief index waits for another brief to let go of
 // the index: long enough for a search, too short to wait for a reader. (A
 // variable for tests.)
-var inUseWait = 3 * time.Second
+var inUseWait = 1500 * time.Millisecond
 
 // openIndexToBuild opens the shared index for brief index, which keeps what
 // it builds: a private copy would be thrown away. Another brief holding the
@@ -144,10 +144,10 @@ On a terminal a progress bar shows files done, rate and time left; otherwise
 one summary line is printed. Interrupting keeps the files indexed so far.
 
 The index is built where it is kept, never in a private copy: when another
-brief has it open (the reader, which keeps it up to date itself), brief index
-waits a few seconds for it, then stops with a message and a non-zero exit.
-A rebuild that another brief opened the old index during waits at the end
-for it to close before taking its place.`,
+brief has it open (a reader, which brings it up to date itself when it
+starts), brief index waits a second or two for it, then stops with a message
+and a non-zero exit. A rebuild during which another brief opened the old
+index waits at the end for it to close before taking its place.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runIndex(cmd, rebuild)
