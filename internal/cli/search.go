@@ -226,6 +226,9 @@ func writeHits(out output, hits []index.Hit, width int) error {
 		}
 		header := render.Plain(oneLine(hitPlace(h)))
 		score := fmt.Sprintf("%.2f", h.Score)
+		if width > 20 {
+			header = fitPlace(h, width-len(score)-2)
+		}
 		if styled {
 			header, score = hitTitleStyle.Render(header), hitFaintStyle.Render(score)
 		}
@@ -252,6 +255,19 @@ func writeHits(out output, hits []index.Hit, width int) error {
 }
 
 // hitPlace is "Briefing title › Section › Subsection".
+// fitPlace is hitPlace in at most width cells: the briefing's title is
+// shortened first, since the section is what the hit is.
+func fitPlace(h index.Hit, width int) string {
+	full := render.Plain(oneLine(hitPlace(h)))
+	if ansi.StringWidth(full) <= width || h.Heading == "" {
+		return ansi.Truncate(full, width, "…")
+	}
+	title := render.Plain(oneLine(h.Title))
+	rest := strings.TrimPrefix(full, title)
+	title = ansi.Truncate(title, max(width-ansi.StringWidth(rest), min(width, 12)), "…")
+	return ansi.Truncate(title+rest, width, "…")
+}
+
 func hitPlace(h index.Hit) string {
 	headings := h.HeadingPath
 	if len(headings) == 0 && h.Heading != "" {
