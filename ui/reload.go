@@ -56,18 +56,31 @@ func (m *Model) reload(msg filesChangedMsg) tea.Cmd {
 			if m.rd != nil && m.rd.b.Path == path {
 				m.rd.status("%s: %s; showing the last version.", m.rd.b.RelPath, firstLine(err.Error()))
 			}
+			if m.pr != nil && m.pr.b.Path == path {
+				m.pr.message = m.pr.b.RelPath + ": " + firstLine(err.Error()) + "; showing the last version."
+			}
 			continue
 		}
 		m.remember(b)
 		cmds = append(cmds, m.lib.replace(path, b))
 		if m.rd != nil && m.rd.b.Path == path {
 			cmds = append(cmds, m.rd.replace(b))
+			m.rd.status("%s", reloaded(b))
 		}
 		if m.pr != nil && m.pr.b.Path == path {
 			m.pr.replace(b)
+			m.pr.message = reloaded(b)
 		}
 	}
 	return tea.Batch(cmds...)
+}
+
+// reloaded says that an open briefing changed on disk.
+func reloaded(b *briefings.Briefing) string {
+	if strings.TrimSpace(b.Text) == "" {
+		return b.RelPath + " changed on disk and is now empty."
+	}
+	return b.RelPath + " changed on disk; reloaded."
 }
 
 // expand turns the changed paths into briefing files: a folder that
