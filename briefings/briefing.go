@@ -36,7 +36,7 @@ type Briefing struct {
 	// "builtin:NAME" for the embedded sample library.
 	Path string
 	// RelPath is Path relative to the library root it was found under, for
-	// display.
+	// display: cleaned of control characters (see CleanName).
 	RelPath string
 	// Format is the file's format.
 	Format Format

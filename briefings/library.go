@@ -33,7 +33,8 @@ func (r Root) Builtin() bool { return r.Path == BuiltinPrefix }
 type File struct {
 	// Path is the absolute path (or "builtin:NAME").
 	Path string
-	// RelPath is the path relative to Root, with forward slashes.
+	// RelPath is the path relative to Root, with forward slashes, for
+	// display: cleaned of control characters (see CleanName).
 	RelPath string
 	// Root is the library root the file was found under.
 	Root    Root
@@ -121,7 +122,7 @@ func Scan(roots []Root) ([]File, []Problem) {
 				problems = append(problems, Problem{Path: root.Path, Err: describe(err), Skipped: true})
 				continue
 			}
-			files = append(files, File{Path: root.Path, RelPath: filepath.Base(root.Path), Root: root,
+			files = append(files, File{Path: root.Path, RelPath: CleanName(filepath.Base(root.Path)), Root: root,
 				Size: info.Size(), ModTime: info.ModTime()})
 		default:
 			f, p := scanDir(root)
@@ -225,7 +226,7 @@ func (s *scanner) visit(path string, d fs.DirEntry, err error) error {
 		return nil
 	}
 	rel, _ := filepath.Rel(s.root.Path, path)
-	s.files = append(s.files, File{Path: path, RelPath: filepath.ToSlash(rel), Root: s.root,
+	s.files = append(s.files, File{Path: path, RelPath: CleanName(filepath.ToSlash(rel)), Root: s.root,
 		Size: info.Size(), ModTime: info.ModTime()})
 	return nil
 }
@@ -329,7 +330,7 @@ func ReadFile(f File, opts LoadOptions) (b *Briefing, err error) {
 	if err != nil {
 		return nil, err
 	}
-	b.Path, b.RelPath = f.Path, f.RelPath
+	b.Path, b.RelPath = f.Path, CleanName(f.RelPath)
 	b.Size, b.ModTime = int64(len(raw)), f.ModTime
 	return b, nil
 }

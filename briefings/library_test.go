@@ -237,3 +237,43 @@ func TestSampleLibrary(t *testing.T) {
 		t.Errorf("tags = %q", b.Tags)
 	}
 }
+
+// File names are text from outside too: RelPath, shown everywhere, has no
+// control characters and is valid UTF-8; Path still opens the file.
+func TestHostileFileNames(t *testing.T) {
+	dir := t.TempDir()
+	names := map[string]string{
+		"osc-\x1b]52;c;aGk=\x07.md": "osc-?]52;c;aGk=?.md",
+		"c1-\u009b2J.md":            "c1-?2J.md",
+		"bad-\xff.md":               "bad-\ufffd.md",
+		"line\nbreak.md":            "line?break.md",
+		"plain-é.md":                "plain-é.md",
+	}
+	for name := range names {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("text\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lib := Load([]string{dir}, LoadOptions{})
+	if len(lib.Briefings) != len(names) || len(lib.Problems) != 0 {
+		t.Fatalf("%d briefings, problems %v", len(lib.Briefings), lib.Problems)
+	}
+	for _, b := range lib.Briefings {
+		want, ok := names[filepath.Base(b.Path)]
+		if !ok || b.RelPath != want {
+			t.Errorf("RelPath of %q = %q, want %q", b.Path, b.RelPath, want)
+		}
+		if _, err := os.Stat(b.Path); err != nil {
+			t.Errorf("Path does not open the file: %v", err)
+		}
+		if strings.ContainsAny(b.Title, "\x1b\x07\n\u009b") {
+			t.Errorf("title from the name %q", b.Title)
+		}
+	}
+	files, _ := Scan([]Root{{Path: dir, Dir: true}})
+	for _, f := range files {
+		if f.RelPath != names[filepath.Base(f.Path)] {
+			t.Errorf("Scan: RelPath of %q = %q", f.Path, f.RelPath)
+		}
+	}
+}

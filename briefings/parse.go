@@ -25,7 +25,7 @@ func Parse(name string, raw []byte) (*Briefing, error) {
 		return nil, err
 	}
 	clean := Sanitize(raw)
-	b := &Briefing{Path: name, RelPath: name, Format: formatOf(name)}
+	b := &Briefing{Path: name, RelPath: CleanName(name), Format: formatOf(name)}
 
 	var textTitle string
 	if b.Format == PlainText {

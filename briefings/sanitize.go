@@ -67,6 +67,37 @@ func SanitizeString(s string) string {
 	return string(Sanitize([]byte(s)))
 }
 
+// CleanName makes a file name or path fit to show on one line: invalid
+// UTF-8 becomes U+FFFD and control characters (line breaks, tabs, ESC, DEL
+// and C1) become "?", as ls shows them. A file name is text from outside
+// like any other, and may hold an escape sequence. Path keeps the name as
+// it is on disk, to open the file; RelPath, for display, is cleaned.
+func CleanName(s string) string {
+	for _, r := range s {
+		if r == utf8.RuneError || r < 0x20 || r >= 0x7f && r <= 0x9f {
+			return cleanName(s)
+		}
+	}
+	return s
+}
+
+func cleanName(s string) string {
+	var sb strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			sb.WriteRune(utf8.RuneError)
+		case r < 0x20 || r >= 0x7f && r <= 0x9f:
+			sb.WriteByte('?')
+		default:
+			sb.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return sb.String()
+}
+
 // cleanLine sanitizes a single-line value such as a title or tag taken from
 // front matter: YAML escapes like "\e" can smuggle controls past Sanitize, and
 // newlines or tabs would break one-line layouts.
