@@ -304,9 +304,7 @@ func (m *Model) View() tea.View {
 		} else if m.screen == searchScreen {
 			content = m.search.view()
 		} else if m.screen == presenterScreen {
-			if m.pr != nil { // nil in the last frame, after q quit from it
-				content = m.pr.view()
-			}
+			content = m.pr.view()
 		} else if m.screen == readerScreen {
 			content = m.rd.view()
 		} else {

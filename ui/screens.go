@@ -43,8 +43,7 @@ func (m *Model) act(intent tea.Msg) tea.Cmd {
 	case followMsg:
 		return m.follow(in)
 	case tea.QuitMsg:
-		m.saveState()
-		m.pr = nil
+		m.saveState() // the presenter stays the screen for the last frame
 		return tea.Quit
 	case editMsg:
 		return editFile(in.briefing, in.line)
