@@ -217,7 +217,7 @@ func summary(s index.SyncStats, failed bool) string {
 
 func (a *app) printNotices(notices []string) {
 	for _, n := range notices {
-		fmt.Fprintf(a.streams.Err, "brief: note: %s\n", n)
+		fmt.Fprintf(a.streams.Err, "brief: note: %s\n", cleanMessage(n))
 	}
 }
 

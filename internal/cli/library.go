@@ -97,7 +97,7 @@ func (a *app) printProblems(problems []briefings.Problem) {
 		if p.Skipped {
 			kind = "skipped"
 		}
-		fmt.Fprintf(a.streams.Err, "%s: %s: %v\n", kind, p.Path, p.Err)
+		fmt.Fprintf(a.streams.Err, "%s: %s: %s\n", kind, cleanMessage(p.Path), cleanMessage(fmt.Sprint(p.Err)))
 	}
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -87,9 +88,14 @@ func writeListJSON(out output, list []briefings.Entry) error {
 			entries[i].Tags = []string{}
 		}
 	}
-	enc := json.NewEncoder(out.w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
-	return enc.Encode(entries)
+	if err := enc.Encode(entries); err != nil {
+		return err
+	}
+	_, err := out.w.Write(jsonSafe(buf.Bytes()))
+	return err
 }
 
 func writeListTable(out output, list []briefings.Entry) error {

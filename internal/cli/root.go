@@ -51,11 +51,11 @@ func Execute(args []string, s Streams, version string) int {
 	var exit *exitError
 	if errors.As(err, &exit) {
 		if exit.err != nil {
-			fmt.Fprintf(s.Err, "brief: %v\n", exit.err)
+			fmt.Fprintf(s.Err, "brief: %s\n", cleanMessage(exit.err.Error()))
 		}
 		return exit.code
 	}
-	fmt.Fprintf(s.Err, "brief: %v\n", err)
+	fmt.Fprintf(s.Err, "brief: %s\n", cleanMessage(err.Error()))
 	return 1
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -386,9 +387,14 @@ func writeSearchJSON(w io.Writer, query string, res *index.Results, queryErr *in
 	for _, t := range res.Tags {
 		doc.Tags = append(doc.Tags, tagJSON{Tag: t.Tag, Count: t.Count})
 	}
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err := w.Write(jsonSafe(buf.Bytes()))
+	return err
 }
 
 func nonNil(s []string) []string {
