@@ -249,6 +249,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.indexSynced(msg)
 	case searchDueMsg, searchResultsMsg:
 		return m, m.search.update(msg)
+	case filterResultMsg:
+		return m, m.lib.update(msg) // whichever screen is in front
 	case tea.KeyPressMsg:
 		switch {
 		case matches(msg, m.keys.Quit):

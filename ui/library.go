@@ -45,8 +45,11 @@ type library struct {
 	help       *helpScreen
 	message    string
 	intent     tea.Msg // what the user asked the app to do: openMsg, searchMsg
-	width      int
-	height     int
+	// itemsVersion counts changes to the list's items, so that filter
+	// results computed for an older set are dropped (libraryfilter.go).
+	itemsVersion int
+	width        int
+	height       int
 }
 
 func newLibrary(st *styles) *library {
@@ -83,7 +86,8 @@ func (l *library) setLibrary(c *catalog.Catalog) tea.Cmd {
 			at = i
 		}
 	}
-	cmd := l.list.SetItems(items)
+	l.itemsVersion++
+	cmd := l.listCmd(l.list.SetItems(items))
 	if at >= 0 && l.list.FilterState() == list.Unfiltered {
 		l.list.Select(at)
 	}
@@ -93,20 +97,25 @@ func (l *library) setLibrary(c *catalog.Catalog) tea.Cmd {
 // replace updates or adds a reloaded briefing, or removes one whose file is
 // gone (b == nil).
 func (l *library) replace(path string, b *briefings.Briefing) tea.Cmd {
+	l.itemsVersion++
 	items := l.list.Items()
 	for i, it := range items {
 		if it.(libraryItem).e.Path == path {
 			if b == nil {
 				l.list.RemoveItem(i)
+				if l.list.FilterState() != list.Unfiltered {
+					// Filter again: pending matches point into the old items.
+					return l.listCmd(l.list.SetItems(l.list.Items()))
+				}
 				return nil
 			}
-			return l.list.SetItem(i, newLibraryItem(b.Entry()))
+			return l.listCmd(l.list.SetItem(i, newLibraryItem(b.Entry())))
 		}
 	}
 	if b == nil {
 		return nil
 	}
-	return l.list.InsertItem(0, newLibraryItem(b.Entry()))
+	return l.listCmd(l.list.InsertItem(0, newLibraryItem(b.Entry())))
 }
 
 func (l *library) setSize(width, height int) {
@@ -125,6 +134,8 @@ type openMsg struct{ path string }
 
 func (l *library) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case filterResultMsg:
+		return l.takeFilterResult(msg)
 	case spinner.TickMsg:
 		if !l.loading && !l.refreshing {
 			return nil
@@ -170,7 +181,7 @@ func (l *library) update(msg tea.Msg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	l.list, cmd = l.list.Update(msg)
-	return cmd
+	return l.listCmd(cmd)
 }
 
 func (l *library) view() string {
