@@ -10,8 +10,8 @@ import (
 // section 4, with brief notes following in a second pane.
 func TestPresenterStory(t *testing.T) {
 	s := newSession(t, 80, 50)
-	s.split()
-	s.tmux("resize-pane", "-t", "main.0", "-y", "24")
+	s.Split()
+	s.Tmux("resize-pane", "-t", "main.0", "-y", "24")
 	s.runIn("main.1", "notes")
 	s.waitForIn("main.1", "Waiting for a presentation")
 

@@ -68,7 +68,7 @@ func TestReaderSmallWindow(t *testing.T) {
 			t.Errorf("line wider than the window: %q", line)
 		}
 	}
-	s.tmux("resize-window", "-t", "main", "-x", "100", "-y", "30")
+	s.Tmux("resize-window", "-t", "main", "-x", "100", "-y", "30")
 	s.waitFor("Contents")
 	s.keys("q", "q")
 	s.waitFor("brief exited 0")

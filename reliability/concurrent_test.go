@@ -86,13 +86,13 @@ func TestIndexBesideTheReader(t *testing.T) {
 	title := strings.SplitN(want, "  ", 2)[0]
 
 	s := newSession(t, e, 140, 30)
-	s.split()
+	s.Split()
 	s.run("main.0", nil, "-L", lib, "--style", "dark")
-	s.waitFor("main.0", "40 briefings")
-	s.keys("main.0", "s")
+	s.WaitFor("main.0", "40 briefings")
+	s.Keys("main.0", "s")
 	start := time.Now()
-	s.text("main.0", "lithium")
-	s.waitFor("main.0", title, "sections in")
+	s.Text("main.0", "lithium")
+	s.WaitFor("main.0", title, "sections in")
 	answered(t, "the reader's search", time.Since(start))
 
 	for _, args := range [][]string{{"index"}, {"index", "--rebuild"}} {
@@ -107,10 +107,10 @@ func TestIndexBesideTheReader(t *testing.T) {
 				t.Errorf("left in tmp: %q", left)
 			}
 			// The reader still answers.
-			s.keys("main.0", "C-u")
+			s.Keys("main.0", "C-u")
 			start := time.Now()
-			s.text("main.0", "lithium")
-			s.waitFor("main.0", title, "sections in")
+			s.Text("main.0", "lithium")
+			s.WaitFor("main.0", title, "sections in")
 			answered(t, "the reader's search", time.Since(start))
 		})
 	}
@@ -118,15 +118,15 @@ func TestIndexBesideTheReader(t *testing.T) {
 	countRun(t, "two readers at once", func() {
 		s.run("main.1", nil, "-L", lib, "--style", "dark", "-q", "lithium")
 		start := time.Now()
-		s.waitFor("main.1", title, "sections in")
+		s.WaitFor("main.1", title, "sections in")
 		answered(t, "the second reader's search", time.Since(start))
 		// The second one searches a private copy and says so.
-		s.waitFor("main.1", "in use by another brief")
-		if code := s.quit("main.1"); code != "0" {
+		s.WaitFor("main.1", "in use by another brief")
+		if code := s.Quit("main.1"); code != "0" {
 			t.Errorf("the second reader exited %s", code)
 		}
 	})
-	if code := s.quit("main.0"); code != "0" {
+	if code := s.Quit("main.0"); code != "0" {
 		t.Errorf("the reader exited %s", code)
 	}
 	// With the reader gone, brief index runs and has nothing to do.
@@ -160,7 +160,7 @@ func TestReaderDuringARebuild(t *testing.T) {
 		s := newSession(t, e, 140, 30)
 		s.run("main.0", nil, "-L", lib, "--style", "dark", "-q", "lithium")
 		start := time.Now()
-		s.waitFor("main.0", title, "sections in")
+		s.WaitFor("main.0", title, "sections in")
 		answered(t, "a reader's search during a rebuild", time.Since(start))
 		if rebuild.exited() {
 			t.Skip("the rebuild finished before the reader opened; use a bigger library (BRIEF_RELIABILITY_N)")
@@ -169,7 +169,7 @@ func TestReaderDuringARebuild(t *testing.T) {
 		if rebuild.exited() {
 			t.Fatalf("the rebuild did not wait for the reader: %q", tail(p.output(), 500))
 		}
-		if code := s.quit("main.0"); code != "0" {
+		if code := s.Quit("main.0"); code != "0" {
 			t.Errorf("the reader exited %s", code)
 		}
 		start = time.Now()
@@ -220,7 +220,7 @@ func TestSearchDuringABuild(t *testing.T) {
 		s := newSession(t, e, 140, 30)
 		s.run("main.0", nil, "-L", lib, "--style", "dark", "-q", "lithium")
 		start := time.Now()
-		s.waitUntil("main.0", func(screen string) bool {
+		s.WaitUntil("main.0", func(screen string) bool {
 			return strings.Contains(screen, "sections in") || strings.Contains(screen, "Indexing ") ||
 				strings.Contains(screen, "No section matches")
 		}, "an answer")
@@ -228,7 +228,7 @@ func TestSearchDuringABuild(t *testing.T) {
 		if code := build.wait(t, hangLimit); code != 0 {
 			t.Errorf("the build exited %d: %q", code, tail(p.output(), 500))
 		}
-		if code := s.quit("main.0"); code != "0" {
+		if code := s.Quit("main.0"); code != "0" {
 			t.Errorf("the reader exited %s", code)
 		}
 		got := decodeHits(t, e.mustBrief(t, "-L", lib, "search", "--json", "--no-sync", "--limit", "100000", "lithium").stdout)

@@ -295,8 +295,8 @@ func TestDamagedIndexTUI(t *testing.T) {
 				if d.rebuilt == rebuilds {
 					want = append(want, "rebuilt the index of "+f.lib)
 				}
-				s.waitFor("main.0", want...)
-				if code := s.quit("main.0"); code != "0" {
+				s.WaitFor("main.0", want...)
+				if code := s.Quit("main.0"); code != "0" {
 					t.Errorf("exit status %s", code)
 				}
 			})

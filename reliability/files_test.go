@@ -70,40 +70,40 @@ func TestFilesChangingUnderTheApp(t *testing.T) {
 					e := newEnv(t)
 					s := newSession(t, e, 100, 30)
 					s.run("main.0", nil, "-L", lib, "--style", "dark")
-					s.waitFor("main.0", "2 briefings")
-					s.text("main.0", "/alpha")
-					s.keys("main.0", "Enter")
-					s.waitFor("main.0", "1 of 2 match")
-					s.keys("main.0", "Enter")
-					s.waitFor("main.0", "Lead of the alpha briefing", "? help")
-					s.keys("main.0", "]", "]") // Part 2
-					s.waitFor("main.0", "Part 2 of alpha")
+					s.WaitFor("main.0", "2 briefings")
+					s.Text("main.0", "/alpha")
+					s.Keys("main.0", "Enter")
+					s.WaitFor("main.0", "1 of 2 match")
+					s.Keys("main.0", "Enter")
+					s.WaitFor("main.0", "Lead of the alpha briefing", "? help")
+					s.Keys("main.0", "]", "]") // Part 2
+					s.WaitFor("main.0", "Part 2 of alpha")
 					if where == "presenter" {
-						s.keys("main.0", "p")
-						s.waitFor("main.0", "§")
+						s.Keys("main.0", "p")
+						s.WaitFor("main.0", "§")
 					}
 					c.change(t, target)
-					s.waitFor("main.0", c.shows)
+					s.WaitFor("main.0", c.shows)
 					// The rest keeps working.
 					if where == "presenter" {
-						s.keys("main.0", "Escape")
-						s.waitFor("main.0", "? help")
+						s.Keys("main.0", "Escape")
+						s.WaitFor("main.0", "? help")
 					}
-					s.keys("main.0", "q")
-					if strings.Contains(s.waitFor("main.0", "enter read ·"), "match “alpha”") {
-						s.keys("main.0", "Escape") // clear the filter
+					s.Keys("main.0", "q")
+					if strings.Contains(s.WaitFor("main.0", "enter read ·"), "match “alpha”") {
+						s.Keys("main.0", "Escape") // clear the filter
 					}
-					s.waitFor("main.0", "other.md")
-					s.text("main.0", "/beta")
-					s.keys("main.0", "Enter")
-					s.waitFor("main.0", "1 of ")
-					s.keys("main.0", "Enter")
-					s.waitFor("main.0", "Lead of the beta briefing")
-					s.keys("main.0", "s")
-					s.text("main.0", "beta")
-					s.waitFor("main.0", "Target beta", "sections in")
-					if code := s.quit("main.0"); code != "0" {
-						t.Errorf("exit status %s:\n%s", code, s.screen("main.0"))
+					s.WaitFor("main.0", "other.md")
+					s.Text("main.0", "/beta")
+					s.Keys("main.0", "Enter")
+					s.WaitFor("main.0", "1 of ")
+					s.Keys("main.0", "Enter")
+					s.WaitFor("main.0", "Lead of the beta briefing")
+					s.Keys("main.0", "s")
+					s.Text("main.0", "beta")
+					s.WaitFor("main.0", "Target beta", "sections in")
+					if code := s.Quit("main.0"); code != "0" {
+						t.Errorf("exit status %s:\n%s", code, s.Screen("main.0"))
 					}
 				})
 			})

@@ -24,6 +24,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/briefreader/brief/internal/tmuxtest"
 )
 
 // binary is the brief built once for all tests.
@@ -33,29 +35,18 @@ var binary string
 var long = os.Getenv("BRIEF_RELIABILITY") == "long"
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "brief-reliability-")
+	bin, remove, err := tmuxtest.Build("..")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	// Other users (the tests that drop root) must be able to run it.
-	if err := os.Chmod(dir, 0o755); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	binary = filepath.Join(dir, "brief")
-	build := exec.Command("go", "build", "-o", binary, "..")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "build brief:", err)
-		os.Exit(1)
-	}
+	binary = bin
 	code := m.Run()
 	if err := writeReport(os.Getenv("BRIEF_RELIABILITY_REPORT")); err != nil {
 		fmt.Fprintln(os.Stderr, "report:", err)
 		code = 1
 	}
-	os.RemoveAll(dir)
+	remove()
 	os.Exit(code)
 }
 

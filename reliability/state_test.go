@@ -94,20 +94,20 @@ func TestUnusableStateFolder(t *testing.T) {
 				want := f.apply(t, e)
 				s := newSession(t, e, 120, 30)
 				s.run("main.0", nil, "-L", lib, "--style", "dark")
-				s.waitFor("main.0", "5 briefings")
-				s.keys("main.0", "Enter")
-				s.waitFor("main.0", "? help")
-				s.keys("main.0", "]")
-				s.keys("main.0", "m")
-				screen := s.waitFor("main.0", "cannot save")
+				s.WaitFor("main.0", "5 briefings")
+				s.Keys("main.0", "Enter")
+				s.WaitFor("main.0", "? help")
+				s.Keys("main.0", "]")
+				s.Keys("main.0", "m")
+				screen := s.WaitFor("main.0", "cannot save")
 				if line := lineWith(screen, "cannot save"); strings.Count(line, "cannot save") != 1 {
 					t.Errorf("the reader's message: %q", line)
 				}
-				s.keys("main.0", "s")
-				s.text("main.0", "government")
-				s.waitFor("main.0", "sections in")
-				code := s.quit("main.0")
-				screen = s.screen("main.0")
+				s.Keys("main.0", "s")
+				s.Text("main.0", "government")
+				s.WaitFor("main.0", "sections in")
+				code := s.Quit("main.0")
+				screen = s.Screen("main.0")
 				if code != "0" {
 					t.Errorf("exit status %s:\n%s", code, screen)
 				}
@@ -142,18 +142,18 @@ func TestKilledWhileSaving(t *testing.T) {
 	for round := range rounds {
 		countRun(t, "SIGKILL of the reader while it saves", func() {
 			s.run("main.0", nil, "-L", lib, "--style", "dark")
-			s.waitFor("main.0", "30 briefings")
+			s.WaitFor("main.0", "30 briefings")
 			for range round % 5 {
-				s.keys("main.0", "j")
+				s.Keys("main.0", "j")
 			}
-			s.keys("main.0", "Enter")
-			s.waitFor("main.0", "? help")
-			s.keys("main.0", "]", "]")
+			s.Keys("main.0", "Enter")
+			s.WaitFor("main.0", "? help")
+			s.Keys("main.0", "]", "]")
 			pid := briefPID(t, s, "main.0")
-			s.keys("main.0", "q", "q")                                  // back to the list (saves), quit (saves)
+			s.Keys("main.0", "q", "q")                                  // back to the list (saves), quit (saves)
 			time.Sleep(time.Duration(rand.IntN(40)) * time.Millisecond) // a random moment in the saving: the fault itself
 			_ = syscall.Kill(pid, syscall.SIGKILL)
-			s.waitFor("main.0", "brief exited")
+			s.WaitFor("main.0", "brief exited")
 			if _, warnings, err := state.Open(e.state); err != nil || len(warnings) > 0 {
 				t.Errorf("round %d: the state after the kill: %v %q", round, err, warnings)
 			}
@@ -168,11 +168,11 @@ func TestKilledWhileSaving(t *testing.T) {
 	}
 	// The next start is clean: no warning on the list.
 	s.run("main.0", nil, "-L", lib, "--style", "dark")
-	screen := s.waitFor("main.0", "30 briefings")
+	screen := s.WaitFor("main.0", "30 briefings")
 	if strings.Contains(screen, "damaged") || strings.Contains(screen, "cannot") {
 		t.Errorf("the start after the kills:\n%s", screen)
 	}
-	if code := s.quit("main.0"); code != "0" {
+	if code := s.Quit("main.0"); code != "0" {
 		t.Errorf("exit status %s", code)
 	}
 }
@@ -181,7 +181,7 @@ func TestKilledWhileSaving(t *testing.T) {
 // child of the pane's shell.
 func briefPID(t *testing.T, s *session, pane string) int {
 	t.Helper()
-	shell := strings.TrimSpace(s.tmux("display-message", "-p", "-t", pane, "#{pane_pid}"))
+	shell := strings.TrimSpace(s.Tmux("display-message", "-p", "-t", pane, "#{pane_pid}"))
 	data, err := os.ReadFile("/proc/" + shell + "/task/" + shell + "/children")
 	if err != nil {
 		t.Skipf("cannot find brief's process: %v", err)

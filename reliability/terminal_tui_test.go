@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/briefreader/brief/internal/hostile"
+	"github.com/briefreader/brief/internal/tmuxtest"
 )
 
 // hostileNotes is a briefing whose presenter notes (shown by brief notes)
@@ -83,18 +84,18 @@ func TestHostileFilesInTheApp(t *testing.T) {
 	e := newEnv(t)
 	e.mustBrief(t, "-L", lib, "index") // search answers at once
 	s := newSession(t, e, 100, 60)
-	s.split()
-	s.tmux("resize-pane", "-t", "main.0", "-y", "30")
+	s.Split()
+	s.Tmux("resize-pane", "-t", "main.0", "-y", "30")
 	raw := filepath.Join(e.home, "raw")
 	for _, pane := range []string{"main.0", "main.1"} {
-		s.tmux("pipe-pane", "-o", "-t", pane, "cat >> "+shellQuote(raw+"."+pane))
+		s.Tmux("pipe-pane", "-o", "-t", pane, "cat >> "+tmuxtest.ShellQuote(raw+"."+pane))
 	}
 	s.run("main.1", nil, "notes")
-	s.waitFor("main.1", "Waiting for a presentation")
+	s.WaitFor("main.1", "Waiting for a presentation")
 	s.run("main.0", nil, "-L", lib, "--style", "dark")
 	// Keys typed while the list is loading have nothing to act on: go on
 	// once it is there.
-	s.waitFor("main.0", fmt.Sprintf("%d briefings", briefingCount), "enter read ·")
+	s.WaitFor("main.0", fmt.Sprintf("%d briefings", briefingCount), "enter read ·")
 
 	inLibrary := func(screen string) bool { return strings.Contains(screen, "enter read ·") }
 	inReader := func(screen string) bool {
@@ -104,31 +105,31 @@ func TestHostileFilesInTheApp(t *testing.T) {
 		return strings.Contains(screen, "§") || strings.Contains(screen, "title · ")
 	}
 	for i := range briefingCount {
-		s.keys("main.0", "Home")
+		s.Keys("main.0", "Home")
 		for range i {
-			s.keys("main.0", "Down")
+			s.Keys("main.0", "Down")
 		}
-		s.keys("main.0", "Enter")
-		s.waitUntil("main.0", inReader, fmt.Sprintf("the reader (briefing %d)", i))
-		s.keys("main.0", "Space", "Space")
-		s.keys("main.0", "p")
-		s.waitUntil("main.0", inPresenter, fmt.Sprintf("the presenter (briefing %d)", i))
-		s.keys("main.0", "Space", "Space", "Left")
-		s.keys("main.0", "Escape")
-		s.waitUntil("main.0", inReader, "the reader after presenting")
-		s.keys("main.0", "q")
-		s.waitUntil("main.0", inLibrary, "the library")
+		s.Keys("main.0", "Enter")
+		s.WaitUntil("main.0", inReader, fmt.Sprintf("the reader (briefing %d)", i))
+		s.Keys("main.0", "Space", "Space")
+		s.Keys("main.0", "p")
+		s.WaitUntil("main.0", inPresenter, fmt.Sprintf("the presenter (briefing %d)", i))
+		s.Keys("main.0", "Space", "Space", "Left")
+		s.Keys("main.0", "Escape")
+		s.WaitUntil("main.0", inReader, "the reader after presenting")
+		s.Keys("main.0", "q")
+		s.WaitUntil("main.0", inLibrary, "the library")
 	}
-	s.waitFor("main.1", "has ended") // the notes pane followed along
+	s.WaitFor("main.1", "has ended") // the notes pane followed along
 
-	s.keys("main.0", "s")
+	s.Keys("main.0", "s")
 	for _, q := range []string{"pwned", "hostilename*", "clipboard", "innocent"} {
-		s.keys("main.0", "C-u")
-		s.text("main.0", q)
-		s.waitUntil("main.0", func(sc string) bool { return strings.Contains(sc, "in ") || strings.Contains(sc, "No ") }, "results for "+q)
+		s.Keys("main.0", "C-u")
+		s.Text("main.0", q)
+		s.WaitUntil("main.0", func(sc string) bool { return strings.Contains(sc, "in ") || strings.Contains(sc, "No ") }, "results for "+q)
 	}
-	if code := s.quit("main.0"); code != "0" {
-		t.Errorf("exit status %s:\n%s", code, s.screen("main.0"))
+	if code := s.Quit("main.0"); code != "0" {
+		t.Errorf("exit status %s:\n%s", code, s.Screen("main.0"))
 	}
 	for _, pane := range []string{"main.0", "main.1"} {
 		data, err := os.ReadFile(raw + "." + pane)
