@@ -193,18 +193,7 @@ func TestAppShowsProblems(t *testing.T) {
 }
 
 func TestAppLiveReload(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "live.md")
-	write := func(text string) {
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("# Live\n\n## First\n\nOne.\n\n## Second\n\nTwo.\n")
-	tm := startApp(t, func() *catalog.Catalog { return catalog.Load([]string{dir}, catalog.Options{}) })
-	waitForScreen(t, tm, "Live")
-	tm.Send(keyMsg("enter"))
-	waitUntil(t, tm, "the reader is ready", readerReady)
+	tm, path, write := openLiveBriefing(t)
 	tm.Type("3")
 	waitForScreen(t, tm, "› Second")
 
