@@ -217,6 +217,7 @@ func writeCache(path string, c cacheFile) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
+	removeStaleTemps(filepath.Dir(path))
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".catalog-*.tmp")
 	if err != nil {
 		return err
@@ -230,4 +231,18 @@ func writeCache(path string, c cacheFile) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// staleTempAge is how old a temporary cache file must be to be taken for
+// the leftover of a brief that was killed while writing it.
+const staleTempAge = 10 * time.Minute
+
+// removeStaleTemps removes temporary cache files left by killed writers.
+func removeStaleTemps(dir string) {
+	temps, _ := filepath.Glob(filepath.Join(dir, ".catalog-*.tmp"))
+	for _, name := range temps {
+		if info, err := os.Stat(name); err == nil && time.Since(info.ModTime()) > staleTempAge {
+			_ = os.Remove(name)
+		}
+	}
 }

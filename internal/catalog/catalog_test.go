@@ -100,3 +100,27 @@ func TestCachedListsWithoutReading(t *testing.T) {
 		t.Errorf("after Load: %s", titles(c))
 	}
 }
+
+// A brief killed while writing the cache leaves its temporary file; the
+// next write removes it once it is old enough not to be another writer's.
+func TestStaleTempFilesAreRemoved(t *testing.T) {
+	lib, cache := t.TempDir(), t.TempDir()
+	write(t, filepath.Join(lib, "a.md"), "# A\n")
+	Load([]string{lib}, Options{Dir: cache})
+	stale := filepath.Join(cache, "catalog", ".catalog-killed.tmp")
+	fresh := filepath.Join(cache, "catalog", ".catalog-writing.tmp")
+	write(t, stale, "half")
+	write(t, fresh, "half")
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(stale, old, old); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(lib, "b.md"), "# B\n") // a change, so the cache is written
+	Load([]string{lib}, Options{Dir: cache})
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the stale temporary file is still there (%v)", err)
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("a recent temporary file was removed: %v", err)
+	}
+}

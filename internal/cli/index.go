@@ -172,6 +172,7 @@ func (a *app) runIndex(cmd *cobra.Command, rebuild bool) error {
 		return err
 	}
 	defer ix.Close()
+	listed := a.refreshCatalog()
 	out := newOutput(a.streams.Out)
 	bar := newProgressLine(out)
 	syncFn := ix.Sync
@@ -189,6 +190,10 @@ func (a *app) runIndex(cmd *cobra.Command, rebuild bool) error {
 		}
 	})
 	bar.clear()
+	select {
+	case <-listed:
+	case <-ctx.Done():
+	}
 	a.printNotices(ix.Notices())
 	a.printProblems(stats.Problems)
 	if _, werr := fmt.Fprintln(out.writer(), summary(stats, err != nil)); werr != nil {
@@ -202,6 +207,25 @@ func (a *app) runIndex(cmd *cobra.Command, rebuild bool) error {
 		return &exitError{code: exitCode(), err: errors.New(msg)}
 	}
 	return err
+}
+
+// refreshCatalog brings the library list kept beside the index (the
+// catalog) up to date, in the background, so that the first brief after
+// brief index lists a big library from it instead of reading every file.
+// The channel is closed when it is done. The catalog is written by
+// rename: an interrupted brief index need not wait for it.
+func (a *app) refreshCatalog() <-chan struct{} {
+	done := make(chan struct{})
+	opts, err := a.loadOptions()
+	if err != nil {
+		close(done)
+		return done
+	}
+	go func() {
+		defer close(done)
+		a.loadCatalog(a.libraryPaths(), opts)
+	}()
+	return done
 }
 
 // summary is the one-line report of a sync.

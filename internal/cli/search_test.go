@@ -12,6 +12,7 @@ import (
 
 	"github.com/briefreader/brief/briefings"
 	"github.com/briefreader/brief/index"
+	"github.com/briefreader/brief/internal/catalog"
 	"github.com/briefreader/brief/internal/corpus"
 	"github.com/briefreader/brief/internal/hostile"
 	"github.com/charmbracelet/colorprofile"
@@ -157,6 +158,11 @@ func TestIndexCommand(t *testing.T) {
 	}
 	if !strings.Contains(errOut, "skipped: ") || !strings.Contains(errOut, "bad.md") {
 		t.Errorf("stderr %q", errOut)
+	}
+	// The library list is cached too: the first brief after brief index
+	// lists the library without reading the files.
+	if listed, ok := catalog.Cached([]string{lib}, catalog.Options{Dir: cache}); !ok || len(listed.Entries) != 30 {
+		t.Errorf("after brief index, the cached library list is missing or wrong (ok=%v)", ok)
 	}
 	out, _, _ = run(t, "--index-dir", cache, "-L", lib, "index")
 	if !strings.Contains(out, ": 0 added, 0 updated, 0 removed, 31 unchanged, 0 failed (0 sections") {
