@@ -72,13 +72,22 @@ func (d *deck) part(i int) *deckPart {
 	}
 	p.title, p.big = d.titleRows(p.heading, i == 0)
 	first, rest := d.bodyHeights(len(p.title))
+	if p.big && len(heights) > 0 && heights[0] > first {
+		// The first block does not fit under block letters, so it would
+		// leave the title alone on its page: a one-line title keeps them
+		// together when that is enough.
+		band := d.bandTitle(p.heading)
+		if f, _ := d.bodyHeights(len(band)); heights[0] <= f {
+			p.title, p.big, first = band, false, f
+		}
+	}
 	p.pages = paginate(heights, pauses, first, rest)
 	d.parts[i] = p
 	return p
 }
 
 // titleRows draws a section's heading for its first page: in block letters
-// when the screen is big enough, else as one bold line.
+// when the screen is big enough, else as a bold band.
 func (d *deck) titleRows(heading string, titleSlide bool) ([]string, bool) {
 	lines := 2
 	if titleSlide {
@@ -89,8 +98,13 @@ func (d *deck) titleRows(heading string, titleSlide bool) ([]string, bool) {
 			return rows, true
 		}
 	}
-	wrapped := ansi.Wrap(heading, contentWidth(d.width), "")
-	return strings.Split(wrapped, "\n"), false
+	return d.bandTitle(heading), false
+}
+
+// bandTitle is a heading as plain rows, wrapped to the slide's width, for
+// the bold band.
+func (d *deck) bandTitle(heading string) []string {
+	return strings.Split(ansi.Wrap(heading, contentWidth(d.width), ""), "\n")
 }
 
 // bodyHeights returns how many lines of text fit under the first page's

@@ -323,3 +323,28 @@ func TestGoldenPresenterHelp(t *testing.T) {
 	p.keysForTest("?")
 	goldenPresenter(t, p)
 }
+
+// A section whose first paragraph does not fit under a block-letter title
+// gets a one-line title instead, so that its first page is not the title
+// alone; one whose paragraph fits keeps the block letters.
+func TestPresenterTitleMakesRoomForTheText(t *testing.T) {
+	b := sampleBriefing(t, "ukraine")
+	factor := -1
+	for i, s := range b.Sections {
+		if s.Heading == "The North Korean Factor" {
+			factor = i
+		}
+	}
+	p, _ := newTestPresenter(t, b, factor, 60, 20, PresentOptions{})
+	part := p.deck.part(factor + 1)
+	if part.big {
+		t.Errorf("at 60×20 the title is in block letters over %d free lines", p.height-len(part.title))
+	}
+	if first := part.firstLine(0); !strings.HasPrefix(first, "The timing of the decision") {
+		t.Errorf("the first page starts with %q, not the section's first paragraph", first)
+	}
+	p, _ = newTestPresenter(t, b, factor, 200, 50, PresentOptions{})
+	if !p.deck.part(factor + 1).big {
+		t.Error("at 200×50 the title is no longer in block letters")
+	}
+}
