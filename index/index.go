@@ -52,6 +52,7 @@ type InUseError struct {
 	Root string // the library root whose index is in use
 }
 
+// Error says which library's index is in use.
 func (e *InUseError) Error() string {
 	return "the index of " + e.Root + " is in use by another brief"
 }
