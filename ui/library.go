@@ -118,8 +118,13 @@ func (l *library) replace(path string, b *briefings.Briefing) tea.Cmd {
 	return l.listCmd(l.list.InsertItem(0, newLibraryItem(b.Entry())))
 }
 
+// compactBelow is the terminal height under which the list leaves out the
+// blank line between briefings, to show more than one or two of them.
+const compactBelow = 16
+
 func (l *library) setSize(width, height int) {
 	l.width, l.height = width, height
+	l.list.SetDelegate(itemDelegate{st: l.st, compact: height < compactBelow})
 	l.list.SetSize(width, max(height-3, 1))
 }
 
@@ -258,11 +263,22 @@ func plural(n int, one, many string) string {
 }
 
 // itemDelegate draws a briefing as two lines: its title, then its date,
-// tags, size and path.
-type itemDelegate struct{ st *styles }
+// tags, size and path. Compact drops the blank line between briefings, for
+// short terminals.
+type itemDelegate struct {
+	st      *styles
+	compact bool
+}
 
-func (d itemDelegate) Height() int                         { return 2 }
-func (d itemDelegate) Spacing() int                        { return 1 }
+func (d itemDelegate) Height() int { return 2 }
+
+func (d itemDelegate) Spacing() int {
+	if d.compact {
+		return 0
+	}
+	return 1
+}
+
 func (d itemDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
 
 func (d itemDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {

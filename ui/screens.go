@@ -135,7 +135,7 @@ func (m *Model) decideStyle() tea.Cmd {
 	m.st = newStyles(m.dark)
 	m.lib.st = m.st
 	m.search.st = m.st
-	m.lib.list.SetDelegate(itemDelegate{st: m.st})
+	m.lib.setSize(m.lib.width, m.lib.height) // the delegate draws with the new styles
 	if m.rd != nil {
 		m.rd.st = m.st
 		return m.rd.setStyle(m.glamourStyle())
