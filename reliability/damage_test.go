@@ -243,35 +243,37 @@ func TestDamagedIndexCLI(t *testing.T) {
 	f := newDamageFixture(t)
 	for _, d := range damages(f.lib) {
 		t.Run(d.name, func(t *testing.T) {
-			countRun(t, "index damage: "+d.name+" (brief search, list)", func() {
-				e := f.damaged(t, d)
-				r := e.brief(t, "-L", f.lib, "search", "--json", f.query)
-				if r.code != 0 {
-					t.Fatalf("exit %d: %s", r.code, r.stderr)
-				}
-				if diff := diffHits(f.want, decodeHits(t, r.stdout)); diff != "" {
-					t.Errorf("hits after the damage: %s", diff)
-				}
-				said := strings.Contains(r.stderr, "brief: note: rebuilt the index of "+f.lib)
-				if said != (d.rebuilt == rebuilds) && d.rebuilt != mayRebuild || strings.Contains(r.stderr, "in memory") {
-					t.Errorf("stderr (want a rebuild notice: %v):\n%s", d.rebuilt == rebuilds, r.stderr)
-				}
-				if n := strings.Count(strings.TrimSpace(r.stderr), "\n"); r.stderr != "" && n > 2 {
-					t.Errorf("more than a few lines on stderr:\n%s", r.stderr)
-				}
-				// Repaired for good: the plain output, without a word.
-				r = e.brief(t, "-L", f.lib, "search", f.query)
-				if r.code != 0 || r.stderr != "" || !strings.HasPrefix(r.stdout, f.title) {
-					t.Errorf("second search: exit %d, stderr %q, stdout %.200q", r.code, r.stderr, r.stdout)
-				}
-				r = e.brief(t, "-L", f.lib, "list", "--json")
-				if r.code != 0 || r.stdout != f.list {
-					t.Errorf("list: exit %d, stderr %q", r.code, r.stderr)
-				}
-				if left := leftovers(e.cache); len(left) > 0 {
-					t.Errorf("left in tmp: %q", left)
-				}
-			})
+			for range rounds(3) {
+				countRun(t, "index damage: "+d.name+" (brief search, list)", func() {
+					e := f.damaged(t, d)
+					r := e.brief(t, "-L", f.lib, "search", "--json", f.query)
+					if r.code != 0 {
+						t.Fatalf("exit %d: %s", r.code, r.stderr)
+					}
+					if diff := diffHits(f.want, decodeHits(t, r.stdout)); diff != "" {
+						t.Errorf("hits after the damage: %s", diff)
+					}
+					said := strings.Contains(r.stderr, "brief: note: rebuilt the index of "+f.lib)
+					if said != (d.rebuilt == rebuilds) && d.rebuilt != mayRebuild || strings.Contains(r.stderr, "in memory") {
+						t.Errorf("stderr (want a rebuild notice: %v):\n%s", d.rebuilt == rebuilds, r.stderr)
+					}
+					if n := strings.Count(strings.TrimSpace(r.stderr), "\n"); r.stderr != "" && n > 2 {
+						t.Errorf("more than a few lines on stderr:\n%s", r.stderr)
+					}
+					// Repaired for good: the plain output, without a word.
+					r = e.brief(t, "-L", f.lib, "search", f.query)
+					if r.code != 0 || r.stderr != "" || !strings.HasPrefix(r.stdout, f.title) {
+						t.Errorf("second search: exit %d, stderr %q, stdout %.200q", r.code, r.stderr, r.stdout)
+					}
+					r = e.brief(t, "-L", f.lib, "list", "--json")
+					if r.code != 0 || r.stdout != f.list {
+						t.Errorf("list: exit %d, stderr %q", r.code, r.stderr)
+					}
+					if left := leftovers(e.cache); len(left) > 0 {
+						t.Errorf("left in tmp: %q", left)
+					}
+				})
+			}
 		})
 	}
 }
@@ -287,19 +289,21 @@ func TestDamagedIndexTUI(t *testing.T) {
 	for _, d := range damages(f.lib) {
 		t.Run(d.name, func(t *testing.T) {
 			t.Parallel()
-			countRun(t, "index damage: "+d.name+" (the reader's search)", func() {
-				e := f.damaged(t, d)
-				s := newSession(t, e, 160, 30)
-				s.run("main.0", nil, "-L", f.lib, "--style", "dark", "-q", f.query)
-				want := []string{f.title, "sections in"}
-				if d.rebuilt == rebuilds {
-					want = append(want, "rebuilt the index of "+f.lib)
-				}
-				s.WaitFor("main.0", want...)
-				if code := s.Quit("main.0"); code != "0" {
-					t.Errorf("exit status %s", code)
-				}
-			})
+			for range rounds(3) {
+				countRun(t, "index damage: "+d.name+" (the reader's search)", func() {
+					e := f.damaged(t, d)
+					s := newSession(t, e, 160, 30)
+					s.run("main.0", nil, "-L", f.lib, "--style", "dark", "-q", f.query)
+					want := []string{f.title, "sections in"}
+					if d.rebuilt == rebuilds {
+						want = append(want, "rebuilt the index of "+f.lib)
+					}
+					s.WaitFor("main.0", want...)
+					if code := s.Quit("main.0"); code != "0" {
+						t.Errorf("exit status %s", code)
+					}
+				})
+			}
 		})
 	}
 }

@@ -62,50 +62,52 @@ func TestFilesChangingUnderTheApp(t *testing.T) {
 		for _, c := range fileChanges {
 			t.Run(where+"/"+c.name, func(t *testing.T) {
 				t.Parallel()
-				countRun(t, "briefing "+c.name+" while open in the "+where, func() {
-					lib := t.TempDir()
-					target := filepath.Join(lib, "target.md")
-					must(t, os.WriteFile(target, []byte(targetBriefing("alpha", 4)), 0o644))
-					must(t, os.WriteFile(filepath.Join(lib, "other.md"), []byte(targetBriefing("beta", 2)), 0o644))
-					e := newEnv(t)
-					s := newSession(t, e, 100, 30)
-					s.run("main.0", nil, "-L", lib, "--style", "dark")
-					s.WaitFor("main.0", "2 briefings")
-					s.Text("main.0", "/alpha")
-					s.Keys("main.0", "Enter")
-					s.WaitFor("main.0", "1 of 2 match")
-					s.Keys("main.0", "Enter")
-					s.WaitFor("main.0", "Lead of the alpha briefing", "? help")
-					s.Keys("main.0", "]", "]") // Part 2
-					s.WaitFor("main.0", "Part 2 of alpha")
-					if where == "presenter" {
-						s.Keys("main.0", "p")
-						s.WaitFor("main.0", "§")
-					}
-					c.change(t, target)
-					s.WaitFor("main.0", c.shows)
-					// The rest keeps working.
-					if where == "presenter" {
-						s.Keys("main.0", "Escape")
-						s.WaitFor("main.0", "? help")
-					}
-					s.Keys("main.0", "q")
-					if strings.Contains(s.WaitFor("main.0", "enter read ·"), "match “alpha”") {
-						s.Keys("main.0", "Escape") // clear the filter
-					}
-					s.WaitFor("main.0", "other.md")
-					s.Text("main.0", "/beta")
-					s.Keys("main.0", "Enter")
-					s.WaitFor("main.0", "1 of ")
-					s.Keys("main.0", "Enter")
-					s.WaitFor("main.0", "Lead of the beta briefing")
-					s.Keys("main.0", "s")
-					s.Text("main.0", "beta")
-					s.WaitFor("main.0", "Target beta", "sections in")
-					if code := s.Quit("main.0"); code != "0" {
-						t.Errorf("exit status %s:\n%s", code, s.Screen("main.0"))
-					}
-				})
+				for range rounds(3) {
+					countRun(t, "briefing "+c.name+" while open in the "+where, func() {
+						lib := t.TempDir()
+						target := filepath.Join(lib, "target.md")
+						must(t, os.WriteFile(target, []byte(targetBriefing("alpha", 4)), 0o644))
+						must(t, os.WriteFile(filepath.Join(lib, "other.md"), []byte(targetBriefing("beta", 2)), 0o644))
+						e := newEnv(t)
+						s := newSession(t, e, 100, 30)
+						s.run("main.0", nil, "-L", lib, "--style", "dark")
+						s.WaitFor("main.0", "2 briefings")
+						s.Text("main.0", "/alpha")
+						s.Keys("main.0", "Enter")
+						s.WaitFor("main.0", "1 of 2 match")
+						s.Keys("main.0", "Enter")
+						s.WaitFor("main.0", "Lead of the alpha briefing", "? help")
+						s.Keys("main.0", "]", "]") // Part 2
+						s.WaitFor("main.0", "Part 2 of alpha")
+						if where == "presenter" {
+							s.Keys("main.0", "p")
+							s.WaitFor("main.0", "§")
+						}
+						c.change(t, target)
+						s.WaitFor("main.0", c.shows)
+						// The rest keeps working.
+						if where == "presenter" {
+							s.Keys("main.0", "Escape")
+							s.WaitFor("main.0", "? help")
+						}
+						s.Keys("main.0", "q")
+						if strings.Contains(s.WaitFor("main.0", "enter read ·"), "match “alpha”") {
+							s.Keys("main.0", "Escape") // clear the filter
+						}
+						s.WaitFor("main.0", "other.md")
+						s.Text("main.0", "/beta")
+						s.Keys("main.0", "Enter")
+						s.WaitFor("main.0", "1 of ")
+						s.Keys("main.0", "Enter")
+						s.WaitFor("main.0", "Lead of the beta briefing")
+						s.Keys("main.0", "s")
+						s.Text("main.0", "beta")
+						s.WaitFor("main.0", "Target beta", "sections in")
+						if code := s.Quit("main.0"); code != "0" {
+							t.Errorf("exit status %s:\n%s", code, s.Screen("main.0"))
+						}
+					})
+				}
 			})
 		}
 	}

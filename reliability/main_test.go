@@ -88,6 +88,15 @@ func (e *env) environ(extra ...string) []string {
 	return append(out, extra...)
 }
 
+// rounds is how many times a test repeats a fault: once by default, n
+// times in the long run.
+func rounds(n int) int {
+	if long {
+		return n
+	}
+	return 1
+}
+
 // result is how a run of brief ended.
 type result struct {
 	stdout, stderr string

@@ -89,38 +89,40 @@ func TestUnusableStateFolder(t *testing.T) {
 	lib := generate(t, 5)
 	for _, f := range stateFaults {
 		t.Run(f.name, func(t *testing.T) {
-			countRun(t, "state: "+f.name+" (the reader)", func() {
-				e := newEnv(t)
-				want := f.apply(t, e)
-				s := newSession(t, e, 120, 30)
-				s.run("main.0", nil, "-L", lib, "--style", "dark")
-				s.WaitFor("main.0", "5 briefings")
-				s.Keys("main.0", "Enter")
-				s.WaitFor("main.0", "? help")
-				s.Keys("main.0", "]")
-				s.Keys("main.0", "m")
-				screen := s.WaitFor("main.0", "cannot save")
-				if line := lineWith(screen, "cannot save"); strings.Count(line, "cannot save") != 1 {
-					t.Errorf("the reader's message: %q", line)
-				}
-				s.Keys("main.0", "s")
-				s.Text("main.0", "government")
-				s.WaitFor("main.0", "sections in")
-				code := s.Quit("main.0")
-				screen = s.Screen("main.0")
-				if code != "0" {
-					t.Errorf("exit status %s:\n%s", code, screen)
-				}
-				var msgs []string
-				for _, l := range strings.Split(screen, "\n") {
-					if strings.HasPrefix(l, "brief: ") {
-						msgs = append(msgs, l)
+			for range rounds(3) {
+				countRun(t, "state: "+f.name+" (the reader)", func() {
+					e := newEnv(t)
+					want := f.apply(t, e)
+					s := newSession(t, e, 120, 30)
+					s.run("main.0", nil, "-L", lib, "--style", "dark")
+					s.WaitFor("main.0", "5 briefings")
+					s.Keys("main.0", "Enter")
+					s.WaitFor("main.0", "? help")
+					s.Keys("main.0", "]")
+					s.Keys("main.0", "m")
+					screen := s.WaitFor("main.0", "cannot save")
+					if line := lineWith(screen, "cannot save"); strings.Count(line, "cannot save") != 1 {
+						t.Errorf("the reader's message: %q", line)
 					}
-				}
-				if len(msgs) != 1 || !strings.HasPrefix(msgs[0], "brief: cannot save reading positions") || !strings.Contains(msgs[0], ": "+want) {
-					t.Errorf("messages after quitting: %q, want one saying %q", msgs, want)
-				}
-			})
+					s.Keys("main.0", "s")
+					s.Text("main.0", "government")
+					s.WaitFor("main.0", "sections in")
+					code := s.Quit("main.0")
+					screen = s.Screen("main.0")
+					if code != "0" {
+						t.Errorf("exit status %s:\n%s", code, screen)
+					}
+					var msgs []string
+					for _, l := range strings.Split(screen, "\n") {
+						if strings.HasPrefix(l, "brief: ") {
+							msgs = append(msgs, l)
+						}
+					}
+					if len(msgs) != 1 || !strings.HasPrefix(msgs[0], "brief: cannot save reading positions") || !strings.Contains(msgs[0], ": "+want) {
+						t.Errorf("messages after quitting: %q, want one saying %q", msgs, want)
+					}
+				})
+			}
 		})
 	}
 }
