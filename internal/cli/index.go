@@ -137,8 +137,10 @@ func (a *app) indexCommand() *cobra.Command {
 		Long: `Bring the search index of the library up to date: new and changed files are
 indexed, deleted ones removed, unchanged ones skipped. Every search does this
 first; run it yourself after adding many files, or with --rebuild to build
-the index again from scratch. The index is a cache under the user cache
-directory (see --index-dir); deleting it is always safe.
+the index again from scratch. The list of the library that brief shows
+first is brought up to date too, so that the next brief starts at once. The
+index is a cache under the user cache directory (see --index-dir); deleting
+it is always safe.
 
 On a terminal a progress bar shows files done, rate and time left; otherwise
 one summary line is printed. Interrupting keeps the files indexed so far.
