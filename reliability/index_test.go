@@ -2,7 +2,7 @@ package reliability
 
 import (
 	"context"
-	varint "encoding/binary"
+	varint "encoding/binary" // "binary" is the brief under test
 	"encoding/json"
 	"fmt"
 	"io"
