@@ -75,16 +75,7 @@ func TestSharedOnlyNeverBuildsInMemory(t *testing.T) {
 // A rebuild with SharedOnly that another process opened the old index
 // during waits for it to close, saying so, and then takes its place.
 func TestSharedOnlyRebuildWaitsForOthers(t *testing.T) {
-	lib, cache := t.TempDir(), t.TempDir()
-	writeFiles(t, lib, manyFiles(20))
-	ix := openDir(t, lib, cache)
-	mustSync(t, ix)
-	_ = ix.Close()
-
-	ix, err := openShared(t, lib, cache)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib, cache, ix := builtThenShared(t, 20)
 	var stdin io.WriteCloser
 	waits := 0
 	st, err := ix.Rebuild(context.Background(), func(p Progress) {
@@ -120,20 +111,11 @@ func TestSharedOnlyRebuildWaitsForOthers(t *testing.T) {
 // Cancelling a rebuild that waits for another process gives it up: the old
 // index stays, whole.
 func TestSharedOnlyRebuildWaitCanBeCancelled(t *testing.T) {
-	lib, cache := t.TempDir(), t.TempDir()
-	writeFiles(t, lib, manyFiles(6))
-	ix := openDir(t, lib, cache)
-	mustSync(t, ix)
-	_ = ix.Close()
-
-	ix, err := openShared(t, lib, cache)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib, cache, ix := builtThenShared(t, 6)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var stdin io.WriteCloser
-	_, err = ix.Rebuild(ctx, func(p Progress) {
+	_, err := ix.Rebuild(ctx, func(p Progress) {
 		if p.Waiting != "" {
 			cancel()
 		} else if stdin == nil {
@@ -164,6 +146,22 @@ func TestSharedOnlyRebuildWaitCanBeCancelled(t *testing.T) {
 		t.Errorf("notices: %q", ix.Notices())
 	}
 	checkStats(t, mustSync(t, ix), 0, 0, 0, 6)
+}
+
+// builtThenShared builds the index of a library of n files, then opens it
+// again with SharedOnly, as brief index does.
+func builtThenShared(t *testing.T, n int) (lib, cache string, ix *Index) {
+	t.Helper()
+	lib, cache = t.TempDir(), t.TempDir()
+	writeFiles(t, lib, manyFiles(n))
+	built := openDir(t, lib, cache)
+	mustSync(t, built)
+	_ = built.Close()
+	ix, err := openShared(t, lib, cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib, cache, ix
 }
 
 func openShared(t *testing.T, lib, cache string) (*Index, error) {
