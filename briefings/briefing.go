@@ -159,6 +159,22 @@ func (b *Briefing) SectionIndex(anchor string) int {
 	return -1
 }
 
+// Byline returns the parts of the line under a briefing's title, those it
+// has: the date (as "2 January 2006"), the author and the tags.
+func (b *Briefing) Byline() []string {
+	var parts []string
+	if !b.Date.IsZero() {
+		parts = append(parts, b.Date.Format("2 January 2006"))
+	}
+	if b.Author != "" {
+		parts = append(parts, b.Author)
+	}
+	if len(b.Tags) > 0 {
+		parts = append(parts, strings.Join(b.Tags, ", "))
+	}
+	return parts
+}
+
 // Embedded reports whether the briefing comes from the built-in sample
 // library rather than from a file on disk.
 func (b *Briefing) Embedded() bool {

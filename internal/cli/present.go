@@ -53,15 +53,9 @@ func (a *app) runPresent(cmd *cobra.Command, query string, f presentFlags) error
 	if _, err := render.StyleConfig(theme); err != nil {
 		return err
 	}
-	b, err := a.findBriefing(query)
+	b, section, err := a.findSection(query, f.section)
 	if err != nil {
 		return err
-	}
-	section := -1
-	if f.section != "" {
-		if section, err = b.FindSection(f.section); err != nil {
-			return err
-		}
 	}
 	if _, err := os.Stat(b.Path); err == nil && len(a.libraryPaths()) == 0 {
 		a.positional = []string{b.Path} // a file outside any library

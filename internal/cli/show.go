@@ -53,15 +53,9 @@ terminal, or NO_COLOR is set, the text has no escape codes at all.`,
 }
 
 func (a *app) runShow(query string, f showFlags) error {
-	b, err := a.findBriefing(query)
+	b, section, err := a.findSection(query, f.section)
 	if err != nil {
 		return err
-	}
-	section := -1
-	if f.section != "" {
-		if section, err = b.FindSection(f.section); err != nil {
-			return err
-		}
 	}
 	out := newOutput(a.streams.Out)
 	if f.toc {
@@ -89,6 +83,17 @@ func (a *app) runShow(query string, f showFlags) error {
 	}
 	_, err = io.WriteString(out.writer(), text)
 	return err
+}
+
+// findSection opens BRIEFING and finds the section named by --section: its
+// index, or -1 when name is empty.
+func (a *app) findSection(query, name string) (*briefings.Briefing, int, error) {
+	b, err := a.findBriefing(query)
+	if err != nil || name == "" {
+		return b, -1, err
+	}
+	section, err := b.FindSection(name)
+	return b, section, err
 }
 
 // findBriefing opens BRIEFING: an existing file is read directly, anything

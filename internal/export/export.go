@@ -134,6 +134,17 @@ func Count(b *briefings.Briefing, sections []int) int {
 	return sel.count
 }
 
+// prepare selects the sections of a handout and parses the briefing's
+// body, the first steps of every format.
+func prepare(b *briefings.Briefing, sections []int) (selection, *document, error) {
+	sel, err := selectSections(b, sections)
+	if err != nil {
+		return selection{}, nil, err
+	}
+	d, err := parseDocument(b)
+	return sel, d, err
+}
+
 // selection says which parts of a briefing a handout holds.
 type selection struct {
 	// whole is true when the handout is the whole briefing, lead included.
@@ -178,21 +189,6 @@ func (sel selection) title(b *briefings.Briefing) string {
 		return b.Sections[0].Heading
 	}
 	return b.Title
-}
-
-// metaParts returns the date, author and tags of a briefing, those it has.
-func metaParts(b *briefings.Briefing) []string {
-	var meta []string
-	if !b.Date.IsZero() {
-		meta = append(meta, b.Date.Format("2 January 2006"))
-	}
-	if b.Author != "" {
-		meta = append(meta, b.Author)
-	}
-	if len(b.Tags) > 0 {
-		meta = append(meta, strings.Join(b.Tags, ", "))
-	}
-	return meta
 }
 
 // gfm has GitHub's extensions: tables, strikethrough, task lists and

@@ -25,11 +25,7 @@ import (
 // mailto lose their link but keep their text, and section headings carry
 // their section anchors as ids, so "#the-north-korean-factor" works.
 func HTML(b *briefings.Briefing, sections []int, _ Options) ([]byte, error) {
-	sel, err := selectSections(b, sections)
-	if err != nil {
-		return nil, err
-	}
-	d, err := parseDocument(b)
+	sel, d, err := prepare(b, sections)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +54,7 @@ func HTML(b *briefings.Briefing, sections []int, _ Options) ([]byte, error) {
 	} else {
 		p.WriteString("<h1 class=\"title\">" + html.EscapeString(title) + "</h1>\n")
 	}
-	if meta := metaParts(b); len(meta) > 0 {
+	if meta := b.Byline(); len(meta) > 0 {
 		p.WriteString("<p class=\"meta\">")
 		for i, m := range meta {
 			if i > 0 {

@@ -21,11 +21,7 @@ import (
 // otherwise unchanged, so a code block that shows "<!-- pause -->" keeps
 // it.
 func Markdown(b *briefings.Briefing, sections []int, _ Options) ([]byte, error) {
-	sel, err := selectSections(b, sections)
-	if err != nil {
-		return nil, err
-	}
-	d, err := parseDocument(b)
+	sel, d, err := prepare(b, sections)
 	if err != nil {
 		return nil, err
 	}

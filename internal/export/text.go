@@ -25,11 +25,7 @@ const maxTextDepth = 12
 // they fit (written as "heading: value" records when they do not).
 // Presenter notes, pauses and markup do not appear.
 func Text(b *briefings.Briefing, sections []int, opts Options) ([]byte, error) {
-	sel, err := selectSections(b, sections)
-	if err != nil {
-		return nil, err
-	}
-	d, err := parseDocument(b)
+	sel, d, err := prepare(b, sections)
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +47,7 @@ func Text(b *briefings.Briefing, sections []int, opts Options) ([]byte, error) {
 	}
 	rule := strings.Repeat("=", widest(title))
 	add(append(append([]string{rule}, title...), rule))
-	if meta := metaParts(b); len(meta) > 0 {
+	if meta := b.Byline(); len(meta) > 0 {
 		add(wrap(strings.Join(meta, " · "), w.width))
 	}
 	if b.Summary != "" {

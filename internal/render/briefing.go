@@ -21,17 +21,7 @@ func Header(b *briefings.Briefing) string {
 // tags, or "" when it has none of them.
 func MetaLine(b *briefings.Briefing) string {
 	var sb strings.Builder
-	var meta []string
-	if !b.Date.IsZero() {
-		meta = append(meta, b.Date.Format("2 January 2006"))
-	}
-	if b.Author != "" {
-		meta = append(meta, b.Author)
-	}
-	if len(b.Tags) > 0 {
-		meta = append(meta, strings.Join(b.Tags, ", "))
-	}
-	if len(meta) > 0 {
+	if meta := b.Byline(); len(meta) > 0 {
 		sb.WriteString("*")
 		sb.WriteString(briefings.EscapeMarkdown(strings.Join(meta, " · ")))
 		sb.WriteString("*\n\n")
