@@ -47,6 +47,9 @@ type Briefing struct {
 	Tags    []string
 	Summary string
 	Source  string
+	// Lang is the language given in front matter (lang: or language:), as
+	// a lower-case ISO 639-1 code ("de"); "" when none was given.
+	Lang string
 
 	// Text is the sanitized markdown of the whole file, front matter
 	// included. Sections and Lead are slices of it, so a body is held in

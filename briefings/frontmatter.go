@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 )
 
@@ -26,6 +27,8 @@ type FrontMatter struct {
 	Tags    []string
 	Summary string
 	Source  string
+	// Lang is the lower-case ISO 639-1 code of lang: or language:.
+	Lang string
 }
 
 // SplitFrontMatter separates a leading YAML block, delimited by a line
@@ -83,6 +86,12 @@ func ParseFrontMatter(yamlText []byte) (FrontMatter, error) {
 			fm.Source = cleanLine(scalar(value))
 		case "tags", "keywords":
 			fm.Tags = parseTags(value)
+		case "lang", "language":
+			code, err := parseLang(value)
+			if err != nil {
+				errs = append(errs, err)
+			}
+			fm.Lang = code
 		case "date":
 			d, err := parseDate(value)
 			if err != nil {
@@ -92,6 +101,21 @@ func ParseFrontMatter(yamlText []byte) (FrontMatter, error) {
 		}
 	}
 	return fm, errors.Join(errs...)
+}
+
+// parseLang reads a language tag ("de", "de-CH", "deu", "pt_BR") as the
+// ISO 639-1 code of its language.
+func parseLang(v any) (string, error) {
+	s := strings.TrimSpace(scalar(v))
+	if s == "" {
+		return "", nil
+	}
+	tag, err := language.Parse(strings.ReplaceAll(s, "_", "-"))
+	if err != nil {
+		return "", fmt.Errorf("front matter: lang %q is not a language code such as en or de", cleanLine(s))
+	}
+	base, _ := tag.Base()
+	return base.String(), nil
 }
 
 func scalar(v any) string {

@@ -62,7 +62,7 @@ func Parse(name string, raw []byte) (*Briefing, error) {
 
 func (b *Briefing) setFrontMatter(fm FrontMatter) {
 	b.Title, b.Date, b.Author = fm.Title, fm.Date, fm.Author
-	b.Tags, b.Summary, b.Source = fm.Tags, fm.Summary, fm.Source
+	b.Tags, b.Summary, b.Source, b.Lang = fm.Tags, fm.Summary, fm.Source, fm.Lang
 }
 
 func (b *Briefing) firstH1() string {

@@ -88,7 +88,6 @@ func dirSize(dir string) int64 {
 // ("bleve-same-mapping") and with bleve's default mapping. Every iteration
 // runs all three, one after the other, so that they share the machine's
 // conditions; "overhead-%" is brief's extra time over bleve-same-mapping.
-// brief-all is brief with the composite _all field.
 func BenchmarkBuild(b *testing.B) {
 	dir := benchCorpus(b, benchN())
 	ids, docs, total := corpusSections(b, dir)
@@ -96,7 +95,7 @@ func BenchmarkBuild(b *testing.B) {
 		name  string
 		build func(b *testing.B) (time.Duration, int64)
 	}{
-		{"brief", func(b *testing.B) (time.Duration, int64) { return buildBrief(b, dir, false) }},
+		{"brief", func(b *testing.B) (time.Duration, int64) { return buildBrief(b, dir) }},
 		{"bleve-same-mapping", func(b *testing.B) (time.Duration, int64) {
 			m, err := newMapping()
 			if err != nil {
@@ -107,7 +106,6 @@ func BenchmarkBuild(b *testing.B) {
 		{"bleve-default-mapping", func(b *testing.B) (time.Duration, int64) {
 			return buildBare(b, bleve.NewIndexMapping(), ids, docs)
 		}},
-		{"brief-all", func(b *testing.B) (time.Duration, int64) { return buildBrief(b, dir, true) }},
 	}
 	elapsed := make([]time.Duration, len(variants))
 	cpu := make([]time.Duration, len(variants))
@@ -132,16 +130,13 @@ func BenchmarkBuild(b *testing.B) {
 	// (user+system of this process) is the steadier comparison.
 	b.ReportMetric(100*(elapsed[0].Seconds()/elapsed[1].Seconds()-1), "overhead-wall-%")
 	b.ReportMetric(100*(cpu[0].Seconds()/cpu[1].Seconds()-1), "overhead-cpu-%")
-	b.ReportMetric(100*(cpu[3].Seconds()/cpu[0].Seconds()-1), "all-extra-cpu-%")
 	b.ReportMetric(float64(len(docs)), "sections")
 	b.ReportMetric(float64(total)/1e6, "corpus-MB")
 }
 
 // buildBrief syncs the corpus into a new index; it returns the time the
 // sync took and the size of the index.
-func buildBrief(b *testing.B, dir string, all bool) (time.Duration, int64) {
-	useAllField = all
-	defer func() { useAllField = false }()
+func buildBrief(b *testing.B, dir string) (time.Duration, int64) {
 	cache := b.TempDir()
 	ix := openBench(b, dir, cache)
 	start := time.Now()
@@ -204,22 +199,26 @@ func openBench(b *testing.B, lib, cache string) *Index {
 // built once per run.
 var built sync.Map
 
-func builtIndex(b *testing.B, lib string, all bool) string {
-	key := fmt.Sprintf("%s-%v", lib, all)
+// With BRIEF_BENCH_INDEX set, the index is kept in that folder between
+// runs (and brought up to date by the sync).
+func builtIndex(b *testing.B, lib string) string {
+	key := lib
 	if v, ok := built.Load(key); ok {
 		return v.(string)
 	}
-	cache, err := os.MkdirTemp("", "brief-bench-index")
+	cache := os.Getenv("BRIEF_BENCH_INDEX")
+	var err error
+	if cache == "" {
+		cache, err = os.MkdirTemp("", "brief-bench-index")
+	}
 	if err != nil {
 		b.Fatal(err)
 	}
-	useAllField = all
 	ix := openBench(b, lib, cache)
 	if _, err := ix.Sync(context.Background(), nil); err != nil {
 		b.Fatal(err)
 	}
 	_ = ix.Close()
-	useAllField = false
 	built.Store(key, cache)
 	return cache
 }
@@ -227,6 +226,9 @@ func builtIndex(b *testing.B, lib string, all bool) string {
 // removeBuiltIndexes deletes the indexes builtIndex made.
 func removeBuiltIndexes() {
 	built.Range(func(_, v any) bool {
+		if v.(string) == os.Getenv("BRIEF_BENCH_INDEX") {
+			return true // kept on purpose
+		}
 		_ = os.RemoveAll(v.(string))
 		return true
 	})
@@ -236,7 +238,7 @@ func removeBuiltIndexes() {
 // index open (Sync), and as a process would (Open, Sync, Close).
 func BenchmarkNoChangeSync(b *testing.B) {
 	lib := benchCorpus(b, benchN())
-	cache := builtIndex(b, lib, false)
+	cache := builtIndex(b, lib)
 	b.Run("sync", func(b *testing.B) {
 		ix := openBench(b, lib, cache)
 		defer ix.Close()
@@ -274,8 +276,7 @@ var benchQueries = map[string][]string{
 
 // BenchmarkQuery reports latency percentiles per query kind on the corpus,
 // with 20 hits and their snippets, as the search screen asks: with tag
-// counts (the default), without them ("notags/"), and with the _all field
-// ("all/").
+// counts (the default) and without them ("notags/").
 func BenchmarkQuery(b *testing.B) {
 	lib := benchCorpus(b, benchN())
 	kinds := make([]string, 0, len(benchQueries))
@@ -283,13 +284,10 @@ func BenchmarkQuery(b *testing.B) {
 		kinds = append(kinds, k)
 	}
 	sort.Strings(kinds)
-	for _, variant := range []string{"", "notags/", "all/"} {
-		all := variant == "all/"
-		cache := builtIndex(b, lib, all)
+	cache := builtIndex(b, lib)
+	for _, variant := range []string{"", "notags/"} {
 		for _, kind := range kinds {
 			b.Run(variant+kind, func(b *testing.B) {
-				useAllField = all
-				defer func() { useAllField = false }()
 				ix := openBench(b, lib, cache)
 				defer ix.Close()
 				queries := benchQueries[kind]

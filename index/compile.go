@@ -3,7 +3,6 @@ package index
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -70,198 +69,321 @@ func (p *parser) dateValue(c *clause) error {
 	return nil
 }
 
-// weighted is a field searched by default, with its boost.
+// weighted is a field searched by default, with its boost and the kind of
+// text it holds.
 type weighted struct {
 	field string
 	boost float64
+	kind  fieldKind
 }
 
 // Default fields: a match in the title or a heading counts more than one in
 // the body.
 var (
-	stemmedFields = []weighted{{fieldTitle, 3}, {fieldHeading, 2}, {fieldBody, 1}}
-	exactFields   = []weighted{{fieldTitleX, 3}, {fieldHeadingX, 2}, {fieldBodyX, 1}}
+	stemmedFields = []weighted{{fieldTitle, 3, kindTitle}, {fieldHeading, 2, kindHeading}, {fieldBody, 1, kindBody}}
+	exactFields   = []weighted{{fieldTitleX, 3, kindTitle}, {fieldHeadingX, 2, kindHeading}, {fieldBodyX, 1, kindBody}}
 )
 
 // fieldsFor returns the stemmed and the unstemmed fields a clause searches.
 func fieldsFor(field string) (stemmed, exact []weighted) {
 	switch field {
 	case "title":
-		return []weighted{{fieldTitle, 1}}, []weighted{{fieldTitleX, 1}}
+		return []weighted{{fieldTitle, 1, kindTitle}}, []weighted{{fieldTitleX, 1, kindTitle}}
 	case "heading":
-		return []weighted{{fieldHeading, 1}}, []weighted{{fieldHeadingX, 1}}
+		return []weighted{{fieldHeading, 1, kindHeading}}, []weighted{{fieldHeadingX, 1, kindHeading}}
 	case "body":
-		return []weighted{{fieldBody, 1}}, []weighted{{fieldBodyX, 1}}
+		return []weighted{{fieldBody, 1, kindBody}}, []weighted{{fieldBodyX, 1, kindBody}}
 	case "author":
-		return []weighted{{fieldAuthor, 1}}, []weighted{{fieldAuthor, 1}}
-	}
-	if useAllField {
-		return []weighted{{fieldAll, 1}}, exactFields
+		return []weighted{{fieldAuthor, 1, kindTitle}}, []weighted{{fieldAuthor, 1, kindTitle}}
 	}
 	return stemmedFields, exactFields
 }
 
-var (
-	analyzersOnce          sync.Once
-	textAnalyzer, exactAnl analysis.Analyzer
-	analyzersErr           error
-)
-
-// queryAnalyzers returns the analyzers used at index time, to analyze query
-// words the same way.
-func queryAnalyzers() (analysis.Analyzer, analysis.Analyzer, error) {
-	analyzersOnce.Do(func() {
-		m, err := newMapping()
-		if err != nil {
-			analyzersErr = err
-			return
-		}
-		textAnalyzer, exactAnl = m.AnalyzerNamed(analyzerText), m.AnalyzerNamed(analyzerExact)
-		if textAnalyzer == nil || exactAnl == nil {
-			analyzersErr = fmt.Errorf("index analyzers are not registered")
-		}
-	})
-	return textAnalyzer, exactAnl, analyzersErr
-}
-
-// compiled is a clause turned into a bleve query. stopOnly is true when
-// every word of it was a stop word, so it was searched unstemmed instead.
-type compiled struct {
-	q        query.Query
-	stopOnly bool
-}
-
-// compileClauses turns parsed clauses into one bleve query, or nil when
-// nothing is left to search for (only punctuation, say).
-func compileClauses(clauses []clause) (query.Query, error) {
-	text, exact, err := queryAnalyzers()
-	if err != nil {
-		return nil, err
+// inLanguage returns the fields of a language: body_de for body in German.
+func inLanguage(fields []weighted, code string) []weighted {
+	suffix := langSuffix(code)
+	if suffix == "" {
+		return fields
 	}
-	var must, mustNot []compiled
-	for _, c := range clauses {
-		cq := compileClause(c, text, exact)
-		if cq.q == nil {
-			continue
-		}
-		if c.op == '-' {
-			mustNot = append(mustNot, cq)
-		} else {
-			must = append(must, cq)
-		}
-	}
-	// Stop words are dropped when other words remain, and searched as
-	// typed when the query has nothing else ("the who").
-	var kept []query.Query
-	for _, cq := range must {
-		if !cq.stopOnly {
-			kept = append(kept, cq.q)
-		}
-	}
-	if len(kept) == 0 {
-		for _, cq := range must {
-			kept = append(kept, cq.q)
-		}
-	}
-	if len(kept) == 0 {
-		return nil, nil
-	}
-	var not []query.Query
-	for _, cq := range mustNot {
-		not = append(not, cq.q)
-	}
-	if len(not) == 0 {
-		return bleve.NewConjunctionQuery(kept...), nil
-	}
-	return query.NewBooleanQuery(kept, nil, not), nil
-}
-
-func compileClause(c clause, text, exact analysis.Analyzer) compiled {
-	stemmed, unstemmed := fieldsFor(c.field)
-	var out compiled
-	switch c.kind {
-	case kindOr:
-		var alts []query.Query
-		for _, a := range c.alts {
-			if cq := compileClause(a, text, exact); cq.q != nil {
-				alts = append(alts, cq.q)
-			}
-		}
-		if len(alts) > 0 {
-			out.q = bleve.NewDisjunctionQuery(alts...)
-		}
-	case kindDate:
-		var from, to time.Time
-		from, to = c.from, c.to
-		inc, exc := true, false
-		out.q = query.NewDateRangeInclusiveQuery(from, to, &inc, &exc)
-		out.q.(*query.DateRangeQuery).SetField(fieldDate)
-	case kindWord, kindPhrase:
-		if c.field == "tag" {
-			out.q = termQuery(fieldTag, fold(strings.TrimSpace(c.text)), 1)
-			break
-		}
-		if c.asYouType && len([]rune(c.text)) < 2 {
-			return compiled{} // too short to narrow anything down yet
-		}
-		an := text
-		if c.field == "author" {
-			an = exact
-		}
-		tokens := an.Analyze([]byte(c.text))
-		fields := stemmed
-		if len(tokens) == 0 {
-			tokens, fields = exact.Analyze([]byte(c.text)), unstemmed
-			out.stopOnly = true
-		}
-		if len(tokens) == 0 {
-			return compiled{}
-		}
-		out.q = tokensQuery(tokens, fields)
-		if c.asYouType {
-			prefix := patternQuery(kindPrefix, fold(c.text), unstemmed, c.field)
-			out.q = bleve.NewDisjunctionQuery(out.q, prefix)
-			out.stopOnly = false
-		}
-	case kindPrefix, kindWildcard, kindFuzzy:
-		t := fold(c.text)
-		if c.field == "tag" {
-			unstemmed = []weighted{{fieldTag, 1}}
-		}
-		if c.kind == kindFuzzy {
-			out.q = fuzzyQuery(t, c.fuzziness, unstemmed, c.field)
-		} else {
-			out.q = patternQuery(c.kind, t, unstemmed, c.field)
-		}
-	}
-	if out.q != nil && c.boost > 0 {
-		if b, ok := out.q.(query.BoostableQuery); ok {
-			b.SetBoost(c.boost)
+	out := make([]weighted, len(fields))
+	for i, f := range fields {
+		out[i] = f
+		if f.field == fieldTitle || f.field == fieldHeading || f.field == fieldBody {
+			out[i].field += suffix
 		}
 	}
 	return out
 }
 
-// tokensQuery matches analyzed tokens in any of the fields: one token is a
-// term, several (a phrase, or a CJK word split into bigrams) a phrase.
-func tokensQuery(tokens analysis.TokenStream, fields []weighted) query.Query {
+// queryAnalyzers returns the default stemming analyzer and the exact one,
+// as the index uses them, to analyze query words the same way.
+func queryAnalyzers() (analysis.Analyzer, analysis.Analyzer, error) {
+	m, err := sharedMapping()
+	if err != nil {
+		return nil, nil, err
+	}
+	text, exact := m.AnalyzerNamed(analyzerText), m.AnalyzerNamed(analyzerExact)
+	if text == nil || exact == nil {
+		return nil, nil, fmt.Errorf("index analyzers are not registered")
+	}
+	return text, exact, nil
+}
+
+// compileClauses sorts parsed clauses into a rankedQuery. Plain words (and
+// OR groups and patterns written without a field) are best-match words: a
+// section needs one of them. Phrases, words with a field, +words and dates
+// are required; -words are excluded. Stop words are dropped when other
+// words remain, and searched as typed when the query has nothing else ("the
+// who"). The result is empty when nothing is left to search for (only
+// punctuation, say).
+//
+// langs are the languages of the sections searched ("" for English and the
+// default): a word is looked up as each of them stems it, in its fields.
+func compileClauses(clauses []clause, langs []string) (*rankedQuery, error) {
+	if len(langs) == 0 {
+		langs = []string{""}
+	}
+	text, exact, err := queryAnalyzers()
+	if err != nil {
+		return nil, err
+	}
+	rq := &rankedQuery{}
+	var split []clause
+	for _, c := range clauses {
+		split = append(split, splitCompound(c, text)...)
+	}
+	for _, c := range split {
+		g := compileClause(c, langs, exact)
+		if len(g.alts) == 0 {
+			continue
+		}
+		switch {
+		case c.op == '-':
+			rq.not = append(rq.not, g)
+		case c.op == '+' || c.field != "" || c.kind == kindPhrase || c.kind == kindDate:
+			rq.must = append(rq.must, g)
+		default:
+			rq.groups = append(rq.groups, g)
+		}
+	}
+	if hasContent(rq.must) || hasContent(rq.groups) {
+		rq.must, rq.groups = withoutStopOnly(rq.must), withoutStopOnly(rq.groups)
+	}
+	return rq, nil
+}
+
+// splitCompound splits a plain word that is several words to the index
+// ("shock-sound", "real-gas", "U.S.-led") into one clause per word, each a
+// best-match word of its own: the proximity bonus still favours sections
+// that have them side by side. Words in quotes stay phrases, and so do
+// Chinese, Japanese and Korean words, which the index splits into pairs of
+// characters.
+func splitCompound(c clause, text analysis.Analyzer) []clause {
+	if c.op != 0 || c.field != "" || c.kind != kindWord || c.asYouType {
+		return []clause{c}
+	}
+	tokens := text.Analyze([]byte(c.text))
+	if len(tokens) < 2 {
+		return []clause{c}
+	}
+	var out []clause
+	for _, t := range tokens {
+		if t.Type == analysis.Ideographic || t.End > len(c.text) || t.Start >= t.End {
+			return []clause{c}
+		}
+		part := c
+		part.text, part.source = c.text[t.Start:t.End], c.text[t.Start:t.End]
+		part.pos, part.end = c.pos+t.Start, c.pos+t.End
+		out = append(out, part)
+	}
+	return out
+}
+
+func hasContent(gs []wordGroup) bool {
+	for _, g := range gs {
+		if !g.stopOnly {
+			return true
+		}
+	}
+	return false
+}
+
+func withoutStopOnly(gs []wordGroup) []wordGroup {
+	var out []wordGroup
+	for _, g := range gs {
+		if !g.stopOnly {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// disjunction is any of qs; one query is itself.
+func disjunction(qs []query.Query) query.Query {
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// compileClause turns a clause into the queries that find it.
+func compileClause(c clause, langs []string, exact analysis.Analyzer) wordGroup {
+	stemmed, unstemmed := fieldsFor(c.field)
+	out := wordGroup{text: c.source}
+	switch c.kind {
+	case kindOr:
+		out.stopOnly = true
+		for _, a := range c.alts {
+			if g := compileClause(a, langs, exact); len(g.alts) > 0 {
+				out.alts = append(out.alts, g.alts...)
+				out.words = append(out.words, g.words...)
+				out.terms = append(out.terms, g.terms...)
+				out.prefixes = append(out.prefixes, g.prefixes...)
+				out.stopOnly = out.stopOnly && g.stopOnly
+			}
+		}
+	case kindDate:
+		inc, exc := true, false
+		dq := query.NewDateRangeInclusiveQuery(c.from, c.to, &inc, &exc)
+		dq.SetField(fieldDate)
+		dq.SetBoost(0)
+		out.alts = []query.Query{dq}
+	case kindWord, kindPhrase:
+		if c.field == "tag" {
+			out.alts = []query.Query{termQuery(fieldTag, fold(strings.TrimSpace(c.text)), 1)}
+			break
+		}
+		if c.asYouType && len([]rune(c.text)) < 2 {
+			return wordGroup{} // too short to narrow anything down yet
+		}
+		out.alts, out.terms = stemmedQueries(c.text, c.field, langs, stemmed)
+		if len(out.alts) == 0 {
+			tokens := exact.Analyze([]byte(c.text))
+			if len(tokens) == 0 {
+				return wordGroup{}
+			}
+			out.alts, out.terms = tokensQueries(tokens, unstemmed), tokenTerms(tokens, unstemmed)
+			out.stopOnly = true
+		}
+		if w, ok := out.alts[0].(*wordQuery); ok {
+			out.words = []*wordQuery{w}
+		}
+		if c.kind == kindWord && !c.asYouType && c.field != "author" {
+			out.spelled = spelling(c, exact, out.terms)
+		}
+		if c.asYouType {
+			out.alts = append(out.alts, patternQueries(kindPrefix, fold(c.text), unstemmed, c.field)...)
+			out.prefixes = []string{fold(c.text)}
+			out.stopOnly = false
+		}
+	case kindPrefix, kindWildcard, kindFuzzy:
+		t := fold(c.text)
+		if c.field == "tag" {
+			unstemmed = []weighted{{fieldTag, 1, kindTitle}}
+		}
+		if c.kind == kindFuzzy {
+			out.alts = fuzzyQueries(t, c.fuzziness, unstemmed, c.field)
+			out.fuzzy = true
+		} else {
+			out.alts = patternQueries(c.kind, t, unstemmed, c.field)
+			out.fuzzy = c.kind == kindWildcard
+			if c.kind == kindPrefix {
+				out.prefixes = []string{t}
+			}
+		}
+	}
+	if c.boost > 0 {
+		for _, q := range out.alts {
+			if b, ok := q.(query.BoostableQuery); ok {
+				b.SetBoost(b.Boost() * c.boost)
+			}
+		}
+	}
+	return out
+}
+
+// stemmedQueries return the queries that find a word or phrase as each
+// language stems it, in that language's fields, and the fields and terms
+// that locate it. A word that is a stop word in every language gives none.
+// All the one-term forms of a word make a single BM25F query: a section is
+// in one language, so it scores the word once.
+func stemmedQueries(text, field string, langs []string, fields []weighted) ([]query.Query, []fieldTerm) {
+	if field == "author" {
+		_, exact, err := queryAnalyzers()
+		if err != nil {
+			return nil, nil
+		}
+		tokens := exact.Analyze([]byte(text))
+		return tokensQueries(tokens, fields), tokenTerms(tokens, fields)
+	}
+	var word []fieldTerm
+	var phrases []query.Query
+	var terms []fieldTerm
+	for _, code := range langs {
+		an := languageAnalyzer(code)
+		if an == nil {
+			continue
+		}
+		tokens := an.Analyze([]byte(text))
+		if len(tokens) == 0 {
+			continue
+		}
+		lf := inLanguage(fields, code)
+		terms = append(terms, tokenTerms(tokens, lf)...)
+		if len(tokens) == 1 {
+			word = append(word, tokenTerms(tokens, lf)...)
+		} else {
+			phrases = append(phrases, tokensQueries(tokens, lf)...)
+		}
+	}
+	var alts []query.Query
+	if len(word) > 0 {
+		alts = append(alts, newWordQuery(word))
+	}
+	return append(alts, phrases...), terms
+}
+
+// spelling returns a plain word's unstemmed form and place in the query,
+// or nothing when it is not one word.
+func spelling(c clause, exact analysis.Analyzer, forms []fieldTerm) spelled {
+	tokens := exact.Analyze([]byte(c.text))
+	i := strings.Index(c.source, c.text)
+	if len(tokens) != 1 || i < 0 {
+		return spelled{}
+	}
+	t := tokens[0]
+	return spelled{term: string(t.Term), pos: c.pos + i + t.Start, end: c.pos + i + t.End, forms: forms}
+}
+
+// tokenTerms are the fields and terms of analyzed tokens.
+func tokenTerms(tokens analysis.TokenStream, fields []weighted) []fieldTerm {
+	var out []fieldTerm
+	for _, f := range fields {
+		for _, t := range tokens {
+			out = append(out, fieldTerm{field: f.field, kind: f.kind, term: string(t.Term), weight: f.boost})
+		}
+	}
+	return out
+}
+
+// tokensQueries match analyzed tokens in each of the fields: one token is
+// a term, several (a phrase, or a CJK word split into bigrams) a phrase.
+func tokensQueries(tokens analysis.TokenStream, fields []weighted) []query.Query {
 	var alts []query.Query
 	if len(tokens) == 1 {
-		for _, f := range fields {
-			alts = append(alts, termQuery(f.field, string(tokens[0].Term), f.boost))
+		terms := make([]fieldTerm, len(fields))
+		for i, f := range fields {
+			terms[i] = fieldTerm{field: f.field, kind: f.kind, term: string(tokens[0].Term), weight: f.boost}
 		}
-	} else {
-		phrase := tokensToPhrase(tokens)
-		for _, f := range fields {
-			pq := query.NewMultiPhraseQuery(phrase, f.field)
-			pq.SetBoost(f.boost)
-			alts = append(alts, pq)
-		}
+		return []query.Query{newWordQuery(terms)}
 	}
-	if len(alts) == 1 {
-		return alts[0]
+	phrase := tokensToPhrase(tokens)
+	for _, f := range fields {
+		pq := query.NewMultiPhraseQuery(phrase, f.field)
+		pq.SetBoost(f.boost)
+		alts = append(alts, pq)
 	}
-	return bleve.NewDisjunctionQuery(alts...)
+	return alts
 }
 
 // tokensToPhrase lays tokens out by position; positions left empty by
@@ -285,11 +407,11 @@ func termQuery(field, term string, boost float64) query.Query {
 	return q
 }
 
-// patternQuery builds a prefix or wildcard query over the unstemmed fields.
-// The author field is unstemmed already.
-func patternQuery(kind clauseKind, t string, fields []weighted, field string) query.Query {
+// patternQueries are prefix or wildcard queries over the unstemmed
+// fields. The author field is unstemmed already.
+func patternQueries(kind clauseKind, t string, fields []weighted, field string) []query.Query {
 	if field == "author" {
-		fields = []weighted{{fieldAuthor, 1}}
+		fields = []weighted{{fieldAuthor, 1, kindTitle}}
 	}
 	var alts []query.Query
 	for _, f := range fields {
@@ -304,14 +426,14 @@ func patternQuery(kind clauseKind, t string, fields []weighted, field string) qu
 		q.(query.BoostableQuery).SetBoost(f.boost)
 		alts = append(alts, q)
 	}
-	return bleve.NewDisjunctionQuery(alts...)
+	return alts
 }
 
-// fuzzyQuery matches words within fuzziness edits of t in the unstemmed
+// fuzzyQueries match words within fuzziness edits of t in the unstemmed
 // fields.
-func fuzzyQuery(t string, fuzziness int, fields []weighted, field string) query.Query {
+func fuzzyQueries(t string, fuzziness int, fields []weighted, field string) []query.Query {
 	if field == "author" {
-		fields = []weighted{{fieldAuthor, 1}}
+		fields = []weighted{{fieldAuthor, 1, kindTitle}}
 	}
 	var alts []query.Query
 	for _, f := range fields {
@@ -321,5 +443,5 @@ func fuzzyQuery(t string, fuzziness int, fields []weighted, field string) query.
 		q.SetBoost(f.boost)
 		alts = append(alts, q)
 	}
-	return bleve.NewDisjunctionQuery(alts...)
+	return alts
 }

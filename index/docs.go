@@ -36,5 +36,29 @@ func sectionDocs(b *briefings.Briefing) []sectionDoc {
 		d.Body = PlainText(s.Body())
 		docs = append(docs, d)
 	}
+	lang := b.Lang
+	if lang == "" {
+		lang = detectLanguage(sampleText(b.Title, docs))
+	}
+	for i := range docs {
+		docs[i].Lang = lang
+	}
 	return docs
+}
+
+// sampleText is the beginning of a briefing's text, enough to tell its
+// language.
+func sampleText(title string, docs []sectionDoc) string {
+	var sb strings.Builder
+	sb.WriteString(title)
+	for _, d := range docs {
+		if sb.Len() > 4096 {
+			break
+		}
+		sb.WriteString("\n")
+		sb.WriteString(d.Heading)
+		sb.WriteString("\n")
+		sb.WriteString(d.Body[:min(len(d.Body), 4096)])
+	}
+	return sb.String()
 }

@@ -1,8 +1,10 @@
 // Package index is brief's full-text search: one bleve document per section
 // of every briefing, kept in a scorch index per library root under the user's
 // cache directory, synced incrementally from the files, and searched with a
-// query language close to bleve's query strings (words are ANDed). It knows
-// bleve and the briefings domain, and nothing of the terminal UI.
+// query language close to bleve's query strings. Plain words are a best
+// match: sections with every word first, then those with some, ranked by
+// BM25F with a proximity bonus (rank.go). It knows bleve and the briefings
+// domain, and nothing of the terminal UI.
 //
 // The index is a cache. It may be deleted, damaged, locked by another
 // process or left by another version of brief; Open and Sync recover from

@@ -55,7 +55,8 @@ type clause struct {
 	boost     float64
 	from, to  time.Time // date range [from, to); zero means open
 	pos, end  int
-	asYouType bool // the last word, still being typed: prefix-match it too
+	source    string // the clause as typed
+	asYouType bool   // the last word, still being typed: prefix-match it too
 	alts      []clause
 }
 
@@ -101,6 +102,7 @@ func parseQuery(q string, asYouType bool) ([]clause, error) {
 		if skip {
 			continue
 		}
+		c.source = q[c.pos:c.end]
 		raw = append(raw, c)
 		if len(raw) > maxClauses {
 			return nil, p.errAt(start, fmt.Sprintf("the query has more than %d words; shorten it", maxClauses))
@@ -145,6 +147,7 @@ func groupOR(q string, raw []clause, orAt []int) ([]clause, error) {
 			}
 		}
 		group.end = group.alts[len(group.alts)-1].end
+		group.source = q[group.pos:group.end]
 		out = append(out, group)
 	}
 	positive := false

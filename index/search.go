@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -15,7 +16,8 @@ import (
 
 // Request is a search.
 type Request struct {
-	// Query uses the query syntax: words (all required), "phrases",
+	// Query uses the query syntax: words (best match: sections with
+	// every word first, then those with some of them), "phrases",
 	// +must, -not, a OR b, title:, heading: (or section:), body:, tag:,
 	// author:, date:>2024-01-01 (also date:2024, date:2023..2024), fuzzy
 	// word~ or word~2, prefix word* and wildcards wo?d*, and ^2 to weigh a
@@ -62,6 +64,9 @@ type Results struct {
 	// Tags counts matching sections by tag, most frequent first (the top
 	// 20; none with Request.NoTagCounts).
 	Tags []TagCount
+	// Suggestion is the query with the words no section has replaced by
+	// the closest words the index has ("did you mean"), or "".
+	Suggestion string
 }
 
 // TagCount is how many matching sections carry a tag.
@@ -92,6 +97,9 @@ type Hit struct {
 	// Terms are the matched words as they appear in the text, lower-cased
 	// and without duplicates, for highlighting them in the reader.
 	Terms []string
+	// Missing are the words of the query, as typed, that the section does
+	// not have (sections with every word come first).
+	Missing []string
 }
 
 // ErrDamaged wraps search errors caused by a damaged index. The index is
@@ -101,72 +109,95 @@ var ErrDamaged = errors.New("the search index is damaged")
 // defaultLimit is the page size when Request.Limit is 0.
 const defaultLimit = 20
 
-var storedFields = []string{fieldPath, fieldRel, fieldAnchor, fieldTitle, fieldHeading, fieldHPath,
-	fieldBody, fieldTag, fieldDate, fieldOrdinal}
+var storedFields = []string{fieldPath, fieldRel, fieldAnchor, fieldTitleX, fieldHeadingX, fieldHPath,
+	fieldBodyX, fieldTag, fieldDate, fieldOrdinal}
 
 // Search runs a query. An empty query with no Tags returns no hits; with
 // Tags it lists their sections. A query with a syntax error returns a
 // *QueryError.
 func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 	start := time.Now()
-	q, err := buildQuery(req)
+	rq, err := buildQuery(req, ix.languages())
 	if err != nil {
 		return nil, err
 	}
-	if q == nil {
+	if rq == nil || rq.empty() {
 		return &Results{Took: time.Since(start)}, nil
 	}
 	limit := req.Limit
 	if limit <= 0 {
 		limit = defaultLimit
 	}
-	// Two passes: the first ranks and counts every match; the second
-	// loads the stored fields and the match locations of the page of hits
-	// only. Reading locations for every match cost about a sixth of the
-	// time of a search with many matches.
-	sreq := bleve.NewSearchRequestOptions(q, limit, max(req.Offset, 0), false)
+	offset := max(req.Offset, 0)
+	var cands []candidate
+	var total uint64
+	if req.Sort == SortRelevance {
+		ix.expandQuery(ctx, rq)
+		if cands, total, err = ix.rankedSearch(ctx, rq, offset, limit); err != nil {
+			return nil, err
+		}
+		cands = cands[min(offset, len(cands)):min(offset+limit, len(cands))]
+	} else {
+		sreq := bleve.NewSearchRequestOptions(rq.some(), limit, offset, false)
+		switch req.Sort {
+		case SortDate:
+			sreq.SortBy([]string{"-" + fieldDate, "-_score"})
+		case SortTitle:
+			sreq.SortBy([]string{fieldTitleSort, fieldOrdinal})
+		}
+		res, err := ix.run(ctx, sreq)
+		if err != nil {
+			return nil, err
+		}
+		cands, total = tierOf(res.Hits, 0), res.Total
+	}
+	out := &Results{Total: total}
+	if out.Hits, err = ix.details(ctx, rq, cands); err != nil {
+		return nil, err
+	}
 	if !req.NoTagCounts {
-		sreq.AddFacet("tags", bleve.NewFacetRequest(fieldTag, 20))
+		if out.Tags, err = ix.tagCounts(ctx, rq.some()); err != nil {
+			return nil, err
+		}
 	}
-	switch req.Sort {
-	case SortDate:
-		sreq.SortBy([]string{"-" + fieldDate, "-_score"})
-	case SortTitle:
-		sreq.SortBy([]string{fieldTitleSort, fieldOrdinal})
-	}
-	// Ties keep index order. Sorting by _id as well would make ties
-	// stable across rebuilds, but costs a document lookup per match.
+	out.Suggestion = ix.suggest(req.Query, rq)
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+// tagCounts counts the sections matching q by tag, the 20 most frequent.
+func (ix *Index) tagCounts(ctx context.Context, q query.Query) ([]TagCount, error) {
+	sreq := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	sreq.Score = "none"
+	sreq.AddFacet("tags", bleve.NewFacetRequest(fieldTag, 20))
 	res, err := ix.run(ctx, sreq)
 	if err != nil {
 		return nil, err
 	}
-	out := &Results{Total: res.Total}
-	if out.Hits, err = ix.details(ctx, q, res.Hits); err != nil {
-		return nil, err
-	}
+	var out []TagCount
 	if f := res.Facets["tags"]; f != nil && f.Terms != nil {
 		for _, t := range f.Terms.Terms() {
-			out.Tags = append(out.Tags, TagCount{Tag: t.Term, Count: t.Count})
+			out = append(out, TagCount{Tag: t.Term, Count: t.Count})
 		}
 	}
-	out.Took = time.Since(start)
 	return out, nil
 }
 
 // details loads the stored fields and match locations of ranked matches,
 // and turns them into hits in the same order. A match deleted by a sync
 // meanwhile is left out.
-func (ix *Index) details(ctx context.Context, q query.Query, ranked []*search.DocumentMatch) ([]Hit, error) {
+func (ix *Index) details(ctx context.Context, rq *rankedQuery, ranked []candidate) ([]Hit, error) {
 	if len(ranked) == 0 {
 		return nil, nil
 	}
 	ids := make([]string, len(ranked))
-	for i, dm := range ranked {
-		ids[i] = dm.ID
+	for i, c := range ranked {
+		ids[i] = c.dm.ID
 	}
-	dreq := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(q, bleve.NewDocIDQuery(ids)), len(ids), 0, false)
+	dreq := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(rq.located(), bleve.NewDocIDQuery(ids)), len(ids), 0, false)
 	dreq.Fields = storedFields
 	dreq.IncludeLocations = true
+	dreq.Score = "none"
 	res, err := ix.run(ctx, dreq)
 	if err != nil {
 		return nil, err
@@ -176,17 +207,22 @@ func (ix *Index) details(ctx context.Context, q query.Query, ranked []*search.Do
 		byID[dm.ID] = dm
 	}
 	hits := make([]Hit, 0, len(ranked))
-	for _, dm := range ranked {
-		if d := byID[dm.ID]; d != nil {
-			d.Score = dm.Score
-			hits = append(hits, makeHit(d))
+	for _, c := range ranked {
+		if d := byID[c.dm.ID]; d != nil {
+			d.Score = c.dm.Score
+			h := makeHit(d)
+			if c.tier > 0 {
+				h.Missing = missingWords(rq, d.Locations)
+			}
+			hits = append(hits, h)
 		}
 	}
 	return hits, nil
 }
 
-// buildQuery parses the request into a bleve query; nil means no hits.
-func buildQuery(req Request) (query.Query, error) {
+// buildQuery parses the request for an index of sections in langs; nil
+// means no hits.
+func buildQuery(req Request, langs []string) (*rankedQuery, error) {
 	var clauses []clause
 	var err error
 	if req.Literal {
@@ -194,14 +230,16 @@ func buildQuery(req Request) (query.Query, error) {
 	} else if clauses, err = parseQuery(req.Query, req.AsYouType); err != nil {
 		return nil, err
 	}
-	q, err := compileClauses(clauses)
+	rq, err := compileClauses(clauses, langs)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	var filters []query.Query
+	if rq.empty() && len(clauses) > 0 {
+		return nil, nil // words were given, and none is searchable
+	}
 	for _, t := range req.Tags {
 		if t = strings.TrimSpace(t); t != "" {
-			filters = append(filters, termQuery(fieldTag, fold(t), 0))
+			rq.filters = append(rq.filters, termQuery(fieldTag, fold(t), 0))
 		}
 	}
 	if len(req.Paths) > 0 {
@@ -209,29 +247,53 @@ func buildQuery(req Request) (query.Query, error) {
 		for _, p := range req.Paths {
 			paths = append(paths, termQuery(fieldPath, p, 0))
 		}
-		filters = append(filters, bleve.NewDisjunctionQuery(paths...))
+		rq.filters = append(rq.filters, bleve.NewDisjunctionQuery(paths...))
 	}
-	switch {
-	case len(filters) == 0:
-		return q, nil
-	case q == nil && len(clauses) > 0:
-		return nil, nil // words were given, and none is searchable
-	case q == nil:
-		q = bleve.NewMatchAllQuery()
-	}
-	return bleve.NewConjunctionQuery(append([]query.Query{q}, filters...)...), nil
+	return rq, nil
 }
 
-// literalClauses reads every space-separated word of q as a plain word.
+// literalClauses reads every space-separated word of q as a plain word,
+// each once, the first maxClauses of them: a pasted page searches as its
+// opening paragraph.
 func literalClauses(q string, asYouType bool) []clause {
 	var out []clause
-	for _, w := range strings.Fields(q) {
-		out = append(out, clause{kind: kindWord, text: w})
+	seen := map[string]bool{}
+	start := -1
+	for i, r := range q + " " {
+		space := unicode.IsSpace(r)
+		switch {
+		case !space && start < 0:
+			start = i
+		case space && start >= 0:
+			w := q[start:i]
+			if key := strings.ToLower(w); !seen[key] && len(out) < maxClauses {
+				seen[key] = true
+				out = append(out, clause{kind: kindWord, text: w, source: w, pos: start, end: i})
+			}
+			start = -1
+		}
 	}
 	if asYouType && len(out) > 0 && !strings.HasSuffix(q, " ") {
 		out[len(out)-1].asYouType = true
 	}
 	return out
+}
+
+// languages returns the languages of the sections in the index (see
+// languagesIn).
+func (ix *Index) languages() []string {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	var fields []string
+	for _, p := range ix.parts {
+		if p.idx == nil {
+			continue
+		}
+		if f, err := p.idx.Fields(); err == nil {
+			fields = append(fields, f...)
+		}
+	}
+	return languagesIn(fields)
 }
 
 // run searches every part, turning errors and panics from a damaged index
@@ -284,8 +346,8 @@ func makeHit(dm *search.DocumentMatch) Hit {
 	h.Path, _ = dm.Fields[fieldPath].(string)
 	h.RelPath, _ = dm.Fields[fieldRel].(string)
 	h.Anchor, _ = dm.Fields[fieldAnchor].(string)
-	h.Title, _ = dm.Fields[fieldTitle].(string)
-	h.Heading, _ = dm.Fields[fieldHeading].(string)
+	h.Title, _ = dm.Fields[fieldTitleX].(string)
+	h.Heading, _ = dm.Fields[fieldHeadingX].(string)
 	h.HeadingPath = stringList(dm.Fields[fieldHPath])
 	h.Tags = stringList(dm.Fields[fieldTag])
 	if n, ok := dm.Fields[fieldOrdinal].(float64); ok {
@@ -294,7 +356,7 @@ func makeHit(dm *search.DocumentMatch) Hit {
 	if d, ok := dm.Fields[fieldDate].(string); ok {
 		h.Date, _ = time.Parse(time.RFC3339, d)
 	}
-	body, _ := dm.Fields[fieldBody].(string)
+	body, _ := dm.Fields[fieldBodyX].(string)
 	var ranges [][2]int
 	terms := map[string]bool{}
 	addTerms := func(text string, locs search.TermLocationMap) [][2]int {
@@ -313,12 +375,12 @@ func makeHit(dm *search.DocumentMatch) Hit {
 		return rs
 	}
 	for field, locs := range dm.Locations {
-		switch field {
-		case fieldBody, fieldBodyX:
+		switch {
+		case strings.HasPrefix(field, fieldBody):
 			ranges = append(ranges, addTerms(body, locs)...)
-		case fieldTitle, fieldTitleX:
+		case strings.HasPrefix(field, fieldTitle):
 			addTerms(h.Title, locs)
-		case fieldHeading, fieldHeadingX:
+		case strings.HasPrefix(field, fieldHeading):
 			addTerms(h.Heading, locs)
 		}
 	}
