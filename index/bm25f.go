@@ -3,6 +3,7 @@ package index
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"sync/atomic"
@@ -94,10 +95,22 @@ func (q *wordQuery) Boost() float64 { return q.boost }
 // Searcher opens the postings of the word in each field.
 func (q *wordQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ mapping.IndexMapping,
 	options search.SearcherOptions) (search.Searcher, error) {
+	s, err := openWordSearcher(ctx, r, q.terms, q.boost, options)
+	if err != nil {
+		return nil, err
+	}
+	q.idf.Store(math.Float64bits(s.idf))
+	return s, nil
+}
+
+// openWordSearcher opens the postings of terms, one word in several fields
+// or forms.
+func openWordSearcher(ctx context.Context, r bleveindex.IndexReader, terms []fieldTerm, boost float64,
+	options search.SearcherOptions) (*wordSearcher, error) {
 	stats := readFieldStats(r)
-	s := &wordSearcher{boost: q.boost, vectors: options.IncludeTermVectors, score: options.Score != "none"}
+	s := &wordSearcher{boost: boost, vectors: options.IncludeTermVectors, score: options.Score != "none"}
 	var df uint64
-	for _, t := range q.terms {
+	for _, t := range terms {
 		tr, err := r.TermFieldReader(ctx, []byte(t.term), t.field, true, true, options.IncludeTermVectors)
 		if err != nil {
 			_ = s.Close()
@@ -108,9 +121,8 @@ func (q *wordQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ ma
 			continue
 		}
 		df = max(df, tr.Count())
-		b := bm25B[t.kind]
-		s.postings = append(s.postings, posting{reader: tr, term: t.term, weight: t.weight,
-			b: b, avgLen: stats.avgLen(t.field, t.kind)})
+		s.postings = append(s.postings, &posting{reader: tr, term: t.term, weight: t.weight,
+			b: bm25B[t.kind], avgLen: stats.avgLen(t.field, t.kind)})
 	}
 	n := stats.Sections
 	if n == 0 {
@@ -120,7 +132,6 @@ func (q *wordQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ ma
 	}
 	n = max(n, float64(df))
 	s.idf = math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
-	q.idf.Store(math.Float64bits(s.idf))
 	return s, nil
 }
 
@@ -133,12 +144,34 @@ type posting struct {
 	avgLen float64
 	curr   *bleveindex.TermFieldDoc // nil before the first read and at the end
 	buf    bleveindex.TermFieldDoc
-	done   bool
+	key    uint64 // curr.ID as a number, to order the heap
 }
 
-// wordSearcher walks the union of a word's postings in document order.
+// docKey orders document ids: scorch's are 8-byte big-endian numbers.
+// Other ids sort by their first 8 bytes, and ties by bytes.Compare.
+func docKey(id bleveindex.IndexInternalID) uint64 {
+	if len(id) >= 8 {
+		return binary.BigEndian.Uint64(id)
+	}
+	var b [8]byte
+	copy(b[:], id)
+	return binary.BigEndian.Uint64(b[:])
+}
+
+// before reports whether p's current document comes before q's.
+func (p *posting) before(q *posting) bool {
+	if p.key != q.key {
+		return p.key < q.key
+	}
+	return bytes.Compare(p.curr.ID, q.curr.ID) < 0
+}
+
+// wordSearcher walks the union of a word's postings in document order. The
+// postings not at their end are kept in a heap by their current document.
 type wordSearcher struct {
-	postings []posting
+	postings []*posting
+	heap     []*posting
+	done     []*posting // moved past the current match
 	idf      float64
 	boost    float64
 	vectors  bool
@@ -146,22 +179,12 @@ type wordSearcher struct {
 	started  bool
 }
 
-func (s *wordSearcher) start() error {
-	s.started = true
-	for i := range s.postings {
-		if err := s.postings[i].next(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func (p *posting) next() error {
 	tfd, err := p.reader.Next(p.buf.Reset())
 	if err != nil {
 		return fmt.Errorf("read the postings of %q: %w", p.term, err)
 	}
-	p.curr, p.done = tfd, tfd == nil
+	p.set(tfd)
 	return nil
 }
 
@@ -170,14 +193,42 @@ func (p *posting) advance(id bleveindex.IndexInternalID) error {
 	if err != nil {
 		return fmt.Errorf("read the postings of %q: %w", p.term, err)
 	}
-	p.curr, p.done = tfd, tfd == nil
+	p.set(tfd)
+	return nil
+}
+
+func (p *posting) set(tfd *bleveindex.TermFieldDoc) {
+	p.curr = tfd
+	if tfd != nil {
+		p.key = docKey(tfd.ID)
+	}
+}
+
+// start reads the first document of every posting, or the first at or
+// after id when id is not nil.
+func (s *wordSearcher) start(id bleveindex.IndexInternalID) error {
+	s.started = true
+	for _, p := range s.postings {
+		var err error
+		if id == nil {
+			err = p.next()
+		} else {
+			err = p.advance(id)
+		}
+		if err != nil {
+			return err
+		}
+		if p.curr != nil {
+			s.push(p)
+		}
+	}
 	return nil
 }
 
 // Next returns the next section with the word.
 func (s *wordSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
 	if !s.started {
-		if err := s.start(); err != nil {
+		if err := s.start(nil); err != nil {
 			return nil, err
 		}
 	}
@@ -186,39 +237,38 @@ func (s *wordSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, e
 
 // Advance returns the first section with the word at or after id.
 func (s *wordSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexInternalID) (*search.DocumentMatch, error) {
-	s.started = true
-	for i := range s.postings {
-		p := &s.postings[i]
-		if p.done || p.curr != nil && bytes.Compare(p.curr.ID, id) >= 0 {
-			continue
+	if !s.started {
+		if err := s.start(id); err != nil {
+			return nil, err
 		}
+		return s.match(ctx)
+	}
+	target := docKey(id)
+	for len(s.heap) > 0 && (s.heap[0].key < target || s.heap[0].key == target && bytes.Compare(s.heap[0].curr.ID, id) < 0) {
+		p := s.pop()
 		if err := p.advance(id); err != nil {
 			return nil, err
+		}
+		if p.curr != nil {
+			s.push(p)
 		}
 	}
 	return s.match(ctx)
 }
 
-// match scores the section at the lowest current position of the
-// postings, and moves the postings that were on it forward.
+// match scores the section at the top of the heap, and moves the postings
+// that were on it forward.
 func (s *wordSearcher) match(ctx *search.SearchContext) (*search.DocumentMatch, error) {
-	var low bleveindex.IndexInternalID
-	for i := range s.postings {
-		if p := &s.postings[i]; !p.done && (low == nil || bytes.Compare(p.curr.ID, low) < 0) {
-			low = p.curr.ID
-		}
-	}
-	if low == nil {
+	if len(s.heap) == 0 {
 		return nil, nil
 	}
 	rv := ctx.DocumentMatchPool.Get()
-	rv.IndexInternalID = append(rv.IndexInternalID[:0], low...)
+	rv.IndexInternalID = append(rv.IndexInternalID[:0], s.heap[0].curr.ID...)
+	key := s.heap[0].key
 	tf := 0.0
-	for i := range s.postings {
-		p := &s.postings[i]
-		if p.done || !bytes.Equal(p.curr.ID, rv.IndexInternalID) {
-			continue
-		}
+	s.done = s.done[:0]
+	for len(s.heap) > 0 && s.heap[0].key == key && bytes.Equal(s.heap[0].curr.ID, rv.IndexInternalID) {
+		p := s.pop()
 		length := 1.0
 		if p.curr.Norm > 0 {
 			length = 1 / (p.curr.Norm * p.curr.Norm)
@@ -237,6 +287,12 @@ func (s *wordSearcher) match(ctx *search.SearchContext) (*search.DocumentMatch, 
 			ctx.DocumentMatchPool.Put(rv)
 			return nil, err
 		}
+		if p.curr != nil {
+			s.done = append(s.done, p) // back in the heap after the loop
+		}
+	}
+	for _, p := range s.done {
+		s.push(p)
 	}
 	if s.score {
 		rv.Score = s.boost * s.idf * tf * (bm25K1 + 1) / (bm25K1 + tf)
@@ -244,11 +300,48 @@ func (s *wordSearcher) match(ctx *search.SearchContext) (*search.DocumentMatch, 
 	return rv, nil
 }
 
+// push adds a posting to the heap.
+func (s *wordSearcher) push(p *posting) {
+	s.heap = append(s.heap, p)
+	i := len(s.heap) - 1
+	for i > 0 {
+		parent := (i - 1) / 2
+		if !s.heap[i].before(s.heap[parent]) {
+			break
+		}
+		s.heap[parent], s.heap[i] = s.heap[i], s.heap[parent]
+		i = parent
+	}
+}
+
+// pop removes the posting with the lowest current document.
+func (s *wordSearcher) pop() *posting {
+	top := s.heap[0]
+	last := len(s.heap) - 1
+	s.heap[0] = s.heap[last]
+	s.heap = s.heap[:last]
+	i := 0
+	for {
+		l, r, low := 2*i+1, 2*i+2, i
+		if l < last && s.heap[l].before(s.heap[low]) {
+			low = l
+		}
+		if r < last && s.heap[r].before(s.heap[low]) {
+			low = r
+		}
+		if low == i {
+			return top
+		}
+		s.heap[i], s.heap[low] = s.heap[low], s.heap[i]
+		i = low
+	}
+}
+
 // Close closes the postings.
 func (s *wordSearcher) Close() error {
 	var first error
-	for i := range s.postings {
-		if err := s.postings[i].reader.Close(); err != nil && first == nil {
+	for _, p := range s.postings {
+		if err := p.reader.Close(); err != nil && first == nil {
 			first = err
 		}
 	}
@@ -265,8 +358,8 @@ func (s *wordSearcher) SetQueryNorm(float64) {}
 // Count estimates the number of matches.
 func (s *wordSearcher) Count() uint64 {
 	var n uint64
-	for i := range s.postings {
-		n = max(n, s.postings[i].reader.Count())
+	for _, p := range s.postings {
+		n = max(n, p.reader.Count())
 	}
 	return n
 }
@@ -280,8 +373,8 @@ func (s *wordSearcher) DocumentMatchPoolSize() int { return 1 }
 // Size estimates the searcher's memory.
 func (s *wordSearcher) Size() int {
 	n := 64
-	for i := range s.postings {
-		n += 96 + s.postings[i].reader.Size()
+	for _, p := range s.postings {
+		n += 96 + p.reader.Size()
 	}
 	return n
 }

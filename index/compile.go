@@ -271,7 +271,18 @@ func compileClause(c clause, langs []string, exact analysis.Analyzer) wordGroup 
 		if c.kind == kindWord && !c.asYouType && c.field != "author" {
 			out.spelled = spelling(c, exact, out.terms)
 		}
-		if c.asYouType {
+		if c.asYouType && c.field != "author" {
+			// One walk over the word's stemmed postings and those of its
+			// completions.
+			complete := &completionQuery{prefix: fold(c.text), fields: unstemmed, boost: 1}
+			if w, ok := out.alts[0].(*wordQuery); ok && !out.stopOnly {
+				complete.also = w.terms
+				out.alts, out.words = out.alts[1:], nil
+			}
+			out.alts = append(out.alts, complete)
+			out.prefixes = []string{fold(c.text)}
+			out.stopOnly = false
+		} else if c.asYouType {
 			out.alts = append(out.alts, patternQueries(kindPrefix, fold(c.text), unstemmed, c.field)...)
 			out.prefixes = []string{fold(c.text)}
 			out.stopOnly = false
@@ -379,9 +390,7 @@ func tokensQueries(tokens analysis.TokenStream, fields []weighted) []query.Query
 	}
 	phrase := tokensToPhrase(tokens)
 	for _, f := range fields {
-		pq := query.NewMultiPhraseQuery(phrase, f.field)
-		pq.SetBoost(f.boost)
-		alts = append(alts, pq)
+		alts = append(alts, &phraseQuery{field: f.field, kind: f.kind, weight: f.boost, slots: phrase})
 	}
 	return alts
 }

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -129,8 +130,9 @@ func languagesIn(fields []string) []string {
 		}
 	}
 	if !seen[""] {
-		out = append([]string{""}, out...) // queries are analyzed in English at least
+		out = append(out, "") // queries are analyzed in English at least
 	}
+	sort.Strings(out) // "" first
 	return out
 }
 
