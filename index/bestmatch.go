@@ -94,19 +94,14 @@ func (rq *rankedQuery) withExtra(words query.Query) query.Query {
 	return query.NewBooleanQuery([]query.Query{words}, []query.Query{ex}, nil)
 }
 
-// counted matches the sections some matches, for counting only: its words
-// are bleve's own term queries, which a search that does not score turns
-// into one union of posting lists.
+// counted matches the sections some matches, for counting only (in a
+// search with Score "none"): a plain disjunction, which bleve walks as one
+// union of posting lists when its parts are term searchers, as word and
+// completion queries are when counting.
 func (rq *rankedQuery) counted() query.Query {
 	var alts []query.Query
 	for _, g := range rq.groups {
-		for _, a := range g.alts {
-			if w, ok := a.(*wordQuery); ok {
-				alts = append(alts, w.termQueries()...)
-			} else {
-				alts = append(alts, a)
-			}
-		}
+		alts = append(alts, g.alts...)
 	}
 	var words query.Query
 	if len(alts) > 0 {

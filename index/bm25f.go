@@ -10,7 +10,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
@@ -77,15 +77,6 @@ func (q *wordQuery) lastIDF() float64 {
 	return 1
 }
 
-// termQueries are bleve's term queries for the word in each field.
-func (q *wordQuery) termQueries() []query.Query {
-	out := make([]query.Query, len(q.terms))
-	for i, t := range q.terms {
-		out[i] = termQuery(t.field, t.term, t.weight)
-	}
-	return out
-}
-
 // SetBoost weighs the word.
 func (q *wordQuery) SetBoost(b float64) { q.boost = b }
 
@@ -95,12 +86,43 @@ func (q *wordQuery) Boost() float64 { return q.boost }
 // Searcher opens the postings of the word in each field.
 func (q *wordQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ mapping.IndexMapping,
 	options search.SearcherOptions) (search.Searcher, error) {
+	if counting(options) {
+		return countSearcher(ctx, r, q.terms, options)
+	}
 	s, err := openWordSearcher(ctx, r, q.terms, q.boost, options)
 	if err != nil {
 		return nil, err
 	}
 	q.idf.Store(math.Float64bits(s.idf))
 	return s, nil
+}
+
+// counting reports whether a search only counts matches: no scores, no
+// locations.
+func counting(options search.SearcherOptions) bool {
+	return options.Score == "none" && !options.IncludeTermVectors
+}
+
+// countSearcher finds the sections with any of terms without scoring
+// them: bleve turns a disjunction of plain term searchers into one union
+// of posting lists, many times faster to walk.
+func countSearcher(ctx context.Context, r bleveindex.IndexReader, terms []fieldTerm,
+	options search.SearcherOptions) (search.Searcher, error) {
+	list := make([]search.Searcher, 0, len(terms))
+	for _, t := range terms {
+		ts, err := searcher.NewTermSearcher(ctx, r, t.term, t.field, 1, options)
+		if err != nil {
+			for _, s := range list {
+				_ = s.Close()
+			}
+			return nil, fmt.Errorf("read the postings of %q in %s: %w", t.term, t.field, err)
+		}
+		list = append(list, ts)
+	}
+	if len(list) == 1 {
+		return list[0], nil
+	}
+	return searcher.NewDisjunctionSearcher(ctx, r, list, 1, options)
 }
 
 // openWordSearcher opens the postings of terms, one word in several fields

@@ -73,6 +73,9 @@ func (q *completionQuery) Searcher(ctx context.Context, r bleveindex.IndexReader
 			terms = append(terms, fieldTerm{field: f.field, kind: f.kind, term: w, weight: f.boost})
 		}
 	}
+	if counting(options) {
+		return countSearcher(ctx, r, terms, options)
+	}
 	boost := q.boost
 	if boost == 0 {
 		boost = 1

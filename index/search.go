@@ -156,13 +156,24 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 		return nil, err
 	}
 	if !req.NoTagCounts {
-		if out.Tags, err = ix.tagCounts(ctx, rq.some()); err != nil {
+		if out.Tags, err = ix.tagCounts(ctx, rq.counted()); err != nil {
 			return nil, err
 		}
 	}
 	out.Suggestion = ix.suggest(req.Query, rq)
 	out.Took = time.Since(start)
 	return out, nil
+}
+
+// TagCounts counts the sections a request matches by tag, the 20 most
+// frequent first: Results.Tags, for a search made with NoTagCounts (the
+// search screen shows its hits first, then asks for the counts).
+func (ix *Index) TagCounts(ctx context.Context, req Request) ([]TagCount, error) {
+	rq, err := buildQuery(req, ix.languages())
+	if err != nil || rq == nil || rq.empty() {
+		return nil, err
+	}
+	return ix.tagCounts(ctx, rq.counted())
 }
 
 // tagCounts counts the sections matching q by tag, the 20 most frequent.
