@@ -253,3 +253,22 @@ func TestCranfieldRelevance(t *testing.T) {
 		t.Errorf("nDCG@10 %.4f, want at least %.3f", got.ndcg10, minNDCG)
 	}
 }
+
+// BenchmarkCranfield reports the relevance figures of the tuning half as
+// benchmark metrics, beside the time the 100 questions take:
+//
+//	go test ./index -run '^$' -bench Cranfield -benchtime 1x
+func BenchmarkCranfield(b *testing.B) {
+	c := loadCranfield(b)
+	ix := openDir(b, c.docs, b.TempDir())
+	mustSync(b, ix)
+	var got relevance
+	for b.Loop() {
+		got = c.score(c.run(b, ix))
+	}
+	b.ReportMetric(got.ndcg10, "nDCG@10")
+	b.ReportMetric(got.map100, "MAP@100")
+	b.ReportMetric(got.p10, "P@10")
+	b.ReportMetric(got.r100, "R@100")
+	b.ReportMetric(float64(got.empty), "empty")
+}
