@@ -11,7 +11,10 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
+
+	"github.com/briefreader/brief/internal/regular"
 )
 
 // DefaultMaxSize is the largest file loaded unless LoadOptions says otherwise.
@@ -40,6 +43,10 @@ type File struct {
 	Root    Root
 	Size    int64
 	ModTime time.Time
+	// ChangeTime is the inode change time (ctime) where the system has one,
+	// else zero. Unlike ModTime no program can set it back, so a cache that
+	// compares it notices a file rewritten with its old size and time.
+	ChangeTime time.Time
 
 	fsys fs.FS // set for embedded files
 }
@@ -81,7 +88,8 @@ func Load(paths []string, opts LoadOptions) *Library {
 }
 
 // ResolveRoots turns command-line paths into roots: absolute, cleaned,
-// de-duplicated. Paths that do not exist become problems.
+// de-duplicated. Paths that do not exist, or lead to neither a folder nor a
+// regular file (a named pipe, a socket, a device), become problems.
 func ResolveRoots(paths []string) ([]Root, []Problem) {
 	var roots []Root
 	var problems []Problem
@@ -93,8 +101,11 @@ func ResolveRoots(paths []string) ([]Root, []Problem) {
 			continue
 		}
 		info, err := os.Stat(abs)
+		if err == nil && !info.IsDir() {
+			err = regular.Check(abs, info) // a FIFO would block the first read
+		}
 		if err != nil {
-			problems = append(problems, Problem{Path: p, Err: describe(err), Skipped: true})
+			problems = append(problems, Problem{Path: p, Err: describeAt(abs, err), Skipped: true})
 			continue
 		}
 		if !seen[abs] {
@@ -117,13 +128,13 @@ func Scan(roots []Root) ([]File, []Problem) {
 		case root.Builtin():
 			files = append(files, sampleFiles()...)
 		case !root.Dir:
-			info, err := os.Stat(root.Path)
+			f, err := StatFile(root.Path)
 			if err != nil {
-				problems = append(problems, Problem{Path: root.Path, Err: describe(err), Skipped: true})
+				problems = append(problems, Problem{Path: root.Path, Err: err, Skipped: true})
 				continue
 			}
-			files = append(files, File{Path: root.Path, RelPath: CleanName(filepath.Base(root.Path)), Root: root,
-				Size: info.Size(), ModTime: info.ModTime()})
+			f.Root = root
+			files = append(files, f)
 		default:
 			f, p := scanDir(root)
 			files = append(files, f...)
@@ -206,29 +217,53 @@ func (s *scanner) visit(path string, d fs.DirEntry, err error) error {
 	if !IsBriefingName(name) {
 		return nil
 	}
-	symlink := d.Type()&fs.ModeSymlink != 0
-	if symlink && !linkStaysInside(path, s.realRoot) {
-		s.problems = append(s.problems, Problem{Path: path,
-			Err: errors.New("skipped: it is a symbolic link to a file outside the library folder"), Skipped: true})
-		return nil
-	}
 	var info fs.FileInfo
-	if symlink {
+	if d.Type()&fs.ModeSymlink != 0 {
+		// Stat first: a loop or a dangling link says so, not "outside".
 		info, err = os.Stat(path)
+		if err == nil && !linkStaysInside(path, s.realRoot) {
+			s.problems = append(s.problems, Problem{Path: path,
+				Err: errors.New("skipped: it is a symbolic link to a file outside the library folder"), Skipped: true})
+			return nil
+		}
 	} else {
 		info, err = d.Info()
 	}
 	if err != nil {
-		s.problems = append(s.problems, Problem{Path: path, Err: describe(err), Skipped: true})
+		s.problems = append(s.problems, Problem{Path: path, Err: describeAt(path, err), Skipped: true})
 		return nil
 	}
 	if !info.Mode().IsRegular() {
-		return nil
+		return nil // a FIFO, socket or device in a folder is no briefing: skipped
 	}
 	rel, _ := filepath.Rel(s.root.Path, path)
-	s.files = append(s.files, File{Path: path, RelPath: CleanName(filepath.ToSlash(rel)), Root: s.root,
-		Size: info.Size(), ModTime: info.ModTime()})
+	s.files = append(s.files, fileOf(path, CleanName(filepath.ToSlash(rel)), info))
+	s.files[len(s.files)-1].Root = s.root
 	return nil
+}
+
+// StatFile returns the File for a briefing named by path (a command-line
+// argument): it must lead to a regular file, through symbolic links. A
+// named pipe, socket, device or folder, a symbolic link loop or a missing
+// file gives an error that says so in words.
+func StatFile(path string) (File, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return File{}, describe(err)
+	}
+	info, err := os.Stat(abs)
+	if err != nil {
+		return File{}, describeAt(abs, err)
+	}
+	if err := regular.Check(abs, info); err != nil {
+		return File{}, describe(err)
+	}
+	return fileOf(abs, CleanName(filepath.Base(abs)), info), nil
+}
+
+// fileOf describes a file found at path from its information.
+func fileOf(path, rel string, info fs.FileInfo) File {
+	return File{Path: path, RelPath: rel, Size: info.Size(), ModTime: info.ModTime(), ChangeTime: changeTime(info)}
 }
 
 // linkStaysInside reports whether the symbolic link at path resolves to a
@@ -341,7 +376,7 @@ func readLimited(f File, limit int64) ([]byte, error) {
 	if f.fsys != nil {
 		r, err = f.fsys.Open(strings.TrimPrefix(f.Path, BuiltinPrefix))
 	} else {
-		r, err = os.Open(f.Path)
+		r, err = regular.Open(f.Path) // never blocks on a FIFO
 	}
 	if err != nil {
 		return nil, describe(err)
@@ -359,17 +394,34 @@ func readLimited(f File, limit int64) ([]byte, error) {
 
 // describe rewrites file-system errors as sentences.
 func describe(err error) error {
+	var notRegular *regular.Error
 	switch {
+	case errors.As(err, &notRegular):
+		return errors.New(notRegular.Reason() + "; brief reads only regular files")
+	case errors.Is(err, syscall.ELOOP):
+		return errors.New("is a symbolic link loop (it leads back to itself)")
 	case errors.Is(err, fs.ErrNotExist):
 		return errors.New("does not exist")
 	case errors.Is(err, fs.ErrPermission):
 		return errors.New("cannot be read: permission denied")
 	}
+
 	var pathErr *fs.PathError
 	if errors.As(err, &pathErr) {
 		return fmt.Errorf("cannot be read: %v", pathErr.Err)
 	}
 	return fmt.Errorf("cannot be read: %v", err)
+}
+
+// describeAt is describe for an error met at path, which tells a symbolic
+// link to nowhere from a file that is not there.
+func describeAt(path string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		if target, lerr := os.Readlink(path); lerr == nil {
+			return fmt.Errorf("is a symbolic link to %s, which does not exist", CleanName(target))
+		}
+	}
+	return describe(err)
 }
 
 // FormatSize writes a byte count the way people read it: "32 MiB", "4.5 KiB".

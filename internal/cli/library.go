@@ -78,7 +78,7 @@ func (a *app) loadLibrary() (*briefings.Library, error) {
 	lib := briefings.Load(paths, opts)
 	if len(lib.Roots) == 0 {
 		a.printProblems(lib.Problems)
-		return nil, &exitError{code: 1, err: errors.New("no library to open: none of the given paths exists")}
+		return nil, &exitError{code: 1, err: errors.New("no library to open: none of the given paths is a folder or a file brief can read")}
 	}
 	return lib, nil
 }

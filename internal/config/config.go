@@ -13,7 +13,12 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/briefreader/brief/internal/regular"
 )
+
+// maxFile is the largest configuration file read.
+const maxFile = 1 << 20
 
 // Config is what the file may set.
 type Config struct {
@@ -50,7 +55,7 @@ func Path() string {
 // Paths in it may start with ~/ and may be relative to the file's folder.
 func Load(path string) (Config, error) {
 	var c Config
-	data, err := os.ReadFile(path)
+	data, err := regular.ReadFile(path, maxFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return c, nil
 	}

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/briefreader/brief/internal/regular"
 )
 
 // Presenting is what a presenting brief shares with `brief notes` in another
@@ -71,7 +73,7 @@ func WritePresenting(path string, p Presenting) error {
 // ReadPresenting reads the status file.
 func ReadPresenting(path string) (Presenting, error) {
 	var p Presenting
-	data, err := os.ReadFile(path)
+	data, err := regular.ReadFile(path, maxFileSize)
 	if err != nil {
 		return p, err
 	}
