@@ -174,6 +174,9 @@ func (a *app) runIndex(cmd *cobra.Command, rebuild bool) error {
 		return err
 	}
 	defer ix.Close()
+	if rebuild {
+		a.clearCatalog()
+	}
 	listed := a.refreshCatalog()
 	out := newOutput(a.streams.Out)
 	bar := newProgressLine(out)

@@ -90,6 +90,20 @@ func (a *app) loadCatalog(paths []string, opts briefings.LoadOptions) *catalog.C
 	return catalog.Load(paths, catalog.Options{Dir: dir, LoadOptions: opts})
 }
 
+// clearCatalogCache removes a library's cached lists. (A variable for
+// tests.)
+var clearCatalogCache = catalog.Clear
+
+// clearCatalog forgets the library list kept beside the index, so that the
+// next listing reads every file again: brief index --rebuild rebuilds every
+// cache of the library, not only the index.
+func (a *app) clearCatalog() {
+	dir, _ := a.indexDirSetting()
+	if err := clearCatalogCache(dir, a.libraryPaths()); err != nil {
+		fmt.Fprintf(a.streams.Err, "brief: note: %s\n", cleanMessage(err.Error()))
+	}
+}
+
 // printProblems lists load problems on stderr, one per line.
 func (a *app) printProblems(problems []briefings.Problem) {
 	for _, p := range problems {
