@@ -108,7 +108,7 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 	})
 	if store != nil {
 		if saveErr := store.Save(); saveErr != nil {
-			fmt.Fprintf(a.streams.Err, "brief: %v\n", saveErr)
+			fmt.Fprintf(a.streams.Err, "brief: %s\n", cleanMessage(saveErr.Error()))
 		}
 	}
 	return err

@@ -15,6 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/briefreader/brief/internal/regular"
+	"github.com/briefreader/brief/internal/userdirs"
 )
 
 // maxFile is the largest configuration file read.
@@ -38,17 +39,18 @@ type Config struct {
 }
 
 // Path is the configuration file: $BRIEF_CONFIG if set, else
-// $XDG_CONFIG_HOME/brief/config.yaml (~/.config/brief/config.yaml).
-func Path() string {
+// $XDG_CONFIG_HOME/brief/config.yaml (~/.config/brief/config.yaml). It is
+// never relative to the working directory: without HOME it is under the
+// account's home folder, and it fails when there is none.
+func Path() (string, error) {
 	if p := os.Getenv("BRIEF_CONFIG"); p != "" {
-		return p
+		return p, nil
 	}
-	dir := os.Getenv("XDG_CONFIG_HOME")
-	if dir == "" {
-		home, _ := os.UserHomeDir()
-		dir = filepath.Join(home, ".config")
+	dir, err := userdirs.ConfigHome()
+	if err != nil {
+		return "", err
 	}
-	return filepath.Join(dir, "brief", "config.yaml")
+	return filepath.Join(dir, "brief", "config.yaml"), nil
 }
 
 // Load reads the file at path. A missing file is an empty configuration.
@@ -87,7 +89,7 @@ func Load(path string) (Config, error) {
 func expand(p, base string) string {
 	p = strings.TrimSpace(p)
 	if p == "~" || strings.HasPrefix(p, "~/") {
-		if home, err := os.UserHomeDir(); err == nil {
+		if home, err := userdirs.Home(); err == nil {
 			p = filepath.Join(home, strings.TrimPrefix(p, "~"))
 		}
 	}

@@ -22,7 +22,7 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/adrg/xdg"
+	"github.com/briefreader/brief/internal/userdirs"
 )
 
 const (
@@ -58,16 +58,17 @@ type Store struct {
 }
 
 // DefaultDir returns the folder brief keeps its state in: $BRIEF_STATE_DIR
-// when set, else $XDG_STATE_HOME/brief (~/.local/state/brief on Linux).
-func DefaultDir() string {
+// when set, else $XDG_STATE_HOME/brief (~/.local/state/brief on Linux). It
+// fails only when HOME is unset and the account has no home folder either.
+func DefaultDir() (string, error) {
 	if d := os.Getenv("BRIEF_STATE_DIR"); d != "" {
-		return d
+		return d, nil
 	}
-	base := os.Getenv("XDG_STATE_HOME")
-	if !filepath.IsAbs(base) {
-		base = xdg.StateHome
+	base, err := userdirs.StateHome()
+	if err != nil {
+		return "", err
 	}
-	return filepath.Join(base, "brief")
+	return filepath.Join(base, "brief"), nil
 }
 
 // Open loads the state kept in dir ("" means DefaultDir()). The folder need
@@ -77,7 +78,11 @@ func DefaultDir() string {
 // damaged file is copied aside with a ".corrupt" suffix before it is replaced.
 func Open(dir string) (*Store, []string, error) {
 	if dir == "" {
-		dir = DefaultDir()
+		d, err := DefaultDir()
+		if err != nil {
+			return nil, nil, fmt.Errorf("reading positions, bookmarks and search history will not be kept: %w", err)
+		}
+		dir = d
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
