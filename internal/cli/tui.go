@@ -13,6 +13,7 @@ import (
 	"github.com/briefreader/brief/internal/render"
 	"github.com/briefreader/brief/internal/state"
 	"github.com/briefreader/brief/ui"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 )
 
@@ -46,6 +47,9 @@ type tuiStart struct {
 
 // runTUIWith starts the app.
 func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
+	if err := a.needKeyboard(); err != nil {
+		return err
+	}
 	opts, err := a.loadOptions()
 	if err != nil {
 		return err
@@ -112,6 +116,17 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 		}
 	}
 	return err
+}
+
+// needKeyboard checks that the app can read keys: bubbletea reads them from
+// the standard input, and from /dev/null or a file it fails with words of
+// its own ("could not create cancelable reader").
+func (a *app) needKeyboard() error {
+	if f, ok := a.streams.In.(term.File); ok && !term.IsTerminal(f.Fd()) {
+		return errors.New("the reader takes its keys from the terminal, but the standard input is redirected " +
+			"(not a terminal); run brief without < or a pipe, or print with brief list, brief show or brief search")
+	}
+	return nil
 }
 
 // withSignals runs a terminal program that SIGINT, SIGTERM and SIGHUP
