@@ -110,9 +110,17 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 	err = withSignals(func(ctx context.Context) error {
 		return ui.Run(ctx, uiOpts, a.streams.In, a.streams.Out)
 	})
+	var saveErr error
 	if store != nil {
-		if saveErr := store.Save(); saveErr != nil {
-			fmt.Fprintf(a.streams.Err, "brief: %s\n", cleanMessage(saveErr.Error()))
+		saveErr = store.Save()
+	}
+	if saveErr != nil {
+		fmt.Fprintf(a.streams.Err, "brief: %s\n", cleanMessage(saveErr.Error()))
+	} else {
+		// The status line may have cut them short: once the terminal is
+		// back, say in full what happened to the state files.
+		for _, n := range notices {
+			fmt.Fprintf(a.streams.Err, "brief: note: %s\n", cleanMessage(n))
 		}
 	}
 	return err
