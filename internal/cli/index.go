@@ -257,7 +257,6 @@ type progressLine struct {
 	on      bool
 	width   int
 	drawn   int // length of the last line drawn
-	lastAt  time.Time
 	minimum int // totals below this are not worth a bar
 }
 

@@ -30,13 +30,6 @@ func (a *app) addTUIFlags(root *cobra.Command) {
 	root.Flags().StringVarP(&a.tui.query, "query", "q", "", "start on the search screen with this query")
 }
 
-// runTUI opens the reader on the library and returns when the user quits.
-// SIGINT, SIGTERM and SIGHUP end it with the terminal restored and the
-// usual 128+signal exit status.
-func (a *app) runTUI(cmd *cobra.Command) error {
-	return a.runTUIWith(cmd, tuiStart{})
-}
-
 // tuiStart says where the app starts: presenting a briefing, or searching.
 type tuiStart struct {
 	present     *ui.PresentRequest
@@ -45,7 +38,9 @@ type tuiStart struct {
 	search      bool // start on the search screen, empty
 }
 
-// runTUIWith starts the app.
+// runTUIWith starts the app and returns when the user quits. SIGINT,
+// SIGTERM and SIGHUP end it with the terminal restored and the usual
+// 128+signal exit status.
 func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 	if err := a.needKeyboard(); err != nil {
 		return err
