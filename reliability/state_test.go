@@ -112,12 +112,7 @@ func TestUnusableStateFolder(t *testing.T) {
 					if code != "0" {
 						t.Errorf("exit status %s:\n%s", code, screen)
 					}
-					var msgs []string
-					for _, l := range strings.Split(screen, "\n") {
-						if strings.HasPrefix(l, "brief: ") {
-							msgs = append(msgs, l)
-						}
-					}
+					msgs := briefMessages(screen)
 					if len(msgs) != 1 || !strings.HasPrefix(msgs[0], "brief: cannot save reading positions") || !strings.Contains(msgs[0], ": "+want) {
 						t.Errorf("messages after quitting: %q, want one saying %q", msgs, want)
 					}

@@ -107,13 +107,19 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 	})
 	var saveErr error
 	if store != nil {
-		saveErr = store.Save()
+		var notice *state.Notice
+		if saveErr = store.Save(); errors.As(saveErr, &notice) {
+			saveErr = nil // a notice: in store.Notices below
+		}
 	}
 	if saveErr != nil {
 		fmt.Fprintf(a.streams.Err, "brief: %s\n", cleanMessage(saveErr.Error()))
 	} else {
 		// The status line may have cut them short: once the terminal is
 		// back, say in full what happened to the state files.
+		if store != nil {
+			notices = append(notices, store.Notices()...)
+		}
 		for _, n := range notices {
 			fmt.Fprintf(a.streams.Err, "brief: note: %s\n", cleanMessage(n))
 		}

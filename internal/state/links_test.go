@@ -197,3 +197,18 @@ func TestStateFileIsAFIFO(t *testing.T) {
 		t.Fatal("Open or Save blocked on a FIFO")
 	}
 }
+
+// The notices of saves are kept for the end of the program, once.
+func TestNoticesAreKeptForTheEnd(t *testing.T) {
+	dir := t.TempDir()
+	symlink(t, "/nonexistent/dotfiles/state.json", filepath.Join(dir, stateFile))
+	s := open(t, dir)
+	s.SetPosition("/lib/a.md", Position{Anchor: "x"})
+	err := s.Save()
+	if notices := s.Notices(); len(notices) != 1 || err == nil || notices[0] != err.Error() {
+		t.Fatalf("Notices() = %q after Save() = %v", notices, err)
+	}
+	if notices := s.Notices(); len(notices) != 0 {
+		t.Errorf("Notices() again = %q", notices)
+	}
+}

@@ -58,6 +58,7 @@ type Store struct {
 	history              []queryEntry
 	stateGen, stateSaved uint64 // stateGen != stateSaved: briefings changed since the last save
 	histGen, histSaved   uint64
+	notices              []string // of saves, for Notices
 }
 
 // DefaultDir returns the folder brief keeps its state in: $BRIEF_STATE_DIR
@@ -311,9 +312,23 @@ func (s *Store) Save() error {
 		return newSaveError(failed, s.dir, cause)
 	}
 	if len(notices) > 0 {
+		s.mu.Lock()
+		s.notices = append(s.notices, notices...)
+		s.mu.Unlock()
 		return &Notice{msg: strings.Join(notices, "; ")}
 	}
 	return nil
+}
+
+// Notices returns the notices of the saves so far (the *Notice errors
+// Save returned) and forgets them: a program that showed them on a status
+// line, which may have cut them short, can say them in full at the end.
+func (s *Store) Notices() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := s.notices
+	s.notices = nil
+	return n
 }
 
 // stamp returns the current time, made later than prev if the clock has not
