@@ -61,7 +61,7 @@ func TestSpecialFilesByName(t *testing.T) {
 				countRun(t, "a FIFO, socket or device given by name: "+args[0], func() {
 					e := newEnv(t)
 					r := e.briefTimeout(t, answerLimit, args...)
-					answered(t, "brief "+args[0]+" of "+sf.kind+" by name", r.took)
+					answered(t, "brief show, export, list -L, search -L of a FIFO, socket or device by name", r.took)
 					if r.code == 0 || !strings.Contains(r.stderr, "notes.md: "+sf.says+"; brief reads only regular files") {
 						t.Errorf("brief %s of %s: exit %d, stderr %q", args[0], sf.kind, r.code, r.stderr)
 					}
@@ -74,7 +74,7 @@ func TestSpecialFilesByName(t *testing.T) {
 		countRun(t, "a FIFO, socket or device in a folder (skipped)", func() {
 			e := newEnv(t)
 			r := e.briefTimeout(t, answerLimit, "list", "--json", "-L", lib)
-			answered(t, "brief list of a folder holding "+sf.kind, r.took)
+			answered(t, "brief list of a folder holding a FIFO, socket or device", r.took)
 			linkOut := strings.Contains(r.stderr, "notes.md: skipped: it is a symbolic link to a file outside the library folder")
 			if r.code != 0 || strings.Count(r.stdout, `"title"`) != 3 || strings.Contains(r.stderr, "notes.md") && !linkOut {
 				t.Errorf("list of a folder with %s: exit %d, %d titles, stderr %q", sf.kind, r.code, strings.Count(r.stdout, `"title"`), r.stderr)
@@ -159,7 +159,7 @@ func TestWithoutHome(t *testing.T) {
 	must(t, os.Chmod(cwd, 0o777))
 	countRun(t, "HOME unset: brief config shows no folder relative to the working directory or under /", func() {
 		r := runNoHome(t, cwd, 0, "config")
-		answered(t, "brief config without HOME", r.took)
+		answered(t, "brief without HOME, or without a home folder", r.took)
 		if r.code != 0 {
 			t.Fatalf("brief config without HOME: exit %d, %s", r.code, r.stderr)
 		}
@@ -200,7 +200,7 @@ func TestWithoutHome(t *testing.T) {
 	} {
 		countRun(t, "HOME unset, no home folder: brief "+c.args[0]+" says so or works without", func() {
 			r := runNoHome(t, cwd, nobody, c.args...)
-			answered(t, "brief "+strings.Join(c.args, " ")+" without a home folder", r.took)
+			answered(t, "brief without HOME, or without a home folder", r.took)
 			if r.code != c.code || !strings.Contains(r.stderr, c.says) {
 				t.Errorf("brief %s without a home folder: exit %d (want %d), stderr %q (want %q)", strings.Join(c.args, " "), r.code, c.code, r.stderr, c.says)
 			}
@@ -236,7 +236,7 @@ func TestInputFromDevNull(t *testing.T) {
 				start := time.Now()
 				pr := startProc(t, cmd)
 				code := pr.wait(t, answerLimit)
-				answered(t, "brief < "+input+" on a terminal", time.Since(start))
+				answered(t, "brief < /dev/null (or a file) on a terminal", time.Since(start))
 				msg := errOut.String()
 				if code != 1 || !strings.HasPrefix(msg, "brief: the reader takes its keys from the terminal, but the standard input is redirected") ||
 					strings.Contains(msg, "cancelable") || strings.Count(msg, "\n") != 1 {
