@@ -87,7 +87,11 @@ func describe(path string, err error) string {
 	case errors.Is(err, syscall.EROFS):
 		return nearestExisting(failedAt(path, err)) + " is on a read-only file system"
 	case errors.Is(err, fs.ErrPermission):
-		return "no permission to write in " + folderOf(failedAt(path, err))
+		folder := folderOf(failedAt(path, err))
+		if _, missing := os.Lstat(path); missing != nil && folder != path && strings.HasPrefix(path, folder) {
+			return "no permission to create " + path + " in " + folder // the state folder itself
+		}
+		return "no permission to write in " + folder
 	case errors.Is(err, syscall.ENOTDIR) || errors.Is(err, syscall.EEXIST):
 		if p := nearestExisting(path); !isDir(p) {
 			return p + " is a file, not a folder"

@@ -185,3 +185,23 @@ func assertNoTemps(t *testing.T, dir string) {
 		}
 	}
 }
+
+// A state folder that cannot be created says which folder and why (it
+// used to say "/ is read-only" when the folder was under "/").
+func TestFolderThatCannotBeCreated(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root ignores permissions")
+	}
+	base := t.TempDir()
+	if err := os.Chmod(base, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(base, 0o700) })
+	dir := filepath.Join(base, ".local", "state", "brief")
+	s := open(t, dir)
+	s.SetPosition("a.md", Position{Anchor: "x"})
+	want := "cannot save reading positions and bookmarks: no permission to create " + dir + " in " + base
+	if err := s.Save(); err == nil || err.Error() != want {
+		t.Fatalf("Save:\n got %v\nwant %s", err, want)
+	}
+}
