@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/briefreader/brief/internal/regular"
 )
 
 // DefaultMaxSize is the largest file loaded unless LoadOptions says otherwise.
@@ -40,6 +40,10 @@ type File struct {
 	Root    Root
 	Size    int64
 	ModTime time.Time
+	// ChangeTime is the inode change time (ctime) where the system has one,
+	// else zero. Unlike ModTime no program can set it back, so a cache that
+	// compares it notices a file rewritten with its old size and time.
+	ChangeTime time.Time
 
 	fsys fs.FS // set for embedded files
 }
@@ -78,177 +82,6 @@ func Load(paths []string, opts LoadOptions) *Library {
 	lib.Roots = roots
 	lib.Problems = append(append(problems, scanProblems...), lib.Problems...)
 	return lib
-}
-
-// ResolveRoots turns command-line paths into roots: absolute, cleaned,
-// de-duplicated. Paths that do not exist become problems.
-func ResolveRoots(paths []string) ([]Root, []Problem) {
-	var roots []Root
-	var problems []Problem
-	seen := make(map[string]bool)
-	for _, p := range paths {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			problems = append(problems, Problem{Path: p, Err: err, Skipped: true})
-			continue
-		}
-		info, err := os.Stat(abs)
-		if err != nil {
-			problems = append(problems, Problem{Path: p, Err: describe(err), Skipped: true})
-			continue
-		}
-		if !seen[abs] {
-			seen[abs] = true
-			roots = append(roots, Root{Path: abs, Dir: info.IsDir()})
-		}
-	}
-	return roots, problems
-}
-
-// Scan lists the briefing files under the roots, without reading them:
-// folders recursively (.md, .markdown and .txt files), skipping hidden
-// folders and node_modules, and never following a symbolic link that leads
-// outside its root. Files come back in a deterministic order.
-func Scan(roots []Root) ([]File, []Problem) {
-	var files []File
-	var problems []Problem
-	for _, root := range roots {
-		switch {
-		case root.Builtin():
-			files = append(files, sampleFiles()...)
-		case !root.Dir:
-			info, err := os.Stat(root.Path)
-			if err != nil {
-				problems = append(problems, Problem{Path: root.Path, Err: describe(err), Skipped: true})
-				continue
-			}
-			files = append(files, File{Path: root.Path, RelPath: CleanName(filepath.Base(root.Path)), Root: root,
-				Size: info.Size(), ModTime: info.ModTime()})
-		default:
-			f, p := scanDir(root)
-			files = append(files, f...)
-			problems = append(problems, p...)
-		}
-	}
-	return files, problems
-}
-
-func scanDir(root Root) ([]File, []Problem) {
-	realRoot, err := filepath.EvalSymlinks(root.Path)
-	if err != nil {
-		return nil, []Problem{{Path: root.Path, Err: describe(err), Skipped: true}}
-	}
-	entries, err := os.ReadDir(root.Path)
-	if err != nil {
-		return nil, []Problem{{Path: root.Path, Err: describe(err), Skipped: true}}
-	}
-	// The folders under the root are walked in parallel (a stat per file
-	// is most of the time on a big library), then the results are joined
-	// in the order a single walk would give.
-	type part struct {
-		files    []File
-		problems []Problem
-	}
-	parts := make([]part, len(entries))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, e := range entries {
-		path := filepath.Join(root.Path, e.Name())
-		s := &scanner{root: root, realRoot: realRoot}
-		if !e.IsDir() {
-			_ = s.visit(path, e, nil)
-			parts[i] = part{s.files, s.problems}
-			continue
-		}
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			_ = filepath.WalkDir(path, s.visit)
-			parts[i] = part{s.files, s.problems}
-		})
-	}
-	wg.Wait()
-	var files []File
-	var problems []Problem
-	for _, p := range parts {
-		files = append(files, p.files...)
-		problems = append(problems, p.problems...)
-	}
-	return files, problems
-}
-
-// scanner collects the briefing files of one walk.
-type scanner struct {
-	root     Root
-	realRoot string
-	files    []File
-	problems []Problem
-}
-
-// visit is the filepath.WalkDir callback: it skips hidden folders and
-// node_modules, refuses symbolic links leading outside the root, and keeps
-// regular files with a briefing extension.
-func (s *scanner) visit(path string, d fs.DirEntry, err error) error {
-	if err != nil {
-		s.problems = append(s.problems, Problem{Path: path, Err: describe(err), Skipped: true})
-		if d != nil && d.IsDir() {
-			return fs.SkipDir
-		}
-		return nil
-	}
-	name := d.Name()
-	if d.IsDir() {
-		if strings.HasPrefix(name, ".") || name == "node_modules" {
-			return fs.SkipDir
-		}
-		return nil
-	}
-	if !IsBriefingName(name) {
-		return nil
-	}
-	symlink := d.Type()&fs.ModeSymlink != 0
-	if symlink && !linkStaysInside(path, s.realRoot) {
-		s.problems = append(s.problems, Problem{Path: path,
-			Err: errors.New("skipped: it is a symbolic link to a file outside the library folder"), Skipped: true})
-		return nil
-	}
-	var info fs.FileInfo
-	if symlink {
-		info, err = os.Stat(path)
-	} else {
-		info, err = d.Info()
-	}
-	if err != nil {
-		s.problems = append(s.problems, Problem{Path: path, Err: describe(err), Skipped: true})
-		return nil
-	}
-	if !info.Mode().IsRegular() {
-		return nil
-	}
-	rel, _ := filepath.Rel(s.root.Path, path)
-	s.files = append(s.files, File{Path: path, RelPath: CleanName(filepath.ToSlash(rel)), Root: s.root,
-		Size: info.Size(), ModTime: info.ModTime()})
-	return nil
-}
-
-// linkStaysInside reports whether the symbolic link at path resolves to a
-// file inside realRoot.
-func linkStaysInside(path, realRoot string) bool {
-	target, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		return false
-	}
-	rel, err := filepath.Rel(realRoot, target)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-}
-
-// IsBriefingName reports whether a file name has a briefing extension.
-func IsBriefingName(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown", ".txt":
-		return true
-	}
-	return false
 }
 
 // LoadFiles reads and parses files in parallel. The briefings keep the order
@@ -341,7 +174,7 @@ func readLimited(f File, limit int64) ([]byte, error) {
 	if f.fsys != nil {
 		r, err = f.fsys.Open(strings.TrimPrefix(f.Path, BuiltinPrefix))
 	} else {
-		r, err = os.Open(f.Path)
+		r, err = regular.Open(f.Path) // never blocks on a FIFO
 	}
 	if err != nil {
 		return nil, describe(err)
@@ -355,21 +188,6 @@ func readLimited(f File, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("skipped: the file is larger than the %s limit (raise it with --max-size)", FormatSize(limit))
 	}
 	return raw, nil
-}
-
-// describe rewrites file-system errors as sentences.
-func describe(err error) error {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return errors.New("does not exist")
-	case errors.Is(err, fs.ErrPermission):
-		return errors.New("cannot be read: permission denied")
-	}
-	var pathErr *fs.PathError
-	if errors.As(err, &pathErr) {
-		return fmt.Errorf("cannot be read: %v", pathErr.Err)
-	}
-	return fmt.Errorf("cannot be read: %v", err)
 }
 
 // FormatSize writes a byte count the way people read it: "32 MiB", "4.5 KiB".

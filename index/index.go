@@ -187,7 +187,6 @@ func (ix *Index) Notices() []string {
 
 func (ix *Index) notice(format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
-	log.Printf("brief: %s", msg)
 	ix.noticeMu.Lock()
 	ix.notices = append(ix.notices, msg)
 	ix.noticeMu.Unlock()

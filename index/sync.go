@@ -61,10 +61,6 @@ var batchSections = 1000
 // written to a batch.
 var testHookAfterFile func(done int)
 
-// racyWindow: a file modified this shortly before a sync may be modified
-// again within the same time stamp, so its time is not trusted next time.
-const racyWindow = 2 * time.Second
-
 // Sync brings the index up to date with the files under the roots: new
 // and changed files are indexed, deleted ones removed, unchanged ones (same
 // size and modification time) skipped after a stat. It is safe to cancel:
@@ -399,7 +395,7 @@ func (ix *Index) write(w *batchWriter, r readResult, stats *SyncStats, start tim
 	if !r.item.existed {
 		w.entries++
 	}
-	if f.ModTime.IsZero() || f.ModTime.After(start.Add(-racyWindow)) {
+	if briefings.RacyTime(f.ModTime, start) { // not trusted next time
 		e.mtime = 0
 	}
 	stats.Bytes += r.bytes

@@ -112,14 +112,6 @@ func (p *pty) output() string {
 	return p.out.String()
 }
 
-// write types into the terminal.
-func (p *pty) write(t testing.TB, s string) {
-	t.Helper()
-	if _, err := p.master.Write([]byte(s)); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // proc is a running brief.
 type proc struct {
 	cmd  *exec.Cmd

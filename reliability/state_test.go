@@ -48,20 +48,20 @@ var stateFaults = []stateFault{
 	}},
 	{"the state file is a folder", func(t *testing.T, e *env) string {
 		must(t, os.MkdirAll(filepath.Join(e.state, "state.json", "inside"), 0o700))
-		return filepath.Join(e.state, "state.json") + " cannot be read"
+		return filepath.Join(e.state, "state.json") + " is a folder, not a regular file"
 	}},
 	{"a read-only state folder", func(t *testing.T, e *env) string {
 		if os.Geteuid() != 0 {
 			must(t, os.MkdirAll(e.state, 0o700))
 			must(t, os.Chmod(e.state, 0o500))
 			t.Cleanup(func() { _ = os.Chmod(e.state, 0o700) })
-		} else {
-			mountTmpfs(t, e.state, "1m")
-			if out, err := exec.Command("mount", "-o", "remount,ro", e.state).CombinedOutput(); err != nil {
-				t.Fatalf("remount read-only: %v: %s", err, out)
-			}
+			return "no permission to write in " + e.state
 		}
-		return e.state + " is read-only"
+		mountTmpfs(t, e.state, "1m")
+		if out, err := exec.Command("mount", "-o", "remount,ro", e.state).CombinedOutput(); err != nil {
+			t.Fatalf("remount read-only: %v: %s", err, out)
+		}
+		return e.state + " is on a read-only file system"
 	}},
 	{"a full disk under the state folder", func(t *testing.T, e *env) string {
 		mountTmpfs(t, e.state, "64k")
@@ -112,12 +112,7 @@ func TestUnusableStateFolder(t *testing.T) {
 					if code != "0" {
 						t.Errorf("exit status %s:\n%s", code, screen)
 					}
-					var msgs []string
-					for _, l := range strings.Split(screen, "\n") {
-						if strings.HasPrefix(l, "brief: ") {
-							msgs = append(msgs, l)
-						}
-					}
+					msgs := briefMessages(screen)
 					if len(msgs) != 1 || !strings.HasPrefix(msgs[0], "brief: cannot save reading positions") || !strings.Contains(msgs[0], ": "+want) {
 						t.Errorf("messages after quitting: %q, want one saying %q", msgs, want)
 					}

@@ -179,19 +179,6 @@ func (d *document) apply(done map[int][]string) {
 // complete reports whether every block is rendered.
 func (d *document) complete() bool { return d.pending == 0 }
 
-// renderedRange reports whether the lines [from, to) are all rendered.
-func (d *document) renderedRange(from, to int) bool {
-	if d.total() == 0 {
-		return true
-	}
-	for i := d.at(from).block; i <= d.at(max(to-1, from)).block; i++ {
-		if !d.blocks[i].rendered {
-			return false
-		}
-	}
-	return true
-}
-
 // sectionStart returns the absolute line of section i's heading.
 func (d *document) sectionStart(i int) int { return d.starts[i+1] }
 

@@ -229,7 +229,7 @@ func (l *library) header() string {
 
 func (l *library) footer() string {
 	if l.message != "" {
-		return ansi.Truncate(" "+l.st.message.Render(l.message), l.width, "…")
+		return ansi.Truncate(" "+l.st.message.Render(cleanMessage(l.message)), l.width, "…")
 	}
 	hints := "enter read · / filter · s search · ? help · q quit"
 	if l.list.SettingFilter() {

@@ -148,9 +148,7 @@ func (n *notesModel) render(width int, styled bool) string {
 			lines = append(lines, subtle("No notes for this page."))
 		}
 		for _, note := range s.Notes {
-			for _, l := range strings.Split(ansi.Wrap("• "+render.Plain(note), width-2, ""), "\n") {
-				lines = append(lines, l)
-			}
+			lines = append(lines, strings.Split(ansi.Wrap("• "+render.Plain(note), width-2, ""), "\n")...)
 		}
 		if s.Next != "" {
 			lines = append(lines, "", subtle("Next: ")+ansi.Truncate(render.Plain(s.Next), width-7, "…"))

@@ -78,9 +78,8 @@ func TestPresenterNavigation(t *testing.T) {
 	}
 	// Every "next" key of a clicker moves one page.
 	for _, k := range []string{"j", "l", "n", "enter", "down", "right", "space", "pgdown"} {
-		before := p.part*100 + p.page
 		p.keysForTest("o", "k", "k", "k", "enter") // back to a known place
-		before = p.part*100 + p.page
+		before := p.part*100 + p.page
 		p.keysForTest(k)
 		if after := p.part*100 + p.page; after == before {
 			t.Errorf("%q did not move forward", k)

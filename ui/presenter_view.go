@@ -105,7 +105,7 @@ func (p *presenter) bottomLines() []string {
 	case p.finding:
 		return []string{"", ansi.Truncate(p.input.View(), p.width, "…")}
 	case p.message != "":
-		return []string{"", ansi.Truncate(" "+p.chrome().message.Render(p.message), p.width, "…")}
+		return []string{"", ansi.Truncate(" "+p.chrome().message.Render(cleanMessage(p.message)), p.width, "…")}
 	case p.digits != "":
 		return []string{"", " " + p.chrome().message.Render("Go to section "+p.digits+"… (enter)")}
 	case !p.footer:

@@ -75,7 +75,7 @@ func (r *reader) bottomLines() []string {
 		}
 		out = append(out, ansi.Truncate(r.input.View()+count, r.width, "…"))
 	case r.message != "":
-		out = append(out, ansi.Truncate(" "+r.st.message.Render(r.message), r.width, "…"))
+		out = append(out, ansi.Truncate(" "+r.st.message.Render(cleanMessage(r.message)), r.width, "…"))
 	}
 	return append(out, r.statusLine())
 }

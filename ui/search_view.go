@@ -34,9 +34,9 @@ func (s *searcher) view() string {
 	lines := []string{" " + s.input.View()}
 	switch {
 	case s.err != "":
-		lines = append(lines, " "+s.st.warning.Render(ansi.Truncate(s.err, s.width-2, "…")))
+		lines = append(lines, " "+s.st.warning.Render(ansi.Truncate(cleanMessage(s.err), s.width-2, "…")))
 	case s.notice != "":
-		line := s.notice
+		line := cleanMessage(s.notice)
 		if status := s.status(); status != "" {
 			line = status + " · " + line
 		}

@@ -39,14 +39,6 @@ func (t *timer) pause() {
 	}
 }
 
-func (t *timer) toggle() {
-	if t.running {
-		t.pause()
-	} else {
-		t.start()
-	}
-}
-
 func (t *timer) reset() {
 	t.running, t.elapsed = false, 0
 }

@@ -13,16 +13,18 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"time"
 
 	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/internal/regular"
 )
 
 // version changes when the cached entry layout does.
-const version = 2
+const version = 3
 
 // Catalog is a library listed from entries.
 type Catalog struct {
@@ -42,12 +44,34 @@ type Options struct {
 	LoadOptions briefings.LoadOptions
 }
 
-// cached is what the cache keeps of one file.
+// cached is what the cache keeps of one file. Size and the two times are
+// what the file had when it was read; ModTime is zero when they were too
+// recent to be trusted (see briefings.File.Racy), so that the file is read
+// again next time.
 type cached struct {
-	Size    int64
-	ModTime time.Time
-	Entry   briefings.Entry
-	Failed  string // why the file could not be loaded, if it could not
+	Size       int64
+	ModTime    time.Time
+	ChangeTime time.Time
+	Entry      briefings.Entry
+	Failed     string // why the file could not be loaded, if it could not
+}
+
+// cachedFor returns what the cache keeps of f, found by a scan that began
+// at scanned.
+func cachedFor(f briefings.File, scanned time.Time) cached {
+	c := cached{Size: f.Size, ModTime: f.ModTime, ChangeTime: f.ChangeTime}
+	if f.Racy(scanned) {
+		c.ModTime = time.Time{}
+	}
+	return c
+}
+
+// matches reports whether f is the file the cache entry was read from:
+// same size, same modification time, same inode change time (which no
+// program can set back; zero on both where the system has none). An entry
+// whose times were racy never matches.
+func (c cached) matches(f briefings.File) bool {
+	return !c.ModTime.IsZero() && c.Size == f.Size && c.ModTime.Equal(f.ModTime) && c.ChangeTime.Equal(f.ChangeTime)
 }
 
 // cacheFile is a root's cache in memory.
@@ -109,8 +133,12 @@ func Cached(paths []string, opts Options) (c *Catalog, ok bool) {
 	return c, true
 }
 
+// scanClock tells when a scan begins. (A variable for tests.)
+var scanClock = time.Now
+
 // loadRoot lists one root, from its cache where files are unchanged.
 func (c *Catalog) loadRoot(root briefings.Root, opts Options) {
+	scanned := scanClock()
 	files, problems := briefings.Scan([]briefings.Root{root})
 	c.Problems = append(c.Problems, problems...)
 	path := ""
@@ -121,7 +149,7 @@ func (c *Catalog) loadRoot(root briefings.Root, opts Options) {
 	fresh := cacheFile{Version: version, Root: root.Path, Files: make(map[string]cached, len(files))}
 	var todo []briefings.File
 	for _, f := range files {
-		if e, ok := old.Files[f.Path]; ok && e.Size == f.Size && e.ModTime.Equal(f.ModTime) {
+		if e, ok := old.Files[f.Path]; ok && e.matches(f) {
 			fresh.Files[f.Path] = e
 			continue
 		}
@@ -134,12 +162,15 @@ func (c *Catalog) loadRoot(root briefings.Root, opts Options) {
 		sizes[f.Path] = f
 	}
 	for _, e := range entries {
-		f := sizes[e.Path]
-		fresh.Files[e.Path] = cached{Size: f.Size, ModTime: f.ModTime, Entry: e}
+		k := cachedFor(sizes[e.Path], scanned)
+		k.Entry = e
+		fresh.Files[e.Path] = k
 	}
 	for _, p := range failed {
 		if f, ok := sizes[p.Path]; ok && p.Skipped {
-			fresh.Files[p.Path] = cached{Size: f.Size, ModTime: f.ModTime, Failed: p.Err.Error()}
+			k := cachedFor(f, scanned)
+			k.Failed = p.Err.Error()
+			fresh.Files[p.Path] = k
 		}
 	}
 	c.Entries = slices.Grow(c.Entries, len(files))
@@ -159,6 +190,26 @@ func (c *Catalog) loadRoot(root briefings.Root, opts Options) {
 	if path != "" && (len(todo) > 0 || len(old.Files) != len(fresh.Files)) {
 		_ = writeCache(path, fresh) // a cache that cannot be written is only slower next time
 	}
+}
+
+// Clear removes the cached lists of the library under paths from the cache
+// folder dir, so that the next Load reads every file again; brief index
+// --rebuild calls it. A cache that is not there is no error.
+func Clear(dir string, paths []string) error {
+	if dir == "" {
+		return nil
+	}
+	roots, _ := briefings.ResolveRoots(paths)
+	var errs []error
+	for _, root := range roots {
+		if root.Builtin() {
+			continue
+		}
+		if err := os.Remove(cachePath(dir, root.Path)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, fmt.Errorf("clear the library list cache: %w", err))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // cachePath names a root's cache file after a hash of its path.
@@ -187,7 +238,7 @@ func readCache(path, root string) cacheFile {
 
 // readDisk decodes a cache file as written, files in path order.
 func readDisk(path, root string) (diskCache, bool) {
-	f, err := os.Open(path)
+	f, err := regular.Open(path)
 	if err != nil {
 		return diskCache{}, false
 	}

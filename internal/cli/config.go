@@ -10,21 +10,28 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/adrg/xdg"
 	"github.com/briefreader/brief/internal/config"
 	"github.com/briefreader/brief/internal/render"
 	"github.com/briefreader/brief/internal/state"
+	"github.com/briefreader/brief/internal/userdirs"
 	"github.com/spf13/cobra"
 )
 
 // loadConfig reads the configuration file before any command runs. A
 // broken file is reported once and ignored, so brief stays usable.
+// Without a place for it (HOME unset, no home folder), there is no file to
+// read: cfgPath stays "" and cfgErr says why, for brief config.
 func (a *app) loadConfig(cmd *cobra.Command) {
 	a.cmd = cmd
-	a.cfgPath = config.Path()
+	path, err := config.Path()
+	if err != nil {
+		a.cfgErr = err
+		return
+	}
+	a.cfgPath = path
 	cfg, err := config.Load(a.cfgPath)
 	if err != nil {
-		fmt.Fprintf(a.streams.Err, "brief: %v (ignoring it)\n", err)
+		fmt.Fprintf(a.streams.Err, "brief: %s (ignoring it)\n", cleanMessage(err.Error()))
 		a.cfgErr = err
 		return
 	}
@@ -112,7 +119,11 @@ func (a *app) indexDirSetting() (string, string) {
 	case a.cfg.IndexDir != "":
 		return a.cfg.IndexDir, "configuration"
 	}
-	return filepath.Join(xdg.CacheHome, "brief"), "default"
+	cache, err := userdirs.CacheHome()
+	if err != nil {
+		return "", "none: " + err.Error()
+	}
+	return filepath.Join(cache, "brief"), "default"
 }
 
 func (a *app) configCommand() *cobra.Command {
@@ -138,10 +149,15 @@ example configuration file if there is none.`,
 
 func (a *app) printConfig(w io.Writer) error {
 	status := "found"
-	if _, err := os.Stat(a.cfgPath); errors.Is(err, fs.ErrNotExist) {
-		status = "not found; brief config --init writes an example"
-	} else if a.cfgErr != nil {
+	switch {
+	case a.cfgPath == "":
+		status = a.cfgErr.Error()
+	case a.cfgErr != nil:
 		status = "ignored: " + a.cfgErr.Error()
+	default:
+		if _, err := os.Stat(a.cfgPath); errors.Is(err, fs.ErrNotExist) {
+			status = "not found; brief config --init writes an example"
+		}
 	}
 	library, librarySource := a.librarySetting()
 	style, styleSource := a.styleSetting("style", a.tui.style)
@@ -149,6 +165,11 @@ func (a *app) printConfig(w io.Writer) error {
 	theme, themeSource := a.themeSetting(render.StyleHighContrastDark)
 	maxSize, maxSizeSource := a.maxSizeSetting()
 	indexDirValue, indexSource := a.indexDirSetting()
+	stateDir, err := state.DefaultDir()
+	stateSource := "BRIEF_STATE_DIR, else $XDG_STATE_HOME/brief"
+	if err != nil {
+		stateSource = "none: " + err.Error()
+	}
 	rows := [][3]string{
 		{"configuration", a.cfgPath, status},
 		{"library", library, librarySource},
@@ -157,18 +178,25 @@ func (a *app) printConfig(w io.Writer) error {
 		{"presenter theme", theme, themeSource},
 		{"max size", maxSize, maxSizeSource},
 		{"index", indexDirValue, indexSource},
-		{"state", state.DefaultDir(), "BRIEF_STATE_DIR, else $XDG_STATE_HOME/brief"},
+		{"state", stateDir, stateSource},
 		{"presenter status", state.PresentingPath(), "$XDG_RUNTIME_DIR/brief, else the state folder"},
 	}
 	var sb strings.Builder
 	for _, r := range rows {
-		fmt.Fprintf(&sb, "%-16s %s  (%s)\n", r[0]+":", r[1], r[2])
+		if r[1] == "" {
+			r[1] = "(none)"
+		}
+		// Paths are names from outside: cleaned like file names.
+		fmt.Fprintf(&sb, "%-16s %s  (%s)\n", r[0]+":", cleanMessage(r[1]), cleanMessage(r[2]))
 	}
-	_, err := io.WriteString(w, sb.String())
+	_, err = io.WriteString(w, sb.String())
 	return err
 }
 
 func (a *app) initConfig() error {
+	if a.cfgPath == "" {
+		return fmt.Errorf("cannot write an example configuration: %w", a.cfgErr)
+	}
 	if _, err := os.Stat(a.cfgPath); err == nil {
 		return fmt.Errorf("%s already exists; edit it, or remove it first", a.cfgPath)
 	}
@@ -178,6 +206,6 @@ func (a *app) initConfig() error {
 	if err := os.WriteFile(a.cfgPath, []byte(config.Example), 0o644); err != nil {
 		return fmt.Errorf("cannot write %s: %w", a.cfgPath, err)
 	}
-	fmt.Fprintf(a.streams.Err, "wrote %s\n", a.cfgPath)
+	fmt.Fprintf(a.streams.Err, "wrote %s\n", cleanMessage(a.cfgPath))
 	return nil
 }

@@ -95,7 +95,7 @@ func (a *app) runExport(query string, f exportFlags) error {
 	if n == 1 {
 		noun = "section"
 	}
-	fmt.Fprintf(a.streams.Err, "wrote %s (%d %s, %s)\n", f.output, n, noun, briefings.FormatSize(int64(len(data))))
+	fmt.Fprintf(a.streams.Err, "wrote %s (%d %s, %s)\n", cleanMessage(f.output), n, noun, briefings.FormatSize(int64(len(data))))
 	return nil
 }
 

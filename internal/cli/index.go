@@ -174,6 +174,9 @@ func (a *app) runIndex(cmd *cobra.Command, rebuild bool) error {
 		return err
 	}
 	defer ix.Close()
+	if rebuild {
+		a.clearCatalog()
+	}
 	listed := a.refreshCatalog()
 	out := newOutput(a.streams.Out)
 	bar := newProgressLine(out)
@@ -254,7 +257,6 @@ type progressLine struct {
 	on      bool
 	width   int
 	drawn   int // length of the last line drawn
-	lastAt  time.Time
 	minimum int // totals below this are not worth a bar
 }
 

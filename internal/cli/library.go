@@ -78,7 +78,7 @@ func (a *app) loadLibrary() (*briefings.Library, error) {
 	lib := briefings.Load(paths, opts)
 	if len(lib.Roots) == 0 {
 		a.printProblems(lib.Problems)
-		return nil, &exitError{code: 1, err: errors.New("no library to open: none of the given paths exists")}
+		return nil, &exitError{code: 1, err: errors.New("no library to open: none of the given paths is a folder or a file brief can read")}
 	}
 	return lib, nil
 }
@@ -88,6 +88,20 @@ func (a *app) loadLibrary() (*briefings.Library, error) {
 func (a *app) loadCatalog(paths []string, opts briefings.LoadOptions) *catalog.Catalog {
 	dir, _ := a.indexDirSetting()
 	return catalog.Load(paths, catalog.Options{Dir: dir, LoadOptions: opts})
+}
+
+// clearCatalogCache removes a library's cached lists. (A variable for
+// tests.)
+var clearCatalogCache = catalog.Clear
+
+// clearCatalog forgets the library list kept beside the index, so that the
+// next listing reads every file again: brief index --rebuild rebuilds every
+// cache of the library, not only the index.
+func (a *app) clearCatalog() {
+	dir, _ := a.indexDirSetting()
+	if err := clearCatalogCache(dir, a.libraryPaths()); err != nil {
+		fmt.Fprintf(a.streams.Err, "brief: note: %s\n", cleanMessage(err.Error()))
+	}
 }
 
 // printProblems lists load problems on stderr, one per line.

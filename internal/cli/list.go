@@ -56,7 +56,7 @@ func (a *app) runList(asJSON bool) error {
 	lib := a.loadCatalog(a.libraryPaths(), opts)
 	if len(lib.Roots) == 0 {
 		a.printProblems(lib.Problems)
-		return &exitError{code: 1, err: errors.New("no library to open: none of the given paths exists")}
+		return &exitError{code: 1, err: errors.New("no library to open: none of the given paths is a folder or a file brief can read")}
 	}
 	list := append([]briefings.Entry(nil), lib.Entries...)
 	briefings.SortEntriesByDate(list)

@@ -89,6 +89,9 @@ output is not a terminal, print the current notes once.`,
 				_, err := fmt.Fprint(a.streams.Out, ui.NotesSnapshot(opts, 80))
 				return err
 			}
+			if err := a.needKeyboard(); err != nil {
+				return err
+			}
 			return withSignals(func(ctx context.Context) error {
 				return ui.RunNotes(ctx, opts, a.streams.In, a.streams.Out)
 			})

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -41,7 +42,13 @@ func (e *exitError) Unwrap() error { return e.err }
 // Execute runs the command line with args and returns the process exit
 // code. Errors are printed to s.Err as one "brief: ..." message, never as a
 // stack trace.
+//
+// The standard logger never reaches the terminal: it would land in the
+// middle of the app's screen or repeat a message already printed. (The
+// index sends it to its log file while it is open; bleve's scorch writes
+// there.)
 func Execute(args []string, s Streams, version string) int {
+	log.SetOutput(io.Discard)
 	root := NewRootCommand(s, version)
 	root.SetArgs(args)
 	err := root.Execute()

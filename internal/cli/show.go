@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -96,21 +95,15 @@ func (a *app) findSection(query, name string) (*briefings.Briefing, int, error) 
 	return b, section, err
 }
 
-// findBriefing opens BRIEFING: an existing file is read directly, anything
-// else is looked up in the library.
+// findBriefing opens BRIEFING: a name in the file system (other than a
+// folder) is read directly, anything else is looked up in the library. Only
+// a regular file is read: a named pipe, socket or device, or a symbolic
+// link loop, gets a one-line message and never blocks.
 func (a *app) findBriefing(query string) (*briefings.Briefing, error) {
-	if info, err := os.Stat(query); err == nil && !info.IsDir() {
-		opts, err := a.loadOptions()
-		if err != nil {
-			return nil, err
+	if _, err := os.Lstat(query); err == nil {
+		if info, err := os.Stat(query); err != nil || !info.IsDir() {
+			return a.readBriefingFile(query)
 		}
-		abs, _ := filepath.Abs(query)
-		file := briefings.File{Path: abs, RelPath: filepath.Base(abs), Size: info.Size(), ModTime: info.ModTime()}
-		b, err := briefings.ReadFile(file, opts)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", query, err)
-		}
-		return b, nil
 	}
 	lib, err := a.loadLibrary()
 	if err != nil {
@@ -122,6 +115,22 @@ func (a *app) findBriefing(query string) (*briefings.Briefing, error) {
 		return nil, fmt.Errorf("%w (try `brief list` to see the briefings)", err)
 	}
 	return b, err
+}
+
+// readBriefingFile reads the briefing file named on the command line.
+func (a *app) readBriefingFile(name string) (*briefings.Briefing, error) {
+	opts, err := a.loadOptions()
+	if err != nil {
+		return nil, err
+	}
+	file, err := briefings.StatFile(name)
+	if err == nil {
+		var b *briefings.Briefing
+		if b, err = briefings.ReadFile(file, opts); err == nil {
+			return b, nil
+		}
+	}
+	return nil, fmt.Errorf("%s: %w", name, err)
 }
 
 // styleFor resolves --style for this output: plain output always uses the

@@ -13,6 +13,7 @@ import (
 	"github.com/briefreader/brief/internal/render"
 	"github.com/briefreader/brief/internal/state"
 	"github.com/briefreader/brief/ui"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 )
 
@@ -29,13 +30,6 @@ func (a *app) addTUIFlags(root *cobra.Command) {
 	root.Flags().StringVarP(&a.tui.query, "query", "q", "", "start on the search screen with this query")
 }
 
-// runTUI opens the reader on the library and returns when the user quits.
-// SIGINT, SIGTERM and SIGHUP end it with the terminal restored and the
-// usual 128+signal exit status.
-func (a *app) runTUI(cmd *cobra.Command) error {
-	return a.runTUIWith(cmd, tuiStart{})
-}
-
 // tuiStart says where the app starts: presenting a briefing, or searching.
 type tuiStart struct {
 	present     *ui.PresentRequest
@@ -44,8 +38,13 @@ type tuiStart struct {
 	search      bool // start on the search screen, empty
 }
 
-// runTUIWith starts the app.
+// runTUIWith starts the app and returns when the user quits. SIGINT,
+// SIGTERM and SIGHUP end it with the terminal restored and the usual
+// 128+signal exit status.
 func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
+	if err := a.needKeyboard(); err != nil {
+		return err
+	}
 	opts, err := a.loadOptions()
 	if err != nil {
 		return err
@@ -106,12 +105,37 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 	err = withSignals(func(ctx context.Context) error {
 		return ui.Run(ctx, uiOpts, a.streams.In, a.streams.Out)
 	})
+	var saveErr error
 	if store != nil {
-		if saveErr := store.Save(); saveErr != nil {
-			fmt.Fprintf(a.streams.Err, "brief: %v\n", saveErr)
+		var notice *state.Notice
+		if saveErr = store.Save(); errors.As(saveErr, &notice) {
+			saveErr = nil // a notice: in store.Notices below
+		}
+	}
+	if saveErr != nil {
+		fmt.Fprintf(a.streams.Err, "brief: %s\n", cleanMessage(saveErr.Error()))
+	} else {
+		// The status line may have cut them short: once the terminal is
+		// back, say in full what happened to the state files.
+		if store != nil {
+			notices = append(notices, store.Notices()...)
+		}
+		for _, n := range notices {
+			fmt.Fprintf(a.streams.Err, "brief: note: %s\n", cleanMessage(n))
 		}
 	}
 	return err
+}
+
+// needKeyboard checks that the app can read keys: bubbletea reads them from
+// the standard input, and from /dev/null or a file it fails with words of
+// its own ("could not create cancelable reader").
+func (a *app) needKeyboard() error {
+	if f, ok := a.streams.In.(term.File); ok && !term.IsTerminal(f.Fd()) {
+		return errors.New("the reader takes its keys from the terminal, but the standard input is redirected " +
+			"(not a terminal); run brief without < or a pipe, or print with brief list, brief show or brief search")
+	}
+	return nil
 }
 
 // withSignals runs a terminal program that SIGINT, SIGTERM and SIGHUP

@@ -13,7 +13,13 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/briefreader/brief/internal/regular"
+	"github.com/briefreader/brief/internal/userdirs"
 )
+
+// maxFile is the largest configuration file read.
+const maxFile = 1 << 20
 
 // Config is what the file may set.
 type Config struct {
@@ -33,24 +39,25 @@ type Config struct {
 }
 
 // Path is the configuration file: $BRIEF_CONFIG if set, else
-// $XDG_CONFIG_HOME/brief/config.yaml (~/.config/brief/config.yaml).
-func Path() string {
+// $XDG_CONFIG_HOME/brief/config.yaml (~/.config/brief/config.yaml). It is
+// never relative to the working directory: without HOME it is under the
+// account's home folder, and it fails when there is none.
+func Path() (string, error) {
 	if p := os.Getenv("BRIEF_CONFIG"); p != "" {
-		return p
+		return p, nil
 	}
-	dir := os.Getenv("XDG_CONFIG_HOME")
-	if dir == "" {
-		home, _ := os.UserHomeDir()
-		dir = filepath.Join(home, ".config")
+	dir, err := userdirs.ConfigHome()
+	if err != nil {
+		return "", err
 	}
-	return filepath.Join(dir, "brief", "config.yaml")
+	return filepath.Join(dir, "brief", "config.yaml"), nil
 }
 
 // Load reads the file at path. A missing file is an empty configuration.
 // Paths in it may start with ~/ and may be relative to the file's folder.
 func Load(path string) (Config, error) {
 	var c Config
-	data, err := os.ReadFile(path)
+	data, err := regular.ReadFile(path, maxFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return c, nil
 	}
@@ -82,7 +89,7 @@ func Load(path string) (Config, error) {
 func expand(p, base string) string {
 	p = strings.TrimSpace(p)
 	if p == "~" || strings.HasPrefix(p, "~/") {
-		if home, err := os.UserHomeDir(); err == nil {
+		if home, err := userdirs.Home(); err == nil {
 			p = filepath.Join(home, strings.TrimPrefix(p, "~"))
 		}
 	}

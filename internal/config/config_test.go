@@ -52,11 +52,19 @@ func TestLoad(t *testing.T) {
 func TestPath(t *testing.T) {
 	t.Setenv("BRIEF_CONFIG", "")
 	t.Setenv("XDG_CONFIG_HOME", "/x/config")
-	if got := Path(); got != "/x/config/brief/config.yaml" {
-		t.Errorf("Path() = %s", got)
+	if got, err := Path(); err != nil || got != "/x/config/brief/config.yaml" {
+		t.Errorf("Path() = %s, %v", got, err)
 	}
 	t.Setenv("BRIEF_CONFIG", "/y/brief.yaml")
-	if got := Path(); got != "/y/brief.yaml" {
-		t.Errorf("Path() with BRIEF_CONFIG = %s", got)
+	if got, err := Path(); err != nil || got != "/y/brief.yaml" {
+		t.Errorf("Path() with BRIEF_CONFIG = %s, %v", got, err)
+	}
+	// Without HOME, never a path relative to the working directory (it
+	// was ./.config/brief/config.yaml).
+	t.Setenv("BRIEF_CONFIG", "")
+	t.Setenv("XDG_CONFIG_HOME", "")
+	t.Setenv("HOME", "")
+	if got, err := Path(); err == nil && !filepath.IsAbs(got) {
+		t.Errorf("Path() without HOME = %s", got)
 	}
 }

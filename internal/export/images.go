@@ -6,7 +6,6 @@ import (
 	"html"
 	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -14,6 +13,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/briefreader/brief/internal/regular"
 )
 
 // Limits on embedded images, so that a handout stays a handout.
@@ -106,7 +107,7 @@ func (r *imageRenderer) load(dest string) (data []byte, mime string) {
 	if rel, err := filepath.Rel(root, path); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return nil, ""
 	}
-	f, err := os.Open(path)
+	f, err := regular.Open(path) // never blocks on a FIFO
 	if err != nil {
 		return nil, ""
 	}

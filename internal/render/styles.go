@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -9,6 +10,8 @@ import (
 
 	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
+
+	"github.com/briefreader/brief/internal/regular"
 )
 
 // Style names understood besides a path to a glamour JSON style file.
@@ -21,6 +24,9 @@ const (
 	StyleHighContrastDark  = "high-contrast-dark"
 	StyleHighContrastLight = "high-contrast-light"
 )
+
+// maxStyleFile is the largest style file read; glamour's own are ~5 KiB.
+const maxStyleFile = 1 << 20
 
 // Styles lists the built-in style names, "auto" first.
 func Styles() []string {
@@ -63,7 +69,11 @@ func StyleConfig(name string) (ansi.StyleConfig, error) {
 	if cfg, ok := styles.DefaultStyles[name]; ok {
 		return *cfg, nil
 	}
-	data, err := os.ReadFile(name)
+	data, err := regular.ReadFile(name, maxStyleFile)
+	var notRegular *regular.Error
+	if errors.As(err, &notRegular) {
+		return ansi.StyleConfig{}, fmt.Errorf("the style file %w", err)
+	}
 	if err != nil {
 		return ansi.StyleConfig{}, fmt.Errorf("unknown style %q: not one of %s, and not a readable style file", name, strings.Join(Styles(), ", "))
 	}

@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"github.com/briefreader/brief/internal/regular"
 )
 
 const maxFileSize = 32 << 20 // a bigger state file is treated as damaged
@@ -22,6 +23,12 @@ type document[T any] interface {
 	setVersion(int)
 	clean()
 	merge(disk *T)
+	// salvageMember decodes one top-level member of a damaged file, as
+	// much of it as can be read; false means the file breaks off there.
+	salvageMember(key string, dec *json.Decoder) bool
+	// recovered says what the document holds ("the reading positions and
+	// bookmarks of 3 briefings"), or "" when it holds nothing.
+	recovered() string
 }
 
 type readStatus int
@@ -34,95 +41,49 @@ const (
 )
 
 // readDoc reads and decodes one state file. err is set only when the file
-// exists but cannot be read; data is what was read, for a backup.
-func readDoc[T any, P document[T]](path string) (doc *T, data []byte, st readStatus, err error) {
-	f, err := os.Open(path)
+// exists but cannot be read. data is what was read (at most maxFileSize+1
+// bytes) and info what the file was, for a damaged file's salvage and
+// keeping aside. Only a regular file is read: a named pipe would block.
+func readDoc[T any, P document[T]](path string) (doc *T, data []byte, info fs.FileInfo, st readStatus, err error) {
+	f, err := regular.Open(path)
 	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
-		return nil, nil, fileMissing, nil
+		return nil, nil, nil, fileMissing, nil
 	}
 	if err != nil {
-		return nil, nil, 0, err
+		return nil, nil, nil, 0, err
 	}
 	defer f.Close()
+	if info, err = f.Stat(); err != nil {
+		return nil, nil, nil, 0, err
+	}
 	data, err = io.ReadAll(io.LimitReader(f, maxFileSize+1))
 	if err != nil {
-		return nil, nil, 0, err
+		return nil, nil, nil, 0, err
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, data, fileMissing, nil
+		return nil, data, info, fileMissing, nil
 	}
 	if len(data) > maxFileSize {
-		return nil, data, fileCorrupt, nil
+		return nil, data, info, fileCorrupt, nil
 	}
 	var head struct {
 		Version int `json:"version"`
 	}
 	if json.Unmarshal(data, &head) != nil || head.Version < 1 {
-		return nil, data, fileCorrupt, nil
+		return nil, data, info, fileCorrupt, nil
 	}
 	doc = new(T)
 	if err := json.Unmarshal(data, doc); err != nil {
 		if head.Version > formatVersion {
-			return new(T), data, fileNewer, nil
+			return new(T), data, info, fileNewer, nil
 		}
-		return nil, data, fileCorrupt, nil
+		return nil, data, info, fileCorrupt, nil
 	}
 	P(doc).clean()
 	if head.Version > formatVersion {
-		return doc, data, fileNewer, nil
+		return doc, data, info, fileNewer, nil
 	}
-	return doc, data, fileOK, nil
-}
-
-// loadForOpen reads one state file for Open and returns its contents (nil
-// to start empty) and a one-line warning, or "".
-func loadForOpen[T any, P document[T]](dir, name, what string) (*T, string) {
-	path := filepath.Join(dir, name)
-	doc, data, st, err := readDoc[T, P](path)
-	if err != nil {
-		return nil, fmt.Sprintf("cannot read %s from %s; starting without them", what, describe(path, err))
-	}
-	switch st {
-	case fileCorrupt:
-		if err := writeAtomic(dir, name+".corrupt", data, nil); err != nil {
-			return nil, fmt.Sprintf("%s is damaged and no copy of it could be kept (%s); starting without %s",
-				path, describe(dir, err), what)
-		}
-		return nil, fmt.Sprintf("%s is damaged; kept a copy as %s.corrupt and started without %s", path, name, what)
-	case fileNewer:
-		return doc, fmt.Sprintf("%s was written by a newer version of brief; changes to %s will not be saved", path, what)
-	}
-	return doc, ""
-}
-
-// saveFile merges mine with the file on disk, writes the result atomically
-// and returns it. A damaged file on disk is copied aside and replaced; one
-// that cannot be read or was written by a newer brief is left alone.
-func saveFile[T any, P document[T]](dir, name string, mine *T, hook func(string) error) (*T, error) {
-	path := filepath.Join(dir, name)
-	disk, data, st, err := readDoc[T, P](path)
-	if err != nil {
-		return nil, &readError{path: path, err: err}
-	}
-	switch st {
-	case fileNewer:
-		return nil, &newerError{path: path}
-	case fileCorrupt:
-		_ = writeAtomic(dir, name+".corrupt", data, nil) // best effort: Open warned already
-	}
-	if st != fileOK {
-		disk = new(T)
-	}
-	P(mine).merge(disk) // also caps the size
-	P(mine).setVersion(formatVersion)
-	out, err := json.MarshalIndent(mine, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("encode %s: %w", name, err)
-	}
-	if err := writeAtomic(dir, name, append(out, '\n'), hook); err != nil {
-		return nil, err
-	}
-	return mine, nil
+	return doc, data, info, fileOK, nil
 }
 
 // writeAtomic replaces dir/name with data so that a reader (or a crash)
@@ -194,10 +155,15 @@ func tempPrefix(name string) string { return "." + name + "-" }
 // writing one.
 func removeStaleTemps(dir string) {
 	for _, name := range []string{stateFile, historyFile, stateFile + ".corrupt", historyFile + ".corrupt"} {
-		matches, _ := filepath.Glob(filepath.Join(dir, globEscape(tempPrefix(name))+"*"+tempSuffix))
-		for _, m := range matches {
-			os.Remove(m)
-		}
+		removeTemps(dir, name)
+	}
+}
+
+// removeTemps deletes the temporary files of name in dir.
+func removeTemps(dir, name string) {
+	matches, _ := filepath.Glob(filepath.Join(dir, globEscape(tempPrefix(name))+"*"+tempSuffix))
+	for _, m := range matches {
+		os.Remove(m)
 	}
 }
 

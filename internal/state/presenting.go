@@ -2,10 +2,13 @@ package state
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/briefreader/brief/internal/regular"
 )
 
 // Presenting is what a presenting brief shares with `brief notes` in another
@@ -42,17 +45,25 @@ func (p Presenting) ElapsedAt(now time.Time) time.Duration {
 
 // PresentingPath is where the presenting status lives: under
 // $XDG_RUNTIME_DIR/brief when there is one (it is per login session and
-// cleared at logout), else in the state folder.
+// cleared at logout), else in the state folder. It is "" when there is
+// neither (HOME unset and no home folder).
 func PresentingPath() string {
-	if dir := os.Getenv("XDG_RUNTIME_DIR"); dir != "" {
+	if dir := os.Getenv("XDG_RUNTIME_DIR"); filepath.IsAbs(dir) {
 		return filepath.Join(dir, "brief", "presenting.json")
 	}
-	return filepath.Join(DefaultDir(), "presenting.json")
+	dir, err := DefaultDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "presenting.json")
 }
 
 // WritePresenting replaces the status file atomically, so the notes
 // follower never reads half of it.
 func WritePresenting(path string, p Presenting) error {
+	if path == "" {
+		return errors.New("cannot share the presentation with brief notes: HOME is not set and there is no XDG_RUNTIME_DIR")
+	}
 	p.Version = 1
 	data, err := json.MarshalIndent(p, "", "  ")
 	if err != nil {
@@ -71,7 +82,7 @@ func WritePresenting(path string, p Presenting) error {
 // ReadPresenting reads the status file.
 func ReadPresenting(path string) (Presenting, error) {
 	var p Presenting
-	data, err := os.ReadFile(path)
+	data, err := regular.ReadFile(path, maxFileSize)
 	if err != nil {
 		return p, err
 	}

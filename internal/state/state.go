@@ -3,11 +3,14 @@
 //
 // The state lives in small JSON files in one folder (by default
 // $XDG_STATE_HOME/brief). Files are replaced atomically, so a crash never
-// leaves a half-written file; two brief processes may share the folder, since
-// every save re-reads the files and merges them entry by entry, the most
-// recently updated entry winning. A missing, empty, damaged or newer-format
+// leaves a half-written file; a file that is a symbolic link is replaced
+// through it, in its target's folder. Two brief processes may share the
+// folder, since every save re-reads the files and merges them entry by
+// entry, the most recently updated entry winning. A missing, empty, damaged or newer-format
 // file never stops the program: Open reports a one-line warning and carries
-// on, and Save reports a one-line error that the caller may show once.
+// on, and Save reports a one-line error that the caller may show once. A
+// damaged file is never lost: it is kept whole under a name of its own and
+// what can still be read from it is carried over.
 package state
 
 import (
@@ -22,7 +25,7 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/adrg/xdg"
+	"github.com/briefreader/brief/internal/userdirs"
 )
 
 const (
@@ -55,29 +58,37 @@ type Store struct {
 	history              []queryEntry
 	stateGen, stateSaved uint64 // stateGen != stateSaved: briefings changed since the last save
 	histGen, histSaved   uint64
+	notices              []string // of saves, for Notices
 }
 
 // DefaultDir returns the folder brief keeps its state in: $BRIEF_STATE_DIR
-// when set, else $XDG_STATE_HOME/brief (~/.local/state/brief on Linux).
-func DefaultDir() string {
+// when set, else $XDG_STATE_HOME/brief (~/.local/state/brief on Linux). It
+// fails only when HOME is unset and the account has no home folder either.
+func DefaultDir() (string, error) {
 	if d := os.Getenv("BRIEF_STATE_DIR"); d != "" {
-		return d
+		return d, nil
 	}
-	base := os.Getenv("XDG_STATE_HOME")
-	if !filepath.IsAbs(base) {
-		base = xdg.StateHome
+	base, err := userdirs.StateHome()
+	if err != nil {
+		return "", err
 	}
-	return filepath.Join(base, "brief")
+	return filepath.Join(base, "brief"), nil
 }
 
 // Open loads the state kept in dir ("" means DefaultDir()). The folder need
 // not exist; it is created by the first Save. Problems with the files (damaged,
 // unreadable, written by a newer brief) do not fail Open: they come back as
 // one-line warnings and the store starts without that part of the state. A
-// damaged file is copied aside with a ".corrupt" suffix before it is replaced.
+// damaged file is never lost: it is moved aside whole under a name of its
+// own (state.json.corrupt-20261201-103000), and what can still be read from
+// it is written back in its place.
 func Open(dir string) (*Store, []string, error) {
 	if dir == "" {
-		dir = DefaultDir()
+		d, err := DefaultDir()
+		if err != nil {
+			return nil, nil, fmt.Errorf("reading positions, bookmarks and search history will not be kept: %w", err)
+		}
+		dir = d
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -85,19 +96,25 @@ func Open(dir string) (*Store, []string, error) {
 	}
 	s := &Store{dir: abs, briefings: map[string]briefingDoc{}}
 	var warnings []string
-	st, warn := loadForOpen[stateDoc](abs, stateFile, whatState)
+	st, warn, unsaved := loadForOpen[stateDoc](abs, stateFile, whatState)
 	if warn != "" {
 		warnings = append(warnings, warn)
 	}
 	if st != nil {
 		s.briefings = st.Briefings
 	}
-	h, warn := loadForOpen[historyDoc](abs, historyFile, whatHistory)
+	if unsaved {
+		s.stateGen++ // what was recovered from a damaged file is saved next
+	}
+	h, warn, unsaved := loadForOpen[historyDoc](abs, historyFile, whatHistory)
 	if warn != "" {
 		warnings = append(warnings, warn)
 	}
 	if h != nil {
 		s.history = h.Queries
+	}
+	if unsaved {
+		s.histGen++
 	}
 	return s, warnings, nil
 }
@@ -223,9 +240,12 @@ func (s *Store) AddHistory(query string) {
 // Save writes what changed since the last save (nothing, if nothing did).
 // Each file is first re-read and merged entry by entry with what is in memory,
 // so that another brief process's changes survive, and is then replaced
-// atomically. The error, if any, is one line meant for the user, such as
-// "cannot save reading positions and bookmarks: /path is read-only"; the
-// store stays usable and a later Save tries again.
+// atomically, through its symbolic link when it is one. The error, if any,
+// is one line meant for the user, such as "cannot save reading positions
+// and bookmarks: no permission to write in /path"; the store stays usable
+// and a later Save tries again. A *Notice means that everything was saved
+// but something happened the user should know of (a damaged file kept
+// aside, a symbolic link replaced).
 func (s *Store) Save() error {
 	s.saveMu.Lock()
 	defer s.saveMu.Unlock()
@@ -240,7 +260,7 @@ func (s *Store) Save() error {
 		return nil
 	}
 
-	var failed []string
+	var failed, notices []string
 	var cause error
 	fail := func(what string, err error) {
 		failed = append(failed, what)
@@ -261,7 +281,10 @@ func (s *Store) Save() error {
 	defer unlock()
 
 	if stateDirty {
-		merged, err := saveFile(s.dir, stateFile, &stateDoc{Briefings: briefings}, s.hook)
+		merged, notice, err := saveFile(s.dir, stateFile, whatState, &stateDoc{Briefings: briefings}, s.hook)
+		if notice != "" {
+			notices = append(notices, notice)
+		}
 		if err != nil {
 			fail(whatState, err)
 		} else {
@@ -272,7 +295,10 @@ func (s *Store) Save() error {
 		}
 	}
 	if histDirty {
-		merged, err := saveFile(s.dir, historyFile, &historyDoc{Queries: history}, s.hook)
+		merged, notice, err := saveFile(s.dir, historyFile, whatHistory, &historyDoc{Queries: history}, s.hook)
+		if notice != "" {
+			notices = append(notices, notice)
+		}
 		if err != nil {
 			fail(whatHistory, err)
 		} else {
@@ -285,7 +311,24 @@ func (s *Store) Save() error {
 	if len(failed) > 0 {
 		return newSaveError(failed, s.dir, cause)
 	}
+	if len(notices) > 0 {
+		s.mu.Lock()
+		s.notices = append(s.notices, notices...)
+		s.mu.Unlock()
+		return &Notice{msg: strings.Join(notices, "; ")}
+	}
 	return nil
+}
+
+// Notices returns the notices of the saves so far (the *Notice errors
+// Save returned) and forgets them: a program that showed them on a status
+// line, which may have cut them short, can say them in full at the end.
+func (s *Store) Notices() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := s.notices
+	s.notices = nil
+	return n
 }
 
 // stamp returns the current time, made later than prev if the clock has not

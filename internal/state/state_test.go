@@ -285,17 +285,23 @@ func TestPositionIsClamped(t *testing.T) {
 
 func TestDefaultDir(t *testing.T) {
 	t.Setenv("BRIEF_STATE_DIR", "/tmp/brief-state")
-	if got := DefaultDir(); got != "/tmp/brief-state" {
-		t.Errorf("with BRIEF_STATE_DIR: %q", got)
+	if got, err := DefaultDir(); err != nil || got != "/tmp/brief-state" {
+		t.Errorf("with BRIEF_STATE_DIR: %q, %v", got, err)
 	}
 	t.Setenv("BRIEF_STATE_DIR", "")
 	t.Setenv("XDG_STATE_HOME", "/xdg/state")
-	if got := DefaultDir(); got != filepath.FromSlash("/xdg/state/brief") {
-		t.Errorf("with XDG_STATE_HOME: %q", got)
+	if got, err := DefaultDir(); err != nil || got != filepath.FromSlash("/xdg/state/brief") {
+		t.Errorf("with XDG_STATE_HOME: %q, %v", got, err)
 	}
 	t.Setenv("XDG_STATE_HOME", "relative/is/ignored")
-	if got := DefaultDir(); !filepath.IsAbs(got) || filepath.Base(got) != "brief" {
-		t.Errorf("default: %q", got)
+	if got, err := DefaultDir(); err != nil || !filepath.IsAbs(got) || filepath.Base(got) != "brief" {
+		t.Errorf("default: %q, %v", got, err)
+	}
+	// Without HOME the folder is under the account's home, never under
+	// "/" (xdg's fallback) nor relative to the working directory.
+	t.Setenv("HOME", "")
+	if got, err := DefaultDir(); err == nil && (!filepath.IsAbs(got) || strings.HasPrefix(got, "/.local")) {
+		t.Errorf("without HOME: %q", got)
 	}
 	t.Setenv("BRIEF_STATE_DIR", t.TempDir())
 	if s := open(t, ""); s.Dir() != os.Getenv("BRIEF_STATE_DIR") {

@@ -33,10 +33,9 @@ func TestBatchWaitsForQuiet(t *testing.T) {
 // Under constant churn, a batch is still delivered at least every maxWait.
 func TestBatchDeliversUnderChurn(t *testing.T) {
 	b := newBatch(150*time.Millisecond, time.Second)
-	now := t0
 	delivered := []time.Time{}
 	for step := range 300 { // a change every 50 ms for 15 s
-		now = t0.Add(time.Duration(step) * 50 * time.Millisecond)
+		now := t0.Add(time.Duration(step) * 50 * time.Millisecond)
 		if b.pending() && !now.Before(b.due()) {
 			b.take()
 			delivered = append(delivered, now)
