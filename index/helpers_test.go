@@ -1,7 +1,6 @@
 package index
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -112,18 +111,4 @@ func hasNotice(ix *Index, part string) bool {
 		}
 	}
 	return false
-}
-
-// fileContaining reports whether any file under dir has data in it.
-func fileContaining(dir string, data []byte) bool {
-	found := false
-	_ = filepath.Walk(dir, func(path string, info os.FileInfo, err error) error {
-		if err == nil && info.Mode().IsRegular() {
-			if b, err := os.ReadFile(path); err == nil && bytes.Contains(b, data) {
-				found = true
-			}
-		}
-		return nil
-	})
-	return found
 }
