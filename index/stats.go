@@ -12,18 +12,17 @@ import (
 
 // Field statistics for BM25F: the number of sections and the average
 // length, in indexed words, of each field. They are measured after a sync
-// that changed the index noticeably, on a sample of sections spread over
-// the whole index, and kept in the index (keyFieldStats), so that a search
-// reads them with one lookup.
+// that changed the index, on a sample of sections, and kept in the index
+// (keyFieldStats), so that a search reads them with one lookup.
 
 const keyFieldStats = "brief:fieldstats"
 
-// statsSample is how many sections are analyzed to estimate the averages.
-const statsSample = 400
-
-// statsDrift is the change in the number of documents, as a share, after
-// which the statistics are measured again.
-const statsDrift = 0.1
+// statsSample is how many files are sampled to estimate the averages, and
+// statsSections how many sections of each.
+const (
+	statsSample   = 400
+	statsSections = 4
+)
 
 // fieldStats are the statistics of one index.
 type fieldStats struct {
@@ -74,89 +73,55 @@ func readFieldStats(r bleveindex.IndexReader) fieldStats {
 	return s
 }
 
-// refreshFieldStats measures the statistics of an index again when it has
-// none or its size changed by more than statsDrift since they were taken.
-func refreshFieldStats(idx bleve.Index) error {
-	adv, err := idx.Advanced()
-	if err != nil {
-		return fmt.Errorf("measure the index: %w", err)
+// recordFieldStats measures the statistics of the index once the batches
+// of a sync are applied, and records them in the last batch, so that they
+// are persisted with the sync. It runs after every sync that changed
+// something: two indexes of the same files score alike however they were
+// built.
+func (w *batchWriter) recordFieldStats() error {
+	if err := w.flush(); err != nil || !w.wrote {
+		return err
 	}
-	r, err := adv.Reader()
-	if err != nil {
-		return fmt.Errorf("measure the index: %w", err)
-	}
-	defer r.Close()
-	docs, err := r.DocCount()
-	if err != nil {
-		return fmt.Errorf("measure the index: %w", err)
-	}
-	old := readFieldStats(r)
-	if old.Docs > 0 && float64(docs) >= old.Docs*(1-statsDrift) && float64(docs) <= old.Docs*(1+statsDrift) {
-		return nil
-	}
-	s, err := measureFieldStats(r, docs)
+	s, err := measureFieldStats(w.idx)
 	if err != nil {
 		return err
 	}
 	raw, _ := json.Marshal(s)
-	return idx.SetInternal([]byte(keyFieldStats), raw)
+	w.batch.SetInternal([]byte(keyFieldStats), raw)
+	return nil
 }
 
-// measureFieldStats analyzes the stored text of a sample of sections, every
-// n-th document in index order, as the index analyzed it.
-func measureFieldStats(r bleveindex.IndexReader, docs uint64) (fieldStats, error) {
-	s := fieldStats{Docs: float64(docs), Avg: map[string]float64{}}
-	ids, err := r.DocIDReaderAll()
+// measureFieldStats analyzes the stored text of a sample of the sections:
+// those of every n-th file in the order of their paths (at most
+// statsSections of them per file), as the index analyzed them. The sample
+// depends only on the files, not on the order they were indexed in.
+func measureFieldStats(idx bleve.Index) (fieldStats, error) {
+	var s fieldStats
+	files, err := indexedFiles(idx)
+	if err != nil {
+		return s, err
+	}
+	docs, err := idx.DocCount()
 	if err != nil {
 		return s, fmt.Errorf("measure the index: %w", err)
 	}
-	defer ids.Close()
-	stride := max(docs/statsSample, 1)
-	var sums = map[string]float64{}
-	var sampled, seen, sections float64
-	for i := uint64(0); ; i++ {
-		id, err := ids.Next()
-		if err != nil {
-			return s, fmt.Errorf("measure the index: %w", err)
-		}
-		if id == nil {
-			break
-		}
-		if i%stride != 0 {
+	s = fieldStats{Docs: float64(docs), Sections: float64(docs) - float64(len(files)), Avg: map[string]float64{}}
+	stride := max(len(files)/statsSample, 1)
+	sums := map[string]float64{}
+	var sampled float64
+	for i := 0; i < len(files); i += stride {
+		rec := readRecord(idx, files[i])
+		if rec == nil {
 			continue
 		}
-		ext, err := r.ExternalID(id)
-		if err != nil || !strings.Contains(ext, "\x00") {
-			seen++
-			continue // a file's document, not a section
-		}
-		seen++
-		sections++
-		doc, err := r.Document(ext)
-		if err != nil || doc == nil {
-			continue
-		}
-		sampled++
-		texts := map[string][]byte{}
-		lang := ""
-		doc.VisitFields(func(f bleveindex.Field) {
-			switch f.Name() {
-			case fieldTitleX, fieldHeadingX, fieldBodyX:
-				texts[strings.TrimSuffix(f.Name(), "_x")] = f.Value()
-			case fieldLang:
-				lang = string(f.Value())
+		for _, anchor := range rec.anchors[:min(len(rec.anchors), statsSections)] {
+			doc, err := idx.Document(sectionID(files[i], anchor))
+			if err != nil || doc == nil {
+				continue
 			}
-		})
-		an := languageAnalyzer(lang)
-		if an == nil {
-			continue
+			sampled++
+			addLengths(sums, doc)
 		}
-		for name, text := range texts {
-			sums[name+langSuffix(lang)] += float64(len(an.Analyze(text)))
-		}
-	}
-	if seen > 0 {
-		s.Sections = float64(docs) * sections / seen
 	}
 	for name, sum := range sums {
 		if sampled > 0 {
@@ -164,4 +129,26 @@ func measureFieldStats(r bleveindex.IndexReader, docs uint64) (fieldStats, error
 		}
 	}
 	return s, nil
+}
+
+// addLengths adds the analyzed lengths of a section's fields to sums, by
+// the name of the field that indexes them stemmed.
+func addLengths(sums map[string]float64, doc bleveindex.Document) {
+	texts := map[string][]byte{}
+	lang := ""
+	doc.VisitFields(func(f bleveindex.Field) {
+		switch f.Name() {
+		case fieldTitleX, fieldHeadingX, fieldBodyX:
+			texts[strings.TrimSuffix(f.Name(), "_x")] = f.Value()
+		case fieldLang:
+			lang = string(f.Value())
+		}
+	})
+	an := languageAnalyzer(lang)
+	if an == nil {
+		return
+	}
+	for name, text := range texts {
+		sums[name+langSuffix(lang)] += float64(len(an.Analyze(text)))
+	}
 }

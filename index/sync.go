@@ -131,9 +131,6 @@ func (ix *Index) sync(ctx context.Context, progress func(Progress), rebuild bool
 	var errs []error
 	for _, pl := range plans {
 		err := ix.apply(ctx, pl, &stats, tracker, start)
-		if err == nil && len(pl.work)+len(pl.removed) > 0 {
-			err = refreshFieldStats(pl.p.idx)
-		}
 		if err == nil && pl.p.rebuild && ix.opts.SharedOnly {
 			err = ix.waitForOthers(ctx, pl.p, tracker)
 		}
@@ -364,6 +361,9 @@ func (ix *Index) apply(ctx context.Context, pl *plan, stats *SyncStats, tracker 
 	}
 	if err == nil {
 		err = ctx.Err()
+	}
+	if err == nil {
+		err = w.recordFieldStats()
 	}
 	return w.finish(err)
 }
