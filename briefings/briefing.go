@@ -17,14 +17,14 @@ type Format int
 const (
 	// Markdown is CommonMark with GitHub extensions (.md, .markdown).
 	Markdown Format = iota
-	// PlainText is a text file (.txt) whose headings are detected from its
-	// layout; its Text holds the markdown brief derived from it.
-	PlainText
+	// TextFile is a plain-text file (.txt) whose headings are detected from
+	// its layout; its Text holds the markdown brief derived from it.
+	TextFile
 )
 
 // String returns "markdown" or "text".
 func (f Format) String() string {
-	if f == PlainText {
+	if f == TextFile {
 		return "text"
 	}
 	return "markdown"
@@ -63,6 +63,9 @@ type Briefing struct {
 	LeadDepth int
 	// Sections lists every heading in document order.
 	Sections []Section
+	// Refs are the file's link reference definitions, so that a section
+	// rendered, indexed or exported alone resolves "[text][label]".
+	Refs References
 
 	// Size and ModTime are the file's size and modification time when it
 	// was read (zero for embedded files).

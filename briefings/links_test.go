@@ -8,7 +8,7 @@ import (
 func TestLinks(t *testing.T) {
 	md := "See [the *other* one](other.md#the-part) and [here](#local), <https://example.com/x>,\n" +
 		"[mail](mailto:a@b.c), ![img](pic.png) and `[not](a-link.md)`.\n\n```\n[nor](this.md)\n```\n"
-	links := Links(md)
+	links := Links(md, nil)
 	want := []Link{
 		{"the other one", "other.md#the-part"},
 		{"here", "#local"},
@@ -44,5 +44,42 @@ func TestLinks(t *testing.T) {
 	sample := &Briefing{Path: BuiltinPrefix + "getting-started.md"}
 	if p, _, _ := (Link{Target: "presenting-in-class.md"}).Resolve(sample); p != BuiltinPrefix+"presenting-in-class.md" {
 		t.Errorf("builtin link resolves to %q", p)
+	}
+}
+
+func TestURLKindOf(t *testing.T) {
+	tests := []struct {
+		url  string
+		want URLKind
+	}{
+		{"https://example.com", WebURL},
+		{"HTTP://EXAMPLE.COM", WebURL},
+		{"//example.com/x", WebURL},
+		{`\\example.com/x`, WebURL},
+		{"mailto:a@b.c", MailURL},
+		{"other.md#section", RelativeURL},
+		{"../up/other.md", RelativeURL},
+		{"#anchor", RelativeURL},
+		{"a:b/c", UnsafeURL},
+		{"folder/file:name.md", RelativeURL},
+		{"", RelativeURL},
+		{"javascript:alert(1)", UnsafeURL},
+		{" JavaScript:alert(1)", UnsafeURL},
+		{"java\tscript:alert(1)", UnsafeURL},
+		{"java\nscript:alert(1)", UnsafeURL},
+		{"java&#x09;script:alert(1)", UnsafeURL},
+		{"&#106;avascript:alert(1)", UnsafeURL},
+		{"javascript&colon;alert(1)", UnsafeURL},
+		{"\x01javascript:alert(1)", UnsafeURL},
+		{"vbscript:x", UnsafeURL},
+		{"data:text/html,x", UnsafeURL},
+		{"data:image/png;base64,AAAA", UnsafeURL},
+		{"file:///etc/passwd", UnsafeURL},
+		{"ftp://example.com", UnsafeURL},
+	}
+	for _, tt := range tests {
+		if got := URLKindOf(tt.url); got != tt.want {
+			t.Errorf("URLKindOf(%q) = %d, want %d", tt.url, got, tt.want)
+		}
 	}
 }

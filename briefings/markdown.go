@@ -2,32 +2,61 @@ package briefings
 
 import (
 	"bytes"
-	"strings"
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
-// markdownParser is shared: goldmark parsers keep no per-document state.
-// It has GFM's block extensions but not linkify, which costs a tenth of
-// loading time and cannot change where sections are.
-var markdownParser = goldmark.New(goldmark.WithExtensions(
-	extension.Table, extension.Strikethrough, extension.TaskList,
-)).Parser()
+// markdown is brief's one goldmark configuration: CommonMark with GitHub's
+// extensions (tables, strikethrough, task lists, bare URLs as links). Every
+// part of brief that reads markdown parses it here, so the reader, the
+// index, handouts and slides agree on what a file says. Goldmark keeps no
+// per-document state in it: it is shared.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
+
+// References are the link reference definitions of a file ("[label]: url
+// \"title\""). They belong to the whole file: a section parsed alone
+// resolves "[text][label]" with them, wherever in the file they are.
+type References []parser.Reference
+
+// parse parses markdown with refs added to the definitions the text has of
+// its own, and returns the tree and every definition that was in force.
+// The text's own definitions give way to refs: in a file, the first
+// definition of a label wins, and refs are the file's.
+func parse(src []byte, refs References) (ast.Node, References) {
+	ctx := parser.NewContext()
+	for _, r := range refs {
+		ctx.AddReference(r)
+	}
+	doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	all := References(ctx.References())
+	sort.Slice(all, func(i, j int) bool { return bytes.Compare(all[i].Label(), all[j].Label()) < 0 })
+	return doc, all
+}
+
+// ParseTree parses markdown as it is written, with brief's configuration:
+// reference links resolve through refs as well as the text's own
+// definitions, and the text of the tree is src as written. Most callers
+// want ParseMarkdown, whose text is what a reader sees.
+func ParseTree(src []byte, refs References) ast.Node {
+	doc, _ := parse(src, refs)
+	return doc
+}
 
 // parseSections finds the sections of a markdown document. Only headings that
 // are direct children of the document count: a "#" line inside a fenced code
 // block, a block quote or a list is not a section. Offsets are into src, and
 // parsing starts at bodyStart (after front matter). It returns the lead (text
 // before the first heading) as the offset where it ends, and its nesting depth.
-func parseSections(src []byte, bodyStart int) (leadEnd, leadDepth int, sections []Section) {
+func parseSections(src []byte, bodyStart int) (leadEnd, leadDepth int, sections []Section, refs References) {
 	body := src[bodyStart:]
-	doc := markdownParser.Parse(text.NewReader(body))
+	doc, refs := parse(body, nil)
 
 	anchors := newAnchorSet()
 	leadEnd = len(src)
@@ -58,7 +87,7 @@ func parseSections(src []byte, bodyStart int) (leadEnd, leadDepth int, sections 
 		sections = append(sections, s)
 	}
 	finishSections(src, sections)
-	return leadEnd, leadDepth, sections
+	return leadEnd, leadDepth, sections, refs
 }
 
 // finishSections fills in the fields that depend on the following sections:
@@ -123,34 +152,6 @@ func lineEnd(b []byte, pos int) int {
 		return pos + i + 1
 	}
 	return len(b)
-}
-
-// InlineText returns the plain text of a node's inline children as a reader
-// sees it: emphasis, links and code spans contribute their text, raw HTML
-// nothing, and character references ("&amp;") and backslash escapes are
-// resolved. Autolinks contribute their label.
-func InlineText(n ast.Node, src []byte) string {
-	var sb strings.Builder
-	_ = ast.Walk(n, func(child ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := child.(type) {
-		case *ast.Text:
-			sb.Write(c.Value(src))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				sb.WriteByte(' ')
-			}
-		case *ast.String:
-			sb.Write(c.Value)
-		case *ast.AutoLink:
-			sb.Write(c.Label(src))
-		case *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return string(util.UnescapePunctuations(util.ResolveEntityNames(util.ResolveNumericReferences([]byte(sb.String())))))
 }
 
 // nestingDepth is the deepest chain of block quotes and lists under n.

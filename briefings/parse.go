@@ -28,7 +28,7 @@ func Parse(name string, raw []byte) (*Briefing, error) {
 	b := &Briefing{Path: name, RelPath: CleanName(name), Format: formatOf(name)}
 
 	var textTitle string
-	if b.Format == PlainText {
+	if b.Format == TextFile {
 		var md string
 		md, textTitle = plainTextToMarkdown(string(clean))
 		clean = []byte(md)
@@ -45,7 +45,8 @@ func Parse(name string, raw []byte) (*Briefing, error) {
 		b.setFrontMatter(fm)
 	}
 
-	leadEnd, leadDepth, sections := parseSections(clean, b.BodyStart)
+	leadEnd, leadDepth, sections, refs := parseSections(clean, b.BodyStart)
+	b.Refs = refs
 	b.Text = string(clean)
 	for i := range sections {
 		s := &sections[i]
@@ -96,7 +97,7 @@ func titleFromName(name string) string {
 
 func formatOf(name string) Format {
 	if strings.EqualFold(path.Ext(name), ".txt") {
-		return PlainText
+		return TextFile
 	}
 	return Markdown
 }

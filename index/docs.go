@@ -24,7 +24,7 @@ func sectionDocs(b *briefings.Briefing) []sectionDoc {
 	}
 	base := sectionDoc{Path: b.Path, RelPath: b.RelPath, Title: b.Title, Tags: tags, Author: b.Author, Date: date}
 	docs := make([]sectionDoc, 0, len(b.Sections)+1)
-	if lead := PlainText(b.Lead); lead != "" {
+	if lead := briefings.PlainText(b.Lead, b.Refs); lead != "" {
 		d := base
 		d.Body = lead
 		docs = append(docs, d)
@@ -33,7 +33,7 @@ func sectionDocs(b *briefings.Briefing) []sectionDoc {
 		d := base
 		d.Anchor, d.Heading, d.Ordinal = s.Anchor, s.Heading, float64(s.Ordinal)
 		d.HeadingPath = b.HeadingPath(i)
-		d.Body = PlainText(s.Body())
+		d.Body = briefings.PlainText(s.Body(), b.Refs)
 		docs = append(docs, d)
 	}
 	lang := b.Lang

@@ -17,7 +17,7 @@ type Snippet struct {
 	// in order and not overlapping.
 	Matches [][2]int
 	// Start is the byte offset of Text in the section's plain text
-	// (PlainText of its markdown). A fragment with Start > 0 or After set
+	// (briefings.PlainText of its markdown). A fragment with Start > 0 or After set
 	// is cut from a longer text, which a printer may show with "…".
 	Start int
 	// After is true when the section's text goes on after the fragment.

@@ -21,11 +21,7 @@ type linkList struct {
 }
 
 func newLinkList(r *reader) *linkList {
-	md := r.b.Lead
-	if s := r.current(); s >= 0 {
-		md = r.b.Sections[s].Markdown
-	}
-	return &linkList{links: briefings.Links(md)}
+	return &linkList{links: r.b.SectionLinks(r.current())}
 }
 
 func (l *linkList) update(msg tea.KeyPressMsg, r *reader) tea.Cmd {

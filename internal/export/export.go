@@ -15,11 +15,7 @@ import (
 	"strings"
 
 	"github.com/briefreader/brief/briefings"
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 )
 
 // Format is a handout format.
@@ -135,13 +131,14 @@ func Count(b *briefings.Briefing, sections []int) int {
 }
 
 // prepare selects the sections of a handout and parses the briefing's
-// body, the first steps of every format.
-func prepare(b *briefings.Briefing, sections []int) (selection, *document, error) {
+// body, the first steps of every format: as written for HTML and markdown,
+// as shown (briefings.ParseMarkdown) for plain text.
+func prepare(b *briefings.Briefing, sections []int, shown bool) (selection, *document, error) {
 	sel, err := selectSections(b, sections)
 	if err != nil {
 		return selection{}, nil, err
 	}
-	d, err := parseDocument(b)
+	d, err := parseDocument(b, shown)
 	return sel, d, err
 }
 
@@ -191,10 +188,6 @@ func (sel selection) title(b *briefings.Briefing) string {
 	return b.Title
 }
 
-// gfm has GitHub's extensions: tables, strikethrough, task lists and
-// bare-URL links. It keeps no per-document state and is shared.
-var gfm = goldmark.New(goldmark.WithExtensions(extension.GFM))
-
 // document is a briefing's body parsed once, with its top-level blocks
 // assigned to the lead or to a section.
 type document struct {
@@ -208,22 +201,27 @@ type document struct {
 	// blocks under it up to the next heading.
 	headings []*ast.Heading
 	bodies   [][]ast.Node
-	// refs are the link reference definitions of the whole body, so that a
-	// block taken out of context still resolves [text][label].
-	refs []parser.Reference
+	// tree is the body as shown, for plain text; nil for the other
+	// formats.
+	tree *briefings.Tree
 }
 
 // errSectionsMoved means the parse found other headings than the loaded
 // briefing has, which would put the wrong text under a heading.
 var errSectionsMoved = errors.New("the briefing's headings do not match its text")
 
-// parseDocument parses b's body. Sections are the top-level headings, as
-// when the briefing was loaded.
-func parseDocument(b *briefings.Briefing) (*document, error) {
-	d := &document{src: []byte(b.Text[b.BodyStart:]), offset: b.BodyStart}
-	ctx := parser.NewContext()
-	root := gfm.Parser().Parse(text.NewReader(d.src), parser.WithContext(ctx))
-	d.refs = ctx.References()
+// parseDocument parses b's body, as written or as shown. Sections are the
+// top-level headings, as when the briefing was loaded.
+func parseDocument(b *briefings.Briefing, shown bool) (*document, error) {
+	d := &document{offset: b.BodyStart}
+	var root ast.Node
+	if shown {
+		d.tree = briefings.ParseMarkdown(b.Text[b.BodyStart:], b.Refs)
+		root, d.src = d.tree.Root, d.tree.Source
+	} else {
+		d.src = []byte(b.Text[b.BodyStart:])
+		root = briefings.ParseTree(d.src, b.Refs)
+	}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok {
 			d.headings = append(d.headings, h)

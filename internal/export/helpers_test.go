@@ -116,7 +116,7 @@ func checkPage(t *testing.T, page string) htmlPage {
 					p.ids = append(p.ids, a.Val)
 				case key == "href":
 					p.hrefs = append(p.hrefs, a.Val)
-					if classifyURL(a.Val) == urlUnsafe {
+					if briefings.URLKindOf(a.Val) == briefings.UnsafeURL {
 						t.Errorf("unsafe link %q", a.Val)
 					}
 				case key == "src" || key == "srcset" || key == "background" || key == "poster" || key == "action" || key == "formaction":

@@ -25,7 +25,7 @@ import (
 // mailto lose their link but keep their text, and section headings carry
 // their section anchors as ids, so "#the-north-korean-factor" works.
 func HTML(b *briefings.Briefing, sections []int, _ Options) ([]byte, error) {
-	sel, d, err := prepare(b, sections)
+	sel, d, err := prepare(b, sections, false)
 	if err != nil {
 		return nil, err
 	}
@@ -153,11 +153,11 @@ func makeSafe(n ast.Node, src []byte) {
 			drop = append(drop, c)
 			return ast.WalkSkipChildren, nil
 		case *ast.Link:
-			if classifyURL(string(c.Destination)) == urlUnsafe {
+			if briefings.URLKindOf(string(c.Destination)) == briefings.UnsafeURL {
 				unwrap = append(unwrap, c)
 			}
 		case *ast.AutoLink:
-			if c.AutoLinkType == ast.AutoLinkURL && classifyURL(string(c.URL(src))) == urlUnsafe {
+			if c.AutoLinkType == ast.AutoLinkURL && briefings.URLKindOf(string(c.URL(src))) == briefings.UnsafeURL {
 				unwrap = append(unwrap, c)
 			} else {
 				c.SetAttributeString("class", []byte("bare"))
@@ -224,62 +224,6 @@ func flattenDeep(n ast.Node, src []byte, depth int) ast.Node {
 		c = next
 	}
 	return n
-}
-
-// urlKind is what a link or image destination points at.
-type urlKind int
-
-const (
-	// urlUnsafe has a scheme other than the ones below: javascript:,
-	// data:, file:, vbscript: and anything unknown.
-	urlUnsafe urlKind = iota
-	// urlWeb is http:, https: or a scheme-relative "//host/..." URL.
-	urlWeb
-	// urlMail is mailto:.
-	urlMail
-	// urlRelative has no scheme: another briefing, a file next to this
-	// one, or "#anchor".
-	urlRelative
-)
-
-// classifyURL reads a destination the way a browser does: leading and
-// trailing controls and spaces are ignored and tabs and newlines inside
-// are removed before the scheme is read, so "java\tscript:" is caught.
-func classifyURL(raw string) urlKind {
-	// Character references are resolved first, as the HTML writer does.
-	s := string(util.ResolveEntityNames(util.ResolveNumericReferences([]byte(raw))))
-	s = strings.TrimFunc(s, func(r rune) bool { return r <= ' ' })
-	s = strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' {
-			return -1
-		}
-		return r
-	}, s)
-	scheme := ""
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
-			continue
-		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
-			continue
-		case c == ':' && i > 0:
-			scheme = strings.ToLower(s[:i])
-		}
-		break
-	}
-	switch scheme {
-	case "":
-		if strings.HasPrefix(s, "//") || strings.HasPrefix(s, `\\`) || strings.HasPrefix(s, `/\`) || strings.HasPrefix(s, `\/`) {
-			return urlWeb
-		}
-		return urlRelative
-	case "http", "https":
-		return urlWeb
-	case "mailto":
-		return urlMail
-	}
-	return urlUnsafe
 }
 
 // plainText returns the text of a node's inline children, sanitized, for

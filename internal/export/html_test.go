@@ -163,43 +163,6 @@ func TestHTMLHostileFixtures(t *testing.T) {
 	}
 }
 
-func TestClassifyURL(t *testing.T) {
-	tests := []struct {
-		url  string
-		want urlKind
-	}{
-		{"https://example.com", urlWeb},
-		{"HTTP://EXAMPLE.COM", urlWeb},
-		{"//example.com/x", urlWeb},
-		{`\\example.com/x`, urlWeb},
-		{"mailto:a@b.c", urlMail},
-		{"other.md#section", urlRelative},
-		{"../up/other.md", urlRelative},
-		{"#anchor", urlRelative},
-		{"a:b/c", urlUnsafe},
-		{"folder/file:name.md", urlRelative},
-		{"", urlRelative},
-		{"javascript:alert(1)", urlUnsafe},
-		{" JavaScript:alert(1)", urlUnsafe},
-		{"java\tscript:alert(1)", urlUnsafe},
-		{"java\nscript:alert(1)", urlUnsafe},
-		{"java&#x09;script:alert(1)", urlUnsafe},
-		{"&#106;avascript:alert(1)", urlUnsafe},
-		{"javascript&colon;alert(1)", urlUnsafe},
-		{"\x01javascript:alert(1)", urlUnsafe},
-		{"vbscript:x", urlUnsafe},
-		{"data:text/html,x", urlUnsafe},
-		{"data:image/png;base64,AAAA", urlUnsafe},
-		{"file:///etc/passwd", urlUnsafe},
-		{"ftp://example.com", urlUnsafe},
-	}
-	for _, tt := range tests {
-		if got := classifyURL(tt.url); got != tt.want {
-			t.Errorf("classifyURL(%q) = %d, want %d", tt.url, got, tt.want)
-		}
-	}
-}
-
 // png is the smallest valid PNG: one transparent pixel.
 var png = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89" +
 	"\x00\x00\x00\rIDATx\x9cc\x00\x01\x00\x00\x05\x00\x01\r\n-\xb4\x00\x00\x00\x00IEND\xaeB`\x82")

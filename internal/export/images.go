@@ -48,12 +48,12 @@ func (r *imageRenderer) render(w util.BufWriter, src []byte, node ast.Node, ente
 	if alt != "" {
 		label += ": " + alt
 	}
-	switch classifyURL(dest) {
-	case urlWeb:
+	switch briefings.URLKindOf(dest) {
+	case briefings.WebURL:
 		_, _ = w.WriteString(`<a class="image" href="` + html.EscapeString(string(util.URLEscape(n.Destination, true))) + `">[` +
 			html.EscapeString(label) + `]</a>`)
 		return ast.WalkSkipChildren, nil
-	case urlRelative:
+	case briefings.RelativeURL:
 		if data, mime := r.load(dest); data != nil {
 			_, _ = w.WriteString(`<img src="data:` + mime + `;base64,`)
 			_, _ = w.WriteString(base64.StdEncoding.EncodeToString(data))

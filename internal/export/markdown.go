@@ -21,7 +21,7 @@ import (
 // otherwise unchanged, so a code block that shows "<!-- pause -->" keeps
 // it.
 func Markdown(b *briefings.Briefing, sections []int, _ Options) ([]byte, error) {
-	sel, d, err := prepare(b, sections)
+	sel, d, err := prepare(b, sections, false)
 	if err != nil {
 		return nil, err
 	}

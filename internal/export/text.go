@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/briefreader/brief/briefings"
-	"github.com/briefreader/brief/index"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -25,7 +24,7 @@ const maxTextDepth = 12
 // they fit (written as "heading: value" records when they do not).
 // Presenter notes, pauses and markup do not appear.
 func Text(b *briefings.Briefing, sections []int, opts Options) ([]byte, error) {
-	sel, d, err := prepare(b, sections)
+	sel, d, err := prepare(b, sections, true)
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +90,6 @@ func (w *textWriter) heading(i int, b *briefings.Briefing) []string {
 type textWriter struct {
 	doc   *document
 	width int
-	refs  string
 }
 
 // blocks lays out sibling blocks, with a blank line between them unless
@@ -139,12 +137,6 @@ func (w *textWriter) block(n ast.Node, width, depth int) []string {
 		return w.table(n, width)
 	case *ast.ThematicBreak:
 		return []string{"* * *"}
-	case *ast.HTMLBlock:
-		raw := htmlBlockText(n, w.doc.src)
-		if isCommentOnly(raw) || n.HTMLBlockType == ast.HTMLBlockType1 {
-			return nil
-		}
-		return wrap(index.PlainText(raw), width)
 	}
 	if n.HasChildren() && n.Type() == ast.TypeBlock {
 		return w.blocks(children(n), width, depth+1, false)
@@ -260,23 +252,22 @@ func (w *textWriter) flat(n ast.Node, width int) []string {
 	return out
 }
 
-// plain returns the plain text of a leaf block through index.PlainText, the
-// same text search shows. The block's source is made safe to read alone:
-// leading markers that would start another kind of block are escaped, and
-// the briefing's link reference definitions are added when it may use one.
+// plain returns the text of a leaf block as the reader and search show it
+// (the tree is parsed as shown): code as written, other blocks their inline
+// text, with references and escapes resolved, and a task's box as "[x]".
 func (w *textWriter) plain(n ast.Node) string {
-	src := guardStart(lineText(n, w.doc.src))
-	if strings.Contains(src, "]") && len(w.doc.refs) > 0 {
-		if w.refs == "" {
-			var sb strings.Builder
-			for _, r := range w.doc.refs {
-				fmt.Fprintf(&sb, "\n\n[%s]: #", r.Label())
-			}
-			w.refs = sb.String()
-		}
-		src += w.refs
+	switch n.(type) {
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		return lineText(n, w.doc.src)
 	}
-	return index.PlainText(src)
+	text := w.doc.tree.InlineText(n)
+	if box, ok := n.FirstChild().(*extast.TaskCheckBox); ok {
+		if box.IsChecked {
+			return "[x] " + text
+		}
+		return "[ ] " + text
+	}
+	return text
 }
 
 // lineText joins the source lines of a block.
@@ -288,53 +279,4 @@ func lineText(n ast.Node, src []byte) string {
 		sb.Write(seg.Value(src))
 	}
 	return sb.String()
-}
-
-// guardStart escapes what would make inline text start a block when it is
-// parsed alone: a quote marker, an ATX heading, a bullet, a thematic break,
-// a code fence, or a number followed by "." or ")".
-func guardStart(s string) string {
-	s = strings.TrimLeft(s, " \t")
-	if s == "" {
-		return s
-	}
-	first, _, _ := strings.Cut(s, "\n")
-	after := func(i int) bool { return i >= len(first) || first[i] == ' ' || first[i] == '\t' }
-	hashes := len(first) - len(strings.TrimLeft(first, "#"))
-	switch {
-	case s[0] == '>',
-		hashes >= 1 && hashes <= 6 && after(hashes),
-		strings.ContainsRune("-+*", rune(s[0])) && after(1),
-		strings.HasPrefix(s, "```"), strings.HasPrefix(s, "~~~"),
-		isThematicBreak(first):
-		return `\` + s
-	}
-	digits := 0
-	for digits < len(s) && digits < 10 && s[digits] >= '0' && s[digits] <= '9' {
-		digits++
-	}
-	if digits > 0 && digits < len(s) && (s[digits] == '.' || s[digits] == ')') {
-		return s[:digits] + `\` + s[digits:]
-	}
-	return s
-}
-
-// isThematicBreak reports whether a line is three or more of the same
-// "-", "*" or "_", spaces allowed between them.
-func isThematicBreak(line string) bool {
-	line = strings.TrimSpace(line)
-	if line == "" || !strings.ContainsRune("-*_", rune(line[0])) {
-		return false
-	}
-	n := 0
-	for i := 0; i < len(line); i++ {
-		switch line[i] {
-		case line[0]:
-			n++
-		case ' ', '\t':
-		default:
-			return false
-		}
-	}
-	return n >= 3
 }

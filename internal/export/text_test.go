@@ -106,25 +106,12 @@ func TestTextTitleHeadingIsNotRepeated(t *testing.T) {
 	}
 }
 
-func TestGuardStart(t *testing.T) {
-	tests := map[string]string{
-		"**bold**":   "**bold**",
-		"* item":     `\* item`,
-		"- item":     `\- item`,
-		"-1 degrees": "-1 degrees",
-		"# heading":  `\# heading`,
-		"#hashtag":   "#hashtag",
-		"> quote":    `\> quote`,
-		"1. one":     `1\. one`,
-		"2024) year": `2024\) year`,
-		"2024 year":  "2024 year",
-		"***":        `\***`,
-		"```":        "\\```",
-		"   indent":  "indent",
-	}
-	for in, want := range tests {
-		if got := guardStart(in); got != want {
-			t.Errorf("guardStart(%q) = %q, want %q", in, got, want)
+func TestTextKeepsEscapedMarkers(t *testing.T) {
+	b := parse(t, "m.md", "# T\n\nA line\n\\* not a list\n1\\. not a list\n\\# not a heading\n\n\\> not a quote\n")
+	out := mustExport(t, b, nil, TextFormat, Options{})
+	for _, want := range []string{"A line * not a list 1. not a list # not a heading", "> not a quote"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text lost %q:\n%s", want, out)
 		}
 	}
 }

@@ -65,7 +65,7 @@ func TestPlainTextArticleHasSixSections(t *testing.T) {
 	if !strings.Contains(b.Lead, "By a staff writer") || !strings.Contains(b.Lead, "surprised few people") {
 		t.Errorf("lead = %q", b.Lead)
 	}
-	if b.Format != PlainText {
+	if b.Format != TextFile {
 		t.Errorf("format = %v", b.Format)
 	}
 	// Lines are kept one to one, so the editor can jump to a heading.

@@ -1,4 +1,4 @@
-package index
+package briefings
 
 import "testing"
 
@@ -18,7 +18,7 @@ func TestPlainText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := PlainText(tt.md); got != tt.want {
+			if got := PlainText(tt.md, nil); got != tt.want {
 				t.Errorf("PlainText(%q)\n got %q\nwant %q", tt.md, got, tt.want)
 			}
 		})

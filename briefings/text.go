@@ -1,19 +1,12 @@
-package index
+package briefings
 
 import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
-
-// mdParser is shared: goldmark parsers keep no per-document state.
-var mdParser = goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
 
 // maxPlainDepth bounds how deep PlainText descends into nested blocks. Text
 // nested deeper is still collected, but as raw lines, so hostile nesting
@@ -26,14 +19,27 @@ const maxPlainDepth = 64
 // and image text kept, URLs of autolinks kept. HTML comments, including the
 // presenter's "<!-- note: ... -->" and "<!-- pause -->", and HTML tags are
 // dropped. Character references are decoded, and the result has no control
-// characters other than newline and tab. Search snippets and match offsets
-// refer to this text.
-func PlainText(md string) string {
-	src := []byte(md)
-	doc := mdParser.Parse(text.NewReader(src))
-	p := plainWriter{src: src}
-	p.blocks(doc, 0)
+// characters other than newline and tab. refs are the file's link reference
+// definitions (Briefing.Refs), nil for a whole file. Search snippets and
+// match offsets refer to this text.
+func PlainText(md string, refs References) string {
+	return ParseMarkdown(md, refs).PlainText()
+}
+
+// PlainText returns the text of the whole tree (see the function
+// PlainText).
+func (t *Tree) PlainText() string {
+	p := plainWriter{src: t.Source}
+	p.blocks(t.Root, 0)
 	return cleanControls(strings.TrimSpace(p.sb.String()))
+}
+
+// InlineText returns the text of one block's inline content: a paragraph,
+// a heading, a table cell. Hard line breaks are newlines.
+func (t *Tree) InlineText(n ast.Node) string {
+	p := plainWriter{src: t.Source}
+	p.inlines(n)
+	return cleanControls(p.sb.String())
 }
 
 type plainWriter struct {
@@ -95,20 +101,6 @@ func (p *plainWriter) block(n ast.Node, depth int) {
 			p.sb.Write(seg.Value(p.src))
 		}
 		p.endBlock()
-	case *ast.HTMLBlock:
-		var raw []byte
-		lines := n.Lines()
-		for i := 0; i < lines.Len(); i++ {
-			seg := lines.At(i)
-			raw = append(raw, seg.Value(p.src)...)
-		}
-		if n.HasClosure() {
-			raw = append(raw, n.ClosureLine.Value(p.src)...)
-		}
-		if t := strings.TrimSpace(decodeText(stripHTML(string(raw)))); t != "" {
-			p.sb.WriteString(t)
-			p.endBlock()
-		}
 	case *ast.ThematicBreak:
 	case *extast.Table:
 		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
@@ -146,7 +138,8 @@ func (p *plainWriter) rawLines(n ast.Node) {
 	p.endLine()
 }
 
-// inlines writes the plain text of a block's inline children.
+// inlines writes the text of a block's inline children. In a Tree every
+// text node holds its final text.
 func (p *plainWriter) inlines(n ast.Node) {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || c == n {
@@ -154,7 +147,7 @@ func (p *plainWriter) inlines(n ast.Node) {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			p.sb.WriteString(decodeText(string(c.Value(p.src))))
+			p.sb.Write(c.Value(p.src))
 			switch {
 			case c.HardLineBreak():
 				p.sb.WriteByte('\n')
@@ -162,72 +155,15 @@ func (p *plainWriter) inlines(n ast.Node) {
 				p.sb.WriteByte(' ')
 			}
 		case *ast.String:
-			if c.IsCode() {
-				p.sb.Write(c.Value)
-			} else {
-				p.sb.WriteString(decodeText(string(c.Value)))
-			}
-		case *ast.CodeSpan:
-			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
-				switch t := t.(type) {
-				case *ast.Text:
-					p.sb.Write(t.Value(p.src))
-				case *ast.String:
-					p.sb.Write(t.Value)
-				}
-			}
-			return ast.WalkSkipChildren, nil
+			p.sb.Write(c.Value)
 		case *ast.AutoLink:
 			p.sb.Write(c.Label(p.src))
 			return ast.WalkSkipChildren, nil
-		case *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
-		case *extast.TaskCheckBox:
+		case *ast.RawHTML, *extast.TaskCheckBox:
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
-}
-
-// decodeText resolves character references and backslash escapes the way a
-// markdown renderer does.
-func decodeText(s string) string {
-	if !strings.ContainsAny(s, "&\\") {
-		return s
-	}
-	b := util.ResolveEntityNames(util.ResolveNumericReferences([]byte(s)))
-	return string(util.UnescapePunctuations(b))
-}
-
-// stripHTML removes comments and tags from an HTML fragment, keeping the text
-// between them.
-func stripHTML(s string) string {
-	var sb strings.Builder
-	for len(s) > 0 {
-		switch {
-		case strings.HasPrefix(s, "<!--"):
-			end := strings.Index(s[4:], "-->")
-			if end < 0 {
-				return sb.String()
-			}
-			s = s[4+end+3:]
-		case s[0] == '<':
-			end := strings.IndexByte(s, '>')
-			if end < 0 {
-				sb.WriteString(s)
-				return sb.String()
-			}
-			s = s[end+1:]
-		default:
-			next := strings.IndexByte(s, '<')
-			if next < 0 {
-				next = len(s)
-			}
-			sb.WriteString(s[:next])
-			s = s[next:]
-		}
-	}
-	return sb.String()
 }
 
 // cleanControls removes control characters other than newline and tab, and
