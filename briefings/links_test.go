@@ -1,6 +1,7 @@
 package briefings
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 )
@@ -80,6 +81,30 @@ func TestURLKindOf(t *testing.T) {
 	for _, tt := range tests {
 		if got := URLKindOf(tt.url); got != tt.want {
 			t.Errorf("URLKindOf(%q) = %d, want %d", tt.url, got, tt.want)
+		}
+	}
+}
+
+// TestHTMLLinksOpenMarkdownTwins: a book written for mdBook links its
+// chapters as "ch04-00.html"; the reader opens "ch04-00.md" when it exists.
+func TestHTMLLinksOpenMarkdownTwins(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"ch01.md", "ch04-00.md", "page.html"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("# x\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := &Briefing{Path: filepath.Join(dir, "ch01.md")}
+	tests := map[string]string{
+		"ch04-00.html#ownership": "ch04-00.md",
+		"ch04-00.HTM":            "ch04-00.md",
+		"missing.html":           "missing.html",
+		"page.html":              "page.html",
+	}
+	for target, want := range tests {
+		p, _, ok := Link{Target: target}.Resolve(b)
+		if !ok || p != filepath.Join(dir, want) {
+			t.Errorf("Resolve(%q) = %q %v, want %s", target, p, ok, want)
 		}
 	}
 }

@@ -56,7 +56,7 @@ func Parse(name string, raw []byte) (*Briefing, error) {
 	b.Lead = b.Text[b.BodyStart:leadEnd]
 	b.LeadDepth = leadDepth
 	if b.Title == "" {
-		b.Title = firstOf(textTitle, b.firstH1(), titleFromName(name))
+		b.Title = firstOf(textTitle, b.firstH1(), b.openingHeading(), titleFromName(name))
 	}
 	return b, nil
 }
@@ -73,6 +73,35 @@ func (b *Briefing) firstH1() string {
 		}
 	}
 	return ""
+}
+
+// openingHeading is the first heading when nothing visible comes before
+// it ("## Installation" opening a chapter of a book), or "".
+func (b *Briefing) openingHeading() string {
+	if len(b.Sections) == 0 || !b.leadIsBlank() {
+		return ""
+	}
+	return b.Sections[0].Heading
+}
+
+// leadIsBlank reports whether the lead shows nothing: it is empty, or only
+// comments and invisible HTML such as anchors.
+func (b *Briefing) leadIsBlank() bool {
+	return strings.TrimSpace(b.Lead) == "" || PlainText(b.Lead, b.Refs) == ""
+}
+
+// OpensWithTitle reports whether the text opens with its own title: its
+// first section comes before any visible text and is a level-1 heading or
+// bears the briefing's title. Readers then show that heading as the title
+// rather than adding one.
+func (b *Briefing) OpensWithTitle() bool {
+	if len(b.Sections) == 0 {
+		return false
+	}
+	if s := b.Sections[0]; s.Level != 1 && s.Heading != b.Title {
+		return false
+	}
+	return b.leadIsBlank()
 }
 
 func firstOf(values ...string) string {

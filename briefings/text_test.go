@@ -24,3 +24,33 @@ func TestPlainText(t *testing.T) {
 		})
 	}
 }
+
+func TestTextAsShown(t *testing.T) {
+	b, err := Parse("book.md", []byte("<!-- Old headings -->\n<a id=\"x\"></a>\n\n## Installation\n\n"+
+		"Numbers from 2<sup>n</sup> to 2<sup>n - 1</sup>, a<br>b.\n\n"+
+		"See [the guide][guide] and [`Box`][box].\n\n"+
+		"Do [not follow][bad] <javascript:alert(1)>.\n\n"+
+		"<figcaption>Figure 1: a `Box`</figcaption>\n\n"+
+		"## Later\n\nAlso [the guide][guide].\n\n"+
+		"[guide]: ch04-00.html\n[box]: https://doc.example/Box\n[bad]: javascript:alert(1)\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Title != "Installation" || !b.OpensWithTitle() {
+		t.Errorf("title %q, opens with it %v: want the opening heading", b.Title, b.OpensWithTitle())
+	}
+	got := PlainText(b.Sections[0].Body(), b.Refs)
+	want := "Numbers from 2^n to 2^(n - 1), a\nb.\n\nSee the guide and Box.\n\nDo not follow javascript:alert(1).\n\nFigure 1: a `Box`"
+	if got != want {
+		t.Errorf("text\n got %q\nwant %q", got, want)
+	}
+	links := b.SectionLinks(1)
+	if len(links) != 1 || links[0].Target != "ch04-00.html" || links[0].Text != "the guide" {
+		t.Errorf("a section alone lost the file's definitions: links %+v", links)
+	}
+	for _, l := range b.SectionLinks(0) {
+		if URLKindOf(l.Target) == UnsafeURL {
+			t.Errorf("unsafe link listed: %+v", l)
+		}
+	}
+}

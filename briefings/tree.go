@@ -54,6 +54,9 @@ func ParseMarkdown(md string, refs References) *Tree {
 type normalizer struct {
 	src []byte
 	buf []byte
+	// closers are the "</sup>" tags that close a superscript written
+	// "^(", and become ")".
+	closers map[ast.Node]bool
 }
 
 // add appends text to the buffer and returns a raw text node holding it.
@@ -73,7 +76,11 @@ func (n *normalizer) children(node ast.Node) {
 	}
 }
 
-var lineBreakTag = regexp.MustCompile(`(?i)^<br\s*/?>$`)
+var (
+	lineBreakTag = regexp.MustCompile(`(?i)^<br\s*/?>$`)
+	supOpen      = regexp.MustCompile(`(?i)^<sup>$`)
+	supClose     = regexp.MustCompile(`(?i)^</sup>$`)
+)
 
 func (n *normalizer) visit(node ast.Node) {
 	parent := node.Parent()
@@ -91,13 +98,7 @@ func (n *normalizer) visit(node ast.Node) {
 		c.RemoveChildren(c)
 		c.AppendChild(c, n.add([]byte(content)))
 	case *ast.RawHTML:
-		if lineBreakTag.Match(rawHTML(c, n.src)) {
-			br := n.add(nil)
-			br.SetHardLineBreak(true)
-			parent.ReplaceChild(parent, c, br)
-			return
-		}
-		parent.RemoveChild(parent, c)
+		n.rawHTML(c)
 	case *ast.AutoLink:
 		label := c.Label(n.src)
 		url := c.URL(n.src)
@@ -131,6 +132,49 @@ func (n *normalizer) visit(node ast.Node) {
 	default:
 		n.children(node)
 	}
+}
+
+// rawHTML removes a piece of inline HTML, which a reader does not see,
+// except for what shows as text in a terminal: "<br>" is a line break, and
+// a superscript "2<sup>n</sup>" is "2^n" ("2^(n - 1)" when it has spaces)
+// rather than "2n".
+func (n *normalizer) rawHTML(c *ast.RawHTML) {
+	parent := c.Parent()
+	tag := rawHTML(c, n.src)
+	switch {
+	case lineBreakTag.Match(tag):
+		br := n.add(nil)
+		br.SetHardLineBreak(true)
+		parent.ReplaceChild(parent, c, br)
+	case supOpen.Match(tag):
+		mark := "^"
+		for s := c.NextSibling(); s != nil; s = s.NextSibling() {
+			if h, ok := s.(*ast.RawHTML); ok && supClose.Match(rawHTML(h, n.src)) {
+				if bytes.ContainsAny(textOf(c, s, n.src), " \t") {
+					mark = "^("
+					if n.closers == nil {
+						n.closers = map[ast.Node]bool{}
+					}
+					n.closers[s] = true
+				}
+				break
+			}
+		}
+		parent.ReplaceChild(parent, c, n.add([]byte(mark)))
+	case n.closers[c]:
+		parent.ReplaceChild(parent, c, n.add([]byte(")")))
+	default:
+		parent.RemoveChild(parent, c)
+	}
+}
+
+// textOf returns the source text of the siblings between from and to.
+func textOf(from, to ast.Node, src []byte) []byte {
+	var out []byte
+	for s := from.NextSibling(); s != nil && s != to; s = s.NextSibling() {
+		out = append(out, InlineText(s, src)...)
+	}
+	return out
 }
 
 // text resolves a text node's escapes and references and turns its soft

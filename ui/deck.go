@@ -54,7 +54,7 @@ func (d *deck) part(i int) *deckPart {
 	depth := d.b.LeadDepth
 	if i == 0 {
 		p.heading = d.b.Title
-		p.blocks = splitSlideBlocks(render.MetaLine(d.b) + d.b.Lead)
+		p.blocks = splitSlideBlocks(d.renderer.MetaLine(d.b) + d.b.Lead)
 		if strings.TrimSpace(d.b.Lead) == "" && d.b.Summary != "" {
 			p.blocks = append(p.blocks, slideBlock{md: briefings.EscapeMarkdown(d.b.Summary)})
 		}
@@ -67,7 +67,7 @@ func (d *deck) part(i int) *deckPart {
 	heights := make([]int, len(p.blocks))
 	pauses := make([]bool, len(p.blocks))
 	for j, blk := range p.blocks {
-		p.lines[j] = d.renderer.Markdown(blk.md, depth)
+		p.lines[j] = d.renderer.Markdown(blk.md, depth, d.b.Refs)
 		heights[j], pauses[j] = len(p.lines[j]), blk.pause
 	}
 	p.title, p.big = d.titleRows(p.heading, i == 0)

@@ -5,10 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/yuin/goldmark"
+	"github.com/briefreader/brief/briefings"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/text"
 )
 
 // A slide block is the smallest piece of a section the presenter moves as
@@ -19,8 +17,6 @@ type slideBlock struct {
 	notes []string // presenter notes that came with it
 	pause bool     // a <!-- pause --> follows it: the page ends here
 }
-
-var slideParser = goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
 
 var (
 	noteComment  = regexp.MustCompile(`(?s)^\s*<!--\s*note:\s*(.*?)\s*-->\s*$`)
@@ -33,7 +29,7 @@ var (
 // their numbering; presenter notes and pauses are taken out of the text.
 func splitSlideBlocks(body string) []slideBlock {
 	src := []byte(body)
-	doc := slideParser.Parse(text.NewReader(src))
+	doc := briefings.ParseTree(src, nil)
 	var blocks []slideBlock
 	var notes []string
 	add := func(md string) {
@@ -52,8 +48,6 @@ func splitSlideBlocks(body string) []slideBlock {
 			}
 		case n.Kind() == ast.KindHTMLBlock && noteComment.MatchString(raw):
 			notes = append(notes, noteComment.FindStringSubmatch(raw)[1])
-		case n.Kind() == ast.KindHTMLBlock:
-			// Other HTML is not shown by the renderer either.
 		case n.Kind() == ast.KindList:
 			for _, item := range listItems(n.(*ast.List), src) {
 				add(item)
@@ -80,7 +74,8 @@ func nodeSource(n ast.Node, src []byte) string {
 }
 
 // blockSpan finds the byte range of a block and everything inside it, in
-// whole lines; a fenced code block includes its closing fence.
+// whole lines; a fenced code block includes its closing fence, a block of
+// HTML its closing line.
 func blockSpan(n ast.Node, src []byte) (start, end int) {
 	start, end = n.Pos(), -1
 	var visit func(ast.Node)
@@ -96,6 +91,9 @@ func blockSpan(n ast.Node, src []byte) (start, end int) {
 			}
 			if p := n.Pos(); p >= 0 && (start < 0 || p < start) {
 				start = p
+			}
+			if h, ok := n.(*ast.HTMLBlock); ok && h.HasClosure() {
+				end = max(end, h.ClosureLine.Stop)
 			}
 		}
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {

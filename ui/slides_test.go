@@ -77,7 +77,7 @@ func TestSplitSlideBlocks(t *testing.T) {
 		"<!-- pause -->\n\n" +
 		"| a | b |\n|---|---|\n| 1 | 2 |\n\n" +
 		"> quoted\n\n" +
-		"<div>html is not shown</div>\n\n" +
+		"<div>html shows its text, as in the reader</div>\n\n" +
 		"Last.\n<!-- note: Final note. -->\n"
 	blocks := splitSlideBlocks(body)
 	var got []string
@@ -91,6 +91,7 @@ func TestSplitSlideBlocks(t *testing.T) {
 		"\"```sh\\n# not a heading\\n---\\n```\" notes=[] pause=true",
 		`"| a | b |\n|---|---|\n| 1 | 2 |" notes=[] pause=false`,
 		`"> quoted" notes=[] pause=false`,
+		`"<div>html shows its text, as in the reader</div>" notes=[] pause=false`,
 		`"Last." notes=["Final note."] pause=false`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -174,8 +174,7 @@ func selectSections(b *briefings.Briefing, sections []int) (selection, error) {
 			sel.count++
 		}
 	}
-	sel.mergedTitle = len(b.Sections) > 0 && sel.include[0] && b.Sections[0].Level == 1 &&
-		strings.TrimSpace(b.Lead) == ""
+	sel.mergedTitle = len(b.Sections) > 0 && sel.include[0] && b.OpensWithTitle()
 	return sel, nil
 }
 

@@ -10,34 +10,28 @@ import (
 // level-1 heading and a line with its date, author and tags. When the text
 // starts with its own level-1 heading, the header is empty and the line goes
 // under that heading instead (see Section).
-func Header(b *briefings.Briefing) string {
-	if startsWithTitle(b) {
+func (r *Renderer) Header(b *briefings.Briefing) string {
+	if b.OpensWithTitle() {
 		return ""
 	}
-	return "# " + briefings.EscapeMarkdown(b.Title) + "\n\n" + MetaLine(b)
+	return "# " + briefings.EscapeMarkdown(b.Title) + "\n\n" + r.MetaLine(b)
 }
 
 // MetaLine is the italic markdown line with the briefing's date, author and
 // tags, or "" when it has none of them.
-func MetaLine(b *briefings.Briefing) string {
+func (r *Renderer) MetaLine(b *briefings.Briefing) string {
 	var sb strings.Builder
 	if meta := b.Byline(); len(meta) > 0 {
 		sb.WriteString("*")
-		sb.WriteString(briefings.EscapeMarkdown(strings.Join(meta, " · ")))
+		sb.WriteString(briefings.EscapeMarkdown(strings.Join(meta, r.sep)))
 		sb.WriteString("*\n\n")
 	}
 	return sb.String()
 }
 
-// startsWithTitle reports whether the briefing's text opens with its own
-// level-1 heading, so that no title needs to be added.
-func startsWithTitle(b *briefings.Briefing) bool {
-	return len(b.Sections) > 0 && b.Sections[0].Level == 1 && strings.TrimSpace(b.Lead) == ""
-}
-
 // Lead renders the header and lead of a briefing.
 func (r *Renderer) Lead(b *briefings.Briefing) []string {
-	return r.Markdown(Header(b)+b.Lead, b.LeadDepth)
+	return r.Markdown(r.Header(b)+b.Lead, b.LeadDepth, b.Refs)
 }
 
 // Section renders section i of a briefing, without its subsections. The
@@ -45,10 +39,10 @@ func (r *Renderer) Lead(b *briefings.Briefing) []string {
 func (r *Renderer) Section(b *briefings.Briefing, i int) []string {
 	s := b.Sections[i]
 	md := s.Markdown
-	if i == 0 && startsWithTitle(b) {
-		md = md[:s.HeadingLen] + "\n" + MetaLine(b) + md[s.HeadingLen:]
+	if i == 0 && b.OpensWithTitle() {
+		md = md[:s.HeadingLen] + "\n" + r.MetaLine(b) + md[s.HeadingLen:]
 	}
-	return r.Markdown(md, s.Depth)
+	return r.Markdown(md, s.Depth, b.Refs)
 }
 
 // Document renders the whole briefing: header, lead and every section, one

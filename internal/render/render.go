@@ -6,14 +6,18 @@
 package render
 
 import (
-	"fmt"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"charm.land/glamour/v2"
-	"github.com/charmbracelet/x/ansi"
+	"charm.land/glamour/v2/ansi"
+	"github.com/briefreader/brief/briefings"
+	xansi "github.com/charmbracelet/x/ansi"
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
 )
 
 // MaxDepth is the deepest nesting of block quotes and lists that is rendered
@@ -29,12 +33,22 @@ const MaxTokenRunes = 512
 // Renderer renders markdown at one width in one style. It is safe for
 // concurrent use.
 type Renderer struct {
-	style string
-	width int
+	style  string
+	width  int
+	margin int
+	// plain is true for the styles without colour (notty, ascii): no SGR
+	// of our own either.
+	plain      bool
+	sep        string // between the parts of a byline
+	tableChars tableChars
 
-	mu sync.Mutex
-	tr *glamour.TermRenderer
+	mu    sync.Mutex
+	md    renderer.Renderer // glamour at the wrap width
+	cells renderer.Renderer // glamour on one line, for table cells
 }
+
+// tableChars draw a table's rules.
+type tableChars struct{ column, row, center string }
 
 // New returns a renderer for a style name (see Styles) or a glamour JSON
 // style file, wrapping at width columns.
@@ -43,16 +57,36 @@ func New(style string, width int) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
+	cfg = adjustStyle(cfg, style)
 	width = max(width, 10)
-	tr, err := glamour.NewTermRenderer(
-		glamour.WithStyles(cfg),
-		glamour.WithWordWrap(width),
-		glamour.WithTableWrap(true),
-	)
-	if err != nil {
-		return nil, fmt.Errorf("create renderer: %w", err)
+	r := &Renderer{style: style, width: width, sep: " · ",
+		plain:      style == StyleNoTTY || style == StyleASCII,
+		tableChars: tableChars{column: "│", row: "─", center: "┼"},
 	}
-	return &Renderer{style: style, width: width, tr: tr}, nil
+	if style == StyleASCII {
+		r.sep = " | "
+	}
+	if cfg.Document.Margin != nil {
+		r.margin = int(*cfg.Document.Margin)
+	}
+	if t := cfg.Table; t.ColumnSeparator != nil && t.RowSeparator != nil && t.CenterSeparator != nil {
+		r.tableChars = tableChars{*t.ColumnSeparator, *t.RowSeparator, *t.CenterSeparator}
+	}
+	r.md = glamourRenderer(ansi.Options{WordWrap: width, Styles: cfg, PreserveNewLines: true})
+	cellCfg := cfg
+	var zero uint
+	cellCfg.Document.Margin, cellCfg.Document.Indent = &zero, &zero
+	cellCfg.Document.BlockPrefix, cellCfg.Document.BlockSuffix = "", ""
+	cellCfg.Paragraph.Margin, cellCfg.Paragraph.Indent = &zero, &zero
+	r.cells = glamourRenderer(ansi.Options{WordWrap: 1 << 16, Styles: cellCfg, PreserveNewLines: true})
+	return r, nil
+}
+
+// glamourRenderer is a goldmark renderer made of glamour's terminal
+// renderer alone: it renders trees brief has parsed (briefings.Tree)
+// rather than parsing markdown itself.
+func glamourRenderer(opts ansi.Options) renderer.Renderer {
+	return renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(ansi.NewRenderer(opts), 1000)))
 }
 
 // Style returns the renderer's style name.
@@ -62,23 +96,70 @@ func (r *Renderer) Style() string { return r.style }
 func (r *Renderer) Width() int { return r.width }
 
 // Markdown renders md, whose deepest block nesting is depth, and returns the
-// rendered lines with glamour's padding trimmed. Text nested deeper than
-// MaxDepth is returned as plain wrapped text. The result never contains an
-// escape sequence other than SGR.
-func (r *Renderer) Markdown(md string, depth int) []string {
+// rendered lines with glamour's padding trimmed. refs are the link
+// reference definitions of the file md comes from (Briefing.Refs), so that
+// "[text][label]" resolves in a piece rendered alone. Text nested deeper
+// than MaxDepth is returned as plain wrapped text. The result never
+// contains an escape sequence other than SGR.
+func (r *Renderer) Markdown(md string, depth int, refs briefings.References) []string {
 	if depth > MaxDepth {
 		return r.PlainText(md)
 	}
-	md = BreakLongTokens(UnwrapSoftBreaks(md), MaxTokenRunes)
+	t := briefings.ParseMarkdown(BreakLongTokens(md, MaxTokenRunes), refs)
 	r.mu.Lock()
-	out, err := r.tr.Render(md)
+	lines, err := r.render(t)
 	r.mu.Unlock()
 	if err != nil {
 		return r.PlainText(md)
 	}
-	// bubbletea's renderer drops tabs, so they become spaces here.
-	out = strings.ReplaceAll(KeepOnlySGR(out), "\t", "    ")
-	return tidy(TrimLines(out), r.width)
+	return lines
+}
+
+// render renders a tree: runs of blocks through glamour, tables through
+// the table layout.
+func (r *Renderer) render(t *briefings.Tree) ([]string, error) {
+	flattenNestedTables(t)
+	src := forGlamour(t)
+	var lines []string
+	run := ast.NewDocument()
+	flush := func() error {
+		if !run.HasChildren() {
+			return nil
+		}
+		var sb strings.Builder
+		if err := r.md.Render(&sb, src, run); err != nil {
+			return err
+		}
+		run = ast.NewDocument()
+		// bubbletea's renderer drops tabs, so they become spaces here.
+		out := strings.ReplaceAll(KeepOnlySGR(sb.String()), "\t", "    ")
+		lines = appendBlock(lines, tidy(TrimLines(out), r.width))
+		return nil
+	}
+	for c := t.Root.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		if table, ok := c.(*extast.Table); ok {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+			lines = appendBlock(lines, compactAll(r.table(table, src)))
+		} else {
+			run.AppendChild(run, c)
+		}
+		c = next
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	return lines, nil
+}
+
+// bold marks s as strong, in the styles that have colour.
+func (r *Renderer) bold(s string) string {
+	if r.plain {
+		return s
+	}
+	return "\x1b[1m" + s + "\x1b[m"
 }
 
 // PlainText wraps text to the renderer's width with the same left margin as
@@ -87,7 +168,7 @@ func (r *Renderer) Markdown(md string, depth int) []string {
 func (r *Renderer) PlainText(text string) []string {
 	const margin = "  "
 	text = stripNesting(Plain(text))
-	wrapped := ansi.Wrap(text, max(r.width-len(margin), 8), "")
+	wrapped := xansi.Wrap(text, max(r.width-len(margin), 8), "")
 	lines := strings.Split(wrapped, "\n")
 	for i, line := range lines {
 		if line != "" {

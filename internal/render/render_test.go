@@ -94,7 +94,7 @@ func TestDeepSectionsFallBackToPlainText(t *testing.T) {
 		t.Fatal(err)
 	}
 	deep := strings.Repeat("> ", 200) + "deep words"
-	lines := r.Markdown(deep, 200)
+	lines := r.Markdown(deep, 200, nil)
 	joined := strings.Join(lines, "\n")
 	if !strings.Contains(joined, "deep words") || strings.Contains(joined, "\x1b[") {
 		t.Errorf("deep section = %q, want the plain text", joined)
@@ -118,7 +118,7 @@ func TestNestingCostScales(t *testing.T) {
 		md := strings.Repeat("> ", depth) + "x\n"
 		start := time.Now()
 		for range 3 {
-			r.Markdown(md, depth)
+			r.Markdown(md, depth, nil)
 		}
 		return time.Since(start)
 	}

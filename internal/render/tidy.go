@@ -2,6 +2,7 @@ package render
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -12,6 +13,11 @@ import (
 // gives wrapped list items a hanging indent.
 func tidy(lines []string, width int) []string {
 	lines = hangListItems(lines, width)
+	return compactAll(lines)
+}
+
+// compactAll compacts the styling of every line (see compactSGR).
+func compactAll(lines []string) []string {
 	for i, line := range lines {
 		lines[i] = compactSGR(line)
 	}
@@ -19,15 +25,17 @@ func tidy(lines []string, width int) []string {
 }
 
 // compactSGR removes SGR sequences that style nothing: a run of them
-// followed by a reset or by the end of the line. The line ends with a reset
-// if any style is still open.
+// followed by a reset or by the end of the line, and a reset followed by
+// the very styles it ended (glamour styles each text node on its own, so a
+// sentence of several nodes is "set, text, reset" over and over). The line
+// ends with a reset if any style is still open.
 func compactSGR(line string) string {
 	if !strings.Contains(line, "\x1b[") {
 		return line
 	}
 	var sb strings.Builder
-	var pending []string
-	open := false
+	var pending, active []string
+	open, resetPending := false, false
 	var state byte
 	for len(line) > 0 {
 		seq, width, n, newState := ansi.DecodeSequence(line, state, nil)
@@ -36,18 +44,29 @@ func compactSGR(line string) string {
 		switch {
 		case width == 0 && isReset(seq):
 			pending = pending[:0]
-			if open {
-				sb.WriteString("\x1b[m")
-				open = false
-			}
+			resetPending = resetPending || open
 		case width == 0 && isSGR(seq):
 			pending = append(pending, seq)
 		default:
-			for _, p := range pending {
-				sb.WriteString(p)
-				open = true
+			switch {
+			case resetPending && slices.Equal(pending, active):
+				// The same styles again: the reset and they go.
+			case resetPending:
+				sb.WriteString("\x1b[m")
+				for _, p := range pending {
+					sb.WriteString(p)
+				}
+				active = append(active[:0], pending...)
+				open = len(pending) > 0
+			default:
+				for _, p := range pending {
+					sb.WriteString(p)
+				}
+				active = append(active, pending...)
+				open = open || len(pending) > 0
 			}
 			pending = pending[:0]
+			resetPending = false
 			sb.WriteString(seq)
 		}
 	}
@@ -62,8 +81,9 @@ func isReset(seq string) bool {
 }
 
 // listMarker matches the start of a list item in glamour's plain output:
-// indentation, then a bullet, a number or a task box.
-var listMarker = regexp.MustCompile(`^( *)(• |\d+\. |\[[ ✓x]\] )`)
+// indentation, then a bullet ("- " in the ASCII style), a number or a task
+// box.
+var listMarker = regexp.MustCompile(`^( *)(• |- |\d+\. |\[[ ✓x]\] )`)
 
 // hangListItems re-wraps list items whose text glamour wrapped back to the
 // bullet's column, so that continuation lines align with the item's text.

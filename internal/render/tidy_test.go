@@ -22,19 +22,30 @@ func TestCompactSGR(t *testing.T) {
 	}
 }
 
-func TestUnwrapSoftBreaks(t *testing.T) {
+// TestSoftBreaksJoinInTheTree: a hard-wrapped paragraph or list item is
+// one run of text, whatever inline markup starts or ends its lines. Joining
+// lines of source text lost the opening mark of code, emphasis and links
+// that started a line ("foo bar` baz").
+func TestSoftBreaksJoinInTheTree(t *testing.T) {
+	r, err := New(StyleNoTTY, 200)
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct{ in, want string }{
-		{"- one two\n  three\n- b\n", "- one two three\n- b\n"},
-		{"para\nnext\n", "para next\n"},
-		{"> quote\n> more\n", "> quote more\n"},
-		{"```\ncode\nlines\n```\n", "```\ncode\nlines\n```\n"},
-		{"    indented\n    code\n", "    indented\n    code\n"},
-		{"line one  \nhard break\n", "line one  \nhard break\n"},
-		{"*em\nphasis* and [link\ntext](u)\n", "*em phasis* and [link text](u)\n"},
+		{"foo\n`bar` baz\n", "foo bar baz"},
+		{"the author of\n`String` can put\n", "the author of String can put"},
+		{"Rust calls\n`drop` automatically\n", "Rust calls drop automatically"},
+		{"`sign_in_count`\ngets a value of `1`\n", "sign_in_count gets a value of 1"},
+		{"*em\nphasis* and [link\ntext](#x)\nend\n", "em phasis and link text end"},
+		{"a **b**\n*c* [d](#d)\n_e_\n", "a b c d e"},
+		{"- one two\n  three\n- b\n", "• one two three\n  • b"},
+		{"> quote\n> more\n", "| quote more"},
+		{"line one  \nhard break\n", "line one\n  hard break"},
 	}
 	for _, tt := range tests {
-		if got := UnwrapSoftBreaks(tt.in); got != tt.want {
-			t.Errorf("UnwrapSoftBreaks(%q) = %q, want %q", tt.in, got, tt.want)
+		got := strings.TrimSpace(ansi.Strip(strings.Join(r.Markdown(tt.in, 2, nil), "\n")))
+		if got != tt.want {
+			t.Errorf("Markdown(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -46,7 +57,7 @@ func TestListItemsHangAndFitTheWidth(t *testing.T) {
 	}
 	md := "- **Bold.** one two three four five six seven eight nine ten eleven\n  twelve thirteen\n" +
 		"  1. nested one two three four five six seven eight nine\n"
-	lines := r.Markdown(md, 2)
+	lines := r.Markdown(md, 2, nil)
 	plain := make([]string, len(lines))
 	for i, l := range lines {
 		plain[i] = ansi.Strip(l)
