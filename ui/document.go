@@ -28,6 +28,7 @@ type block struct {
 	lines    []string // styled lines, with a trailing blank separator
 	plain    []string // the same lines without styling, for find
 	rendered bool
+	text     *blockText // plain joined for find, made on first use
 }
 
 // pos is a place in a document.
@@ -174,6 +175,15 @@ func (d *document) apply(done map[int][]string) {
 		d.blocks[i] = block{lines: lines, plain: plain, rendered: true}
 	}
 	d.reflow()
+}
+
+// findText returns block i's text for find (see blockText).
+func (d *document) findText(i int) *blockText {
+	b := &d.blocks[i]
+	if b.text == nil {
+		b.text = newBlockText(b.plain)
+	}
+	return b.text
 }
 
 // complete reports whether every block is rendered.

@@ -1,10 +1,15 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"charm.land/lipgloss/v2"
+	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/internal/fidelity"
 	"github.com/briefreader/brief/internal/render"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -76,7 +81,119 @@ func TestFinderOnDocument(t *testing.T) {
 	if ansi.Strip(out) != plain {
 		t.Errorf("highlight changed the text: %q", ansi.Strip(out))
 	}
-	if got := ansi.Cut(plain, m.start, m.end); !strings.EqualFold(got, "korea") {
-		t.Errorf("match cells %d..%d hold %q", m.start, m.end, got)
+	sp := m.spans[0]
+	if got := ansi.Cut(plain, sp.start, sp.end); len(m.spans) != 1 || !strings.EqualFold(got, "korea") {
+		t.Errorf("match %+v holds %q", m, got)
+	}
+}
+
+// TestFindAcrossWrappedLines: a phrase the renderer wrapped over two lines
+// is found, and highlighted on both.
+func TestFindAcrossWrappedLines(t *testing.T) {
+	wrapped := false
+	b := testBriefing(t, "# T\n\nAaaa bbbb cccc dddd North Korea eeee ffff, well-known gggg.\n\n"+
+		"> A quote that wraps so North\n> Korea sits on two lines of it.\n")
+	for _, width := range []int{20, 24, 27, 30, 40, 80} {
+		r, _ := render.New(render.StyleNoTTY, width)
+		d := newDocument(b, r)
+		renderAll(d)
+		f := finder{match: literalMatcher("north korea"), current: -1}
+		f.search(d)
+		if len(f.matches) != 2 {
+			t.Errorf("width %d: %d matches, want 2", width, len(f.matches))
+			continue
+		}
+		for _, m := range f.matches {
+			var got []string
+			for _, sp := range m.spans {
+				_, plain := d.line(sp.line)
+				got = append(got, ansi.Cut(plain, sp.start, sp.end))
+			}
+			if !strings.EqualFold(strings.Join(got, " "), "north korea") {
+				t.Errorf("width %d: match highlights %q", width, got)
+			}
+		}
+		for _, m := range f.matches {
+			wrapped = wrapped || len(m.spans) > 1
+		}
+		f = finder{match: literalMatcher("well-known"), current: -1}
+		if f.search(d); len(f.matches) != 1 {
+			t.Errorf("width %d: well-known found %d times", width, len(f.matches))
+		}
+	}
+	if !wrapped {
+		t.Error("no width wrapped the phrase: the test proves nothing")
+	}
+}
+
+// TestFindCountsEveryOccurrence: on real text, at every width, find counts
+// a phrase as often as the section's plain text has it. Phrases are the
+// pairs of words of the text; a pair wrapped over two lines counts.
+func TestFindCountsEveryOccurrence(t *testing.T) {
+	var docs []*briefings.Briefing
+	sample, err := briefings.LoadSample().Find("ukraine")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs = append(docs, sample)
+	if dir := fidelity.SharedDir(); dir != "" {
+		for _, name := range []string{"ch04-01-what-is-ownership.md", "ch08-02-strings.md", "ch15-06-reference-cycles.md"} {
+			data, err := os.ReadFile(filepath.Join(dir, "corpora", "rust-book", "src", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := briefings.Parse(name, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, b)
+		}
+	} else {
+		t.Log("../shared is absent: only the sample briefing is tried")
+	}
+	pair := regexp.MustCompile(`\pL+ \pL+`)
+	for _, b := range docs {
+		// Each block's text as the index has it: heading and body.
+		texts := []string{briefings.PlainText(b.Lead, b.Refs)}
+		if !b.OpensWithTitle() {
+			texts[0] = b.Title + "\n\n" + strings.Join(b.Byline(), " · ") + "\n\n" + texts[0]
+		}
+		for i, s := range b.Sections {
+			texts = append(texts, s.Heading+"\n\n"+briefings.PlainText(s.Body(), b.Refs))
+			if i == 0 && b.OpensWithTitle() {
+				texts[1] += "\n\n" + strings.Join(b.Byline(), " · ")
+			}
+		}
+		phrases := map[string]bool{}
+		for _, text := range texts {
+			for k, p := range pair.FindAllString(text, -1) {
+				if k%5 == 0 {
+					phrases[strings.ToLower(p)] = true
+				}
+			}
+		}
+		for _, width := range []int{40, 80, 120, 200} {
+			r, _ := render.New(render.StyleNoTTY, width)
+			d := newDocument(b, r)
+			renderAll(d)
+			for phrase := range phrases {
+				m := literalMatcher(phrase)
+				f := finder{match: m, current: -1}
+				f.search(d)
+				got := make([]int, len(texts))
+				for _, match := range f.matches {
+					got[d.at(match.line).block]++
+				}
+				for i, text := range texts {
+					// Lines of plain text are paragraphs, items, rows: a
+					// phrase does not run from one to the next.
+					want := len(m(strings.ReplaceAll(text, "\n", "\n\n")))
+					if got[i] != want {
+						t.Errorf("%s at width %d, block %d: %q found %d times, the text has it %d times",
+							b.RelPath, width, i, phrase, got[i], want)
+					}
+				}
+			}
+		}
 	}
 }
