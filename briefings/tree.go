@@ -24,7 +24,8 @@ import (
 //     spaces;
 //   - raw inline HTML is gone ("<br>" becomes a hard line break), and a
 //     block of raw HTML is a paragraph of the text a browser would show of
-//     it, or nothing (comments, presenter notes, scripts);
+//     it, or nothing (comments, presenter notes, scripts); so is a
+//     paragraph that held only raw HTML;
 //   - a link or image whose destination is not safe to follow
 //     (javascript:, file:, data:, ...) is its text;
 //   - link destinations and titles are decoded.
@@ -129,6 +130,11 @@ func (n *normalizer) visit(node ast.Node) {
 		}
 	case *ast.HTMLBlock:
 		n.htmlBlock(c)
+	case *ast.Paragraph:
+		n.children(c)
+		if n.blank(c) {
+			parent.RemoveChild(parent, c) // it held only raw HTML
+		}
 	default:
 		n.children(node)
 	}
@@ -221,6 +227,18 @@ func (n *normalizer) htmlBlock(b *ast.HTMLBlock) {
 		para.AppendChild(para, t)
 	}
 	parent.ReplaceChild(parent, b, para)
+}
+
+// blank reports whether a normalized paragraph shows nothing: no inline
+// but empty text.
+func (n *normalizer) blank(p *ast.Paragraph) bool {
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		t, ok := c.(*ast.Text)
+		if !ok || len(bytes.TrimSpace(t.Value(n.buf))) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // rawHTML returns the markup of an inline HTML node.

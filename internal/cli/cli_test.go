@@ -139,6 +139,22 @@ func TestShowSection(t *testing.T) {
 	}
 }
 
+func TestShowASCIIStylePiped(t *testing.T) {
+	t.Setenv("BRIEF_LIBRARY", "")
+	out, errOut, code := run(t, "show", "ukraine", "--style", "ascii")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "- Escalation.") {
+		t.Errorf("no ASCII bullets:\n%s", out)
+	}
+	for _, bad := range []string{"•", "·", "│", "─", "→"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("--style ascii drew %q", bad)
+		}
+	}
+}
+
 func TestShowTOC(t *testing.T) {
 	out, _, code := run(t, "show", "--toc", "ukraine")
 	want := "1. The ATACMS Decision\n  2. The North Korean Factor\n  3. Shifting the Balance\n  4. The Transition of Power in the US\n" +

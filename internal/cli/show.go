@@ -133,10 +133,14 @@ func (a *app) readBriefingFile(name string) (*briefings.Briefing, error) {
 	return nil, fmt.Errorf("%s: %w", name, err)
 }
 
-// styleFor resolves --style for this output: plain output always uses the
-// notty style.
+// styleFor resolves --style for this output: plain output uses the notty
+// style, or the ascii style when that is asked for (it has no colour
+// either).
 func (a *app) styleFor(out output, requested string) string {
 	if !out.styled() {
+		if requested == render.StyleASCII {
+			return render.StyleASCII
+		}
 		return render.StyleNoTTY
 	}
 	if requested == "" || requested == render.StyleAuto {

@@ -178,3 +178,30 @@ func quoteWords(ws []string) string {
 	}
 	return strings.Join(ws[:min(len(ws), 8)], " ")
 }
+
+// CheckExamples runs show on every CommonMark example and reports, as one
+// test error, the examples whose words are not the reference HTML's words
+// in order. show returns the words a view of brief shows for the
+// example's markdown; titled is true when that view adds the briefing's
+// title (brief's own title line) before the text, whose words may then
+// come first.
+func CheckExamples(t interface {
+	Skipper
+	Errorf(format string, args ...any)
+}, show func(e Example) (words []string, title string)) {
+	t.Helper()
+	var failed []string
+	for _, e := range Spec(t) {
+		got, title := show(e)
+		want := HTMLTokens(e.HTML)
+		if title != "" {
+			want = append([]Token{{Within: title}}, want...)
+		}
+		if ok, why := Match(want, got); !ok {
+			failed = append(failed, fmt.Sprintf("example %d (%s) %q: %s", e.Number, e.Section, e.Markdown, why))
+		}
+	}
+	if len(failed) > 0 {
+		t.Errorf("%d of the CommonMark examples do not show their words:\n%s", len(failed), strings.Join(failed, "\n"))
+	}
+}

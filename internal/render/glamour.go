@@ -41,12 +41,13 @@ type glamourTree struct {
 	src []byte
 }
 
-// forGlamour rewrites t in place for glamour and returns the source its
-// nodes now point into.
-func forGlamour(t *briefings.Tree) []byte {
-	g := &glamourTree{src: t.Source}
-	g.walk(t.Root, t.Source, encodeText)
-	separateItemBlocks(t.Root, g)
+// forGlamour rewrites the nodes under root, whose text is in src (a
+// briefings.Tree's), in place for glamour, and returns the source they now
+// point into: src with the encoded text appended.
+func forGlamour(root ast.Node, src []byte) []byte {
+	g := &glamourTree{src: src}
+	g.walk(root, src, encodeText)
+	separateItemBlocks(root, g)
 	return g.src
 }
 

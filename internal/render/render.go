@@ -41,10 +41,10 @@ type Renderer struct {
 	plain      bool
 	sep        string // between the parts of a byline
 	tableChars tableChars
+	cfg        ansi.StyleConfig
 
-	mu    sync.Mutex
-	md    renderer.Renderer // glamour at the wrap width
-	cells renderer.Renderer // glamour on one line, for table cells
+	mu sync.Mutex
+	md renderer.Renderer // glamour at the wrap width
 }
 
 // tableChars draw a table's rules.
@@ -59,7 +59,7 @@ func New(style string, width int) (*Renderer, error) {
 	}
 	cfg = adjustStyle(cfg, style)
 	width = max(width, 10)
-	r := &Renderer{style: style, width: width, sep: " · ",
+	r := &Renderer{style: style, width: width, sep: " · ", cfg: cfg,
 		plain:      style == StyleNoTTY || style == StyleASCII,
 		tableChars: tableChars{column: "│", row: "─", center: "┼"},
 	}
@@ -73,12 +73,6 @@ func New(style string, width int) (*Renderer, error) {
 		r.tableChars = tableChars{*t.ColumnSeparator, *t.RowSeparator, *t.CenterSeparator}
 	}
 	r.md = glamourRenderer(ansi.Options{WordWrap: width, Styles: cfg, PreserveNewLines: true})
-	cellCfg := cfg
-	var zero uint
-	cellCfg.Document.Margin, cellCfg.Document.Indent = &zero, &zero
-	cellCfg.Document.BlockPrefix, cellCfg.Document.BlockSuffix = "", ""
-	cellCfg.Paragraph.Margin, cellCfg.Paragraph.Indent = &zero, &zero
-	r.cells = glamourRenderer(ansi.Options{WordWrap: 1 << 16, Styles: cellCfg, PreserveNewLines: true})
 	return r, nil
 }
 
@@ -119,13 +113,14 @@ func (r *Renderer) Markdown(md string, depth int, refs briefings.References) []s
 // the table layout.
 func (r *Renderer) render(t *briefings.Tree) ([]string, error) {
 	flattenNestedTables(t)
-	src := forGlamour(t)
+	src := t.Source
 	var lines []string
 	run := ast.NewDocument()
 	flush := func() error {
 		if !run.HasChildren() {
 			return nil
 		}
+		src = forGlamour(run, src)
 		var sb strings.Builder
 		if err := r.md.Render(&sb, src, run); err != nil {
 			return err
@@ -142,7 +137,7 @@ func (r *Renderer) render(t *briefings.Tree) ([]string, error) {
 			if err := flush(); err != nil {
 				return nil, err
 			}
-			lines = appendBlock(lines, compactAll(r.table(table, src)))
+			lines = appendBlock(lines, compactAll(r.table(table, t.Source)))
 		} else {
 			run.AppendChild(run, c)
 		}

@@ -162,3 +162,38 @@ func TestDocumentAddsTitleAndMeta(t *testing.T) {
 		}
 	}
 }
+
+// TestASCIIStyleIsASCII: the ascii style draws bullets, rules, tables,
+// quotes, images and bylines with ASCII characters only.
+func TestASCIIStyleIsASCII(t *testing.T) {
+	md := "---\ntitle: Plain\nauthor: A. Writer\ndate: 2024-11-21\ntags: [a, b]\n---\n" +
+		"Lead with *emphasis*, **strong**, `code`, ~~struck~~ and [a link](https://example.com).\n\n" +
+		"## Lists\n\n- one\n- two\n  - nested\n\n1. first\n2. second\n\n- [x] done\n- [ ] to do\n\n" +
+		"> a quote\n> > nested quote\n\n---\n\n![a picture](pic.png)\n\n" +
+		"| Name | Value |\n|:-----|------:|\n| alpha | 1 |\n| beta | 22 |\n\n" +
+		"```go\nfunc main() {}\n```\n\nLine one  \nline two\n"
+	b, err := briefings.Parse("plain.md", []byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, width := range []int{80, 24} {
+		r, err := New(StyleASCII, width)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := strings.Join(r.Document(b), "\n")
+		for i, c := range []byte(out) {
+			if c >= 0x80 {
+				line := out[strings.LastIndexByte(out[:i], '\n')+1:]
+				line, _, _ = strings.Cut(line, "\n")
+				t.Errorf("width %d: non-ASCII byte %#x in %q", width, c, line)
+				break
+			}
+		}
+		for _, word := range []string{"emphasis", "strong", "code", "struck", "a link", "nested quote", "a picture", "alpha", "22", "done", "func main"} {
+			if !strings.Contains(Plain(out), word) {
+				t.Errorf("width %d: %q is missing:\n%s", width, word, out)
+			}
+		}
+	}
+}

@@ -86,19 +86,20 @@ func StyleConfig(name string) (ansi.StyleConfig, error) {
 
 // adjustStyle fixes what glamour's styles do to the words of a text. Code
 // spans lose the blank padding some styles put around them, which split
-// "`String`s" into "String s". The notty style, brief's plain output,
-// shows no markup characters (glamour's shows "**strong**"), and the ASCII
-// style draws with ASCII only.
+// "`String`s" into "String s". The styles without colour, notty (brief's
+// plain output) and ascii, show no markup characters: glamour's show
+// "**strong**", and "foo*bar*" reads as two words. The ascii style also
+// draws with ASCII only.
 func adjustStyle(cfg ansi.StyleConfig, name string) ansi.StyleConfig {
 	if strings.TrimSpace(cfg.Code.Prefix) == "" && strings.TrimSpace(cfg.Code.Suffix) == "" {
 		cfg.Code.Prefix, cfg.Code.Suffix = "", ""
 	}
-	switch name {
-	case StyleNoTTY:
+	if name == StyleNoTTY || name == StyleASCII {
 		for _, p := range []*ansi.StylePrimitive{&cfg.Emph, &cfg.Strong, &cfg.Strikethrough, &cfg.Code.StylePrimitive} {
 			p.BlockPrefix, p.BlockSuffix, p.Prefix, p.Suffix = "", "", "", ""
 		}
-	case StyleASCII:
+	}
+	if name == StyleASCII {
 		cfg.Item.BlockPrefix = "- "
 		cfg.ImageText.Format = "Image: {{.text}} ->"
 		plus := "+"

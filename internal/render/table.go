@@ -69,33 +69,16 @@ func (r *Renderer) table(t *extast.Table, src []byte) []string {
 	return prefixAll(out, margin)
 }
 
-// cell renders a cell's inline content, one styled line per line of the
-// cell (a "<br>" starts a new one).
+// cell styles a cell's inline content, one line per line of the cell (a
+// "<br>" starts a new one). Header cells are strong.
 func (r *Renderer) cell(n ast.Node, src []byte, head bool) cell {
-	doc := ast.NewDocument()
-	para := ast.NewParagraph()
-	for c := n.FirstChild(); c != nil; {
-		next := c.NextSibling()
-		para.AppendChild(para, c)
-		c = next
+	base := cascade(r.cfg.Document.StylePrimitive, r.cfg.Text)
+	if head {
+		base = cascade(base, r.cfg.Strong)
 	}
-	if head && para.HasChildren() {
-		strong := ast.NewEmphasis(2)
-		for c := para.FirstChild(); c != nil; {
-			next := c.NextSibling()
-			strong.AppendChild(strong, c)
-			c = next
-		}
-		para.AppendChild(para, strong)
-	}
-	doc.AppendChild(doc, para)
-	var sb strings.Builder
-	if err := r.cells.Render(&sb, src, doc); err != nil {
-		return cell{}
-	}
-	c := cell{lines: TrimLines(KeepOnlySGR(sb.String()))}
+	c := cell{lines: inlineStyler{cfg: r.cfg, src: src}.lines(n, base)}
 	for i, l := range c.lines {
-		c.lines[i] = strings.TrimLeft(l, " ")
+		c.lines[i] = KeepOnlySGR(strings.TrimSpace(l))
 		c.width = max(c.width, ansi.StringWidth(c.lines[i]))
 		plain := ansi.Strip(c.lines[i])
 		c.plain += plain + " "
