@@ -239,3 +239,52 @@ func TestAppFollowsLinksBetweenBriefings(t *testing.T) {
 	tm.Send(keyMsg("esc"))
 	waitForScreen(t, tm, "2 briefings")
 }
+
+// TestAppFollowsReferenceLinksInACycle: chapters of a book written for
+// mdBook link each other with reference links to ".html" pages, the
+// definitions at the end of the file. The "o" list has them, enter opens
+// the markdown chapter, a cycle of links goes round as often as it is
+// followed and esc comes back along it; a javascript: definition is text.
+func TestAppFollowsReferenceLinksInACycle(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("ch01.md", "## One\n\nGo on to [the next chapter][next], not [this][bad].\n\n[next]: ch02.html\n[bad]: javascript:alert(1)\n")
+	write("ch02.md", "## Two\n\nBack to [the first chapter][back].\n\n[back]: ch01.html#one\n")
+	tm := startApp(t, func() *catalog.Catalog { return catalog.Load([]string{dir}, catalog.Options{}) })
+	waitForScreen(t, tm, "2 briefings")
+	tm.Send(keyMsg("enter"))
+	waitUntil(t, tm, "a chapter is open", readerReady)
+	first := inspect(t, tm, func(m *Model) string { return m.rd.b.Title })
+	screen := waitForScreen(t, tm, "not this.")
+	if strings.Contains(screen, "javascript") || strings.Contains(screen, "ch02.html") {
+		t.Errorf("the reader shows link targets it should not:\n%s", screen)
+	}
+	titles := []string{first}
+	for range 4 {
+		tm.Type("o")
+		screen := waitForScreen(t, tm, "Links in this section")
+		if strings.Contains(screen, "javascript") {
+			t.Fatalf("a javascript: link is listed:\n%s", screen)
+		}
+		tm.Send(keyMsg("enter"))
+		prev := titles[len(titles)-1]
+		waitUntil(t, tm, "the other chapter is open", func(m *Model) bool {
+			return readerReady(m) && m.rd.b.Title != prev
+		})
+		titles = append(titles, inspect(t, tm, func(m *Model) string { return m.rd.b.Title }))
+	}
+	if titles[1] == titles[0] || titles[2] != titles[0] || titles[3] != titles[1] {
+		t.Fatalf("following went %q", titles)
+	}
+	for i := len(titles) - 2; i >= 0; i-- {
+		tm.Send(keyMsg("esc"))
+		want := titles[i]
+		waitUntil(t, tm, "back at "+want, func(m *Model) bool { return readerReady(m) && m.rd.b.Title == want })
+	}
+	tm.Send(keyMsg("esc"))
+	waitForScreen(t, tm, "2 briefings")
+}
