@@ -57,6 +57,43 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// FuzzTextAsShown checks what every view shows of any file: the text of
+// the lead and of each section, parsed alone with the file's link
+// definitions, is valid UTF-8 without control characters, and so are the
+// links; nothing panics.
+func FuzzTextAsShown(f *testing.F) {
+	addSeeds(f)
+	f.Add([]byte("[a][r] `x\ny` 2<sup>n</sup><br>\n\n<figure>\n<img alt=\"d\" src=\"i.png\">\n</figure>\n\n[r]: javascript:x\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, err := Parse("f.md", data)
+		if err != nil {
+			return
+		}
+		check := func(what, text string) {
+			if !utf8.ValidString(text) {
+				t.Fatalf("%s is not valid UTF-8: %q", what, text)
+			}
+			for _, r := range text {
+				if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r <= 0x9f {
+					t.Fatalf("%s has control character %U: %q", what, r, text)
+				}
+			}
+		}
+		check("lead", PlainText(b.Lead, b.Refs))
+		for i := -1; i < len(b.Sections); i++ {
+			if i >= 0 {
+				check("section", PlainText(b.Sections[i].Body(), b.Refs))
+			}
+			for _, l := range b.SectionLinks(i) {
+				check("link", l.Text+l.Target)
+				if URLKindOf(l.Target) == UnsafeURL {
+					t.Fatalf("unsafe link listed: %+v", l)
+				}
+			}
+		}
+	})
+}
+
 // FuzzSplitFrontMatter checks that the splitter's offsets always slice the
 // input and that a block it accepts really is delimited.
 func FuzzSplitFrontMatter(f *testing.F) {

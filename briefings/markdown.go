@@ -18,7 +18,14 @@ import (
 // part of brief that reads markdown parses it here, so the reader, the
 // index, handouts and slides agree on what a file says. Goldmark keeps no
 // per-document state in it: it is shared.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
+var markdown = goldmark.New(goldmark.WithExtensions(append(blockExtensions, extension.Linkify)...))
+
+// outline is the same configuration without bare URLs as links, for
+// finding sections when a file loads: that inline parser costs a tenth of
+// loading time and cannot move a heading, a section or a link definition.
+var outline = goldmark.New(goldmark.WithExtensions(blockExtensions...))
+
+var blockExtensions = []goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList}
 
 // References are the link reference definitions of a file ("[label]: url
 // \"title\""). They belong to the whole file: a section parsed alone
@@ -30,11 +37,15 @@ type References []parser.Reference
 // The text's own definitions give way to refs: in a file, the first
 // definition of a label wins, and refs are the file's.
 func parse(src []byte, refs References) (ast.Node, References) {
+	return parseWith(markdown, src, refs)
+}
+
+func parseWith(md goldmark.Markdown, src []byte, refs References) (ast.Node, References) {
 	ctx := parser.NewContext()
 	for _, r := range refs {
 		ctx.AddReference(r)
 	}
-	doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	all := References(ctx.References())
 	sort.Slice(all, func(i, j int) bool { return bytes.Compare(all[i].Label(), all[j].Label()) < 0 })
 	return doc, all
@@ -56,7 +67,7 @@ func ParseTree(src []byte, refs References) ast.Node {
 // before the first heading) as the offset where it ends, and its nesting depth.
 func parseSections(src []byte, bodyStart int) (leadEnd, leadDepth int, sections []Section, refs References) {
 	body := src[bodyStart:]
-	doc, refs := parse(body, nil)
+	doc, refs := parseWith(outline, body, nil)
 
 	anchors := newAnchorSet()
 	leadEnd = len(src)

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/briefreader/brief/briefings"
 	"github.com/briefreader/brief/internal/catalog"
+	"github.com/briefreader/brief/internal/render"
 )
 
 // longBriefing writes a briefing of about size bytes: sections of a few
@@ -78,6 +80,52 @@ func BenchmarkLibrary40k(b *testing.B) {
 		}
 		for range b.N {
 			filterItems("e", targets)
+		}
+	})
+}
+
+// BenchmarkFirstScreen measures opening a 5 MB briefing: parsing it, then
+// rendering blocks nearest the top until the first 120×40 screen is
+// rendered (what the reader does before it shows anything), and for scale
+// rendering all of a 500 KB briefing.
+func BenchmarkFirstScreen(b *testing.B) {
+	text := []byte(longBriefing(5 << 20))
+	b.Run("parse-5MB", func(b *testing.B) {
+		for range b.N {
+			if _, err := briefings.Parse("long.md", text); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	br, err := briefings.Parse("long.md", text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	renderer, err := render.New(render.StyleDark, 100)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("screen-5MB", func(b *testing.B) {
+		for range b.N {
+			d := newDocument(br, renderer)
+			for _, i := range d.renderOrder(0) {
+				done, _ := renderBlocks(br, renderer, []int{i}, 0)
+				d.apply(done)
+				if d.renderedRange(0, 40) {
+					break
+				}
+			}
+		}
+	})
+	small, err := briefings.Parse("long.md", []byte(longBriefing(500<<10)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("all-500KB", func(b *testing.B) {
+		for range b.N {
+			d := newDocument(small, renderer)
+			done, _ := renderBlocks(small, renderer, d.renderOrder(0), time.Hour)
+			d.apply(done)
 		}
 	})
 }

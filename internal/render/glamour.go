@@ -59,11 +59,24 @@ func (g *glamourTree) add(s string) text.Segment {
 }
 
 func (g *glamourTree) walk(n ast.Node, old []byte, kind int) {
+	var last *ast.Text // the previous sibling, when it is text
 	for c := n.FirstChild(); c != nil; {
 		next := c.NextSibling()
+		prev := last
+		last = nil
 		switch c := c.(type) {
 		case *ast.Text:
 			c.Segment = g.add(encodeFor(kind, string(c.Value(old))))
+			// The lines of a paragraph are one text for glamour: each
+			// node costs it a styled run of its own.
+			if prev != nil && !prev.HardLineBreak() && prev.Segment.Stop == c.Segment.Start {
+				prev.Segment = prev.Segment.WithStop(c.Segment.Stop)
+				prev.SetHardLineBreak(c.HardLineBreak())
+				n.RemoveChild(n, c)
+				last = prev
+				break
+			}
+			last = c
 		case *ast.CodeSpan:
 			g.walk(c, old, encodeCode)
 		case *ast.Image:
