@@ -111,7 +111,7 @@ func BenchmarkFirstScreen(b *testing.B) {
 			for _, i := range d.renderOrder(0) {
 				done, _ := renderBlocks(br, renderer, []int{i}, 0)
 				d.apply(done)
-				if d.renderedRange(0, 40) {
+				if topRendered(d, 40) {
 					break
 				}
 			}
@@ -128,4 +128,15 @@ func BenchmarkFirstScreen(b *testing.B) {
 			d.apply(done)
 		}
 	})
+}
+
+// topRendered reports whether the first n lines of a document are
+// rendered.
+func topRendered(d *document, n int) bool {
+	for i := 0; i <= d.at(n-1).block; i++ {
+		if !d.blocks[i].rendered {
+			return false
+		}
+	}
+	return true
 }
