@@ -43,8 +43,9 @@ type Renderer struct {
 	tableChars tableChars
 	cfg        ansi.StyleConfig
 
-	mu sync.Mutex
-	md renderer.Renderer // glamour at the wrap width
+	mu     sync.Mutex
+	md     renderer.Renderer // glamour at the wrap width
+	quotes *Renderer         // for the text inside block quotes, made on first use
 }
 
 // tableChars draw a table's rules.
@@ -57,7 +58,10 @@ func New(style string, width int) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg = adjustStyle(cfg, style)
+	return newRenderer(style, adjustStyle(cfg, style), width), nil
+}
+
+func newRenderer(style string, cfg ansi.StyleConfig, width int) *Renderer {
 	width = max(width, 10)
 	r := &Renderer{style: style, width: width, sep: " · ", cfg: cfg,
 		plain:      style == StyleNoTTY || style == StyleASCII,
@@ -73,7 +77,7 @@ func New(style string, width int) (*Renderer, error) {
 		r.tableChars = tableChars{*t.ColumnSeparator, *t.RowSeparator, *t.CenterSeparator}
 	}
 	r.md = glamourRenderer(ansi.Options{WordWrap: width, Styles: cfg, PreserveNewLines: true})
-	return r, nil
+	return r
 }
 
 // glamourRenderer is a goldmark renderer made of glamour's terminal
@@ -110,7 +114,7 @@ func (r *Renderer) Markdown(md string, depth int, refs briefings.References) []s
 }
 
 // render renders a tree: runs of blocks through glamour, tables through
-// the table layout.
+// the table layout, block quotes as their text with a bar before it.
 func (r *Renderer) render(t *briefings.Tree) ([]string, error) {
 	flattenNestedTables(t)
 	src := t.Source
@@ -133,12 +137,22 @@ func (r *Renderer) render(t *briefings.Tree) ([]string, error) {
 	}
 	for c := t.Root.FirstChild(); c != nil; {
 		next := c.NextSibling()
-		if table, ok := c.(*extast.Table); ok {
+		switch c := c.(type) {
+		case *extast.Table:
 			if err := flush(); err != nil {
 				return nil, err
 			}
-			lines = appendBlock(lines, compactAll(r.table(table, t.Source)))
-		} else {
+			lines = appendBlock(lines, compactAll(r.table(c, t.Source)))
+		case *ast.Blockquote:
+			if err := flush(); err != nil {
+				return nil, err
+			}
+			quoted, err := r.quote(c, t.Source)
+			if err != nil {
+				return nil, err
+			}
+			lines = appendBlock(lines, quoted)
+		default:
 			run.AppendChild(run, c)
 		}
 		c = next

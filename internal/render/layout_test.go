@@ -45,3 +45,31 @@ func TestTablesKeepWordsWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotesKeepTheirBar: every line of a block quote has the quote's bar,
+// at every width. glamour wrapped quoted text as if the bar were one
+// column wide, then wrapped the long lines again, which left words alone
+// on lines without it.
+func TestQuotesKeepTheirBar(t *testing.T) {
+	md := "> Note: For the purposes of introducing slices, we are assuming ASCII only in\n" +
+		"> this section; a more thorough discussion of UTF-8 handling is in the\n" +
+		"> “Storing UTF-8 Encoded Text with Strings” section of Chapter 8.\n>\n> > A quote in the quote, long enough to wrap at most widths.\n"
+	for _, style := range []string{StyleNoTTY, StyleDark} {
+		for width := 20; width <= 100; width++ {
+			r, err := New(style, width)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := r.Markdown(md, 2, nil)
+			for _, l := range lines {
+				plain := strings.TrimSpace(ansi.Strip(l))
+				if !strings.HasPrefix(plain, "|") && !strings.HasPrefix(plain, "│") {
+					t.Errorf("%s at %d: quoted line without its bar: %q", style, width, plain)
+				}
+				if w := ansi.StringWidth(ansi.Strip(l)); w > width {
+					t.Errorf("%s at %d: line %q is %d wide", style, width, ansi.Strip(l), w)
+				}
+			}
+		}
+	}
+}
