@@ -63,11 +63,10 @@ func (d *deck) part(i int) *deckPart {
 		p.heading, depth = s.Heading, s.Depth
 		p.blocks = splitSlideBlocks(s.Body())
 	}
-	p.lines = make([][]string, len(p.blocks))
+	p.renderBlocks(d, depth)
 	heights := make([]int, len(p.blocks))
 	pauses := make([]bool, len(p.blocks))
 	for j, blk := range p.blocks {
-		p.lines[j] = d.renderer.Markdown(blk.md, depth, d.b.Refs)
 		heights[j], pauses[j] = len(p.lines[j]), blk.pause
 	}
 	p.title, p.big = d.titleRows(p.heading, i == 0)
@@ -84,6 +83,25 @@ func (d *deck) part(i int) *deckPart {
 	p.pages = paginate(heights, pauses, first, rest)
 	d.parts[i] = p
 	return p
+}
+
+// renderBlocks renders the part's blocks. A block that shows nothing (a
+// paragraph of raw HTML, such as an image tag) is dropped, its notes and
+// pause going to the block before it, so that it leaves no gap.
+func (p *deckPart) renderBlocks(d *deck, depth int) {
+	var blocks []slideBlock
+	for _, blk := range p.blocks {
+		lines := d.renderer.Markdown(blk.md, depth, d.b.Refs)
+		if len(lines) == 0 && len(blocks) > 0 {
+			last := &blocks[len(blocks)-1]
+			last.notes = append(last.notes, blk.notes...)
+			last.pause = last.pause || blk.pause
+			continue
+		}
+		blocks = append(blocks, blk)
+		p.lines = append(p.lines, lines)
+	}
+	p.blocks = blocks
 }
 
 // titleRows draws a section's heading for its first page: in block letters
