@@ -18,7 +18,7 @@ import (
 // SchemaVersion is the version of the index layout: the mapping, the
 // analyzers, the document fields and the manifest. An index written with
 // another version is rebuilt.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // Field names. Every section document has them. title, heading and body
 // hold the text stemmed in English (and in the languages without a stemmer

@@ -23,8 +23,9 @@ import (
 	"github.com/briefreader/brief/internal/regular"
 )
 
-// version changes when the cached entry layout does.
-const version = 3
+// version changes when the cached entry layout does, or how an entry is
+// made from a file (a title taken from a leading heading).
+const version = 4
 
 // Catalog is a library listed from entries.
 type Catalog struct {
