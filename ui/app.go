@@ -47,10 +47,10 @@ type Options struct {
 	Present *PresentRequest
 	// PresentOptions configure the presenter (theme, duration, search).
 	PresentOptions PresentOptions
-	// OpenIndex opens the search index; it is called off the UI goroutine
-	// at start, and the index is then synced in the background. nil turns
-	// search off.
-	OpenIndex func() (Index, error)
+	// OpenSearch opens the search service; it is called off the UI
+	// goroutine, and the service then keeps the index up to date in the
+	// background. nil turns search off.
+	OpenSearch func() (SearchService, error)
 	// Query, if set, starts on the search screen with this query.
 	Query string
 	// Search starts on the search screen (brief search on a terminal).
@@ -89,17 +89,20 @@ type Model struct {
 	rd     *reader
 	pr     *presenter
 	search *searcher
-	ix     Index
+	svc    SearchService
 
-	searchFrom screen // where esc on the search screen goes
-	readerFrom screen // where esc in the reader goes
-	stopSync   func()
+	searchFrom screen      // where esc on the search screen goes
+	readerFrom screen      // where esc in the reader goes
 	trail      []trailStep // briefings left by following links, for esc
 
-	openedStart bool // the briefing named on the command line was opened
-	width       int
-	height      int
-	mouse       bool
+	openedStart   bool     // the briefing named on the command line was opened
+	openingSearch bool     // the search service was asked for
+	readSeq       int      // the latest briefing asked for (see withBriefing)
+	reloading     bool     // a reload of changed files runs
+	toReload      []string // changed files waiting for it
+	width         int
+	height        int
+	mouse         bool
 
 	library      *catalog.Catalog
 	opened       map[string]*briefings.Briefing // briefings read, by path
@@ -122,7 +125,6 @@ func New(opts Options) *Model {
 	st := newStyles(true)
 	m := &Model{opts: opts, keys: newGlobalKeys(), st: st, lib: newLibrary(st), mouse: true, dark: true}
 	m.search = newSearcher(st, opts.Store)
-	m.opts.PresentOptions.Search = m.sectionSearch
 	m.styleDecided = opts.Style != render.StyleAuto || opts.NoColor || envStyle() != ""
 	if len(opts.Notices) > 0 {
 		m.lib.message = strings.Join(opts.Notices, " · ")
@@ -154,7 +156,7 @@ func (m *Model) Init() tea.Cmd {
 	}
 	if m.opts.Query != "" || m.opts.Search {
 		// Searching first: the index opens now, not after the list.
-		cmds = append(cmds, m.openIndex(), m.openSearch(), m.search.setQuery(m.opts.Query))
+		cmds = append(cmds, m.openSearchService(), m.openSearch(), m.search.setQuery(m.opts.Query))
 	}
 	if !m.styleDecided {
 		cmds = append(cmds, tea.RequestBackgroundColor,
@@ -233,20 +235,21 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.opts.Query == "" && !m.opts.Search {
 			// The index opens once the list is up, so that its sync does
 			// not compete with listing the library.
-			cmds = append(cmds, m.openIndex())
+			cmds = append(cmds, m.openSearchService())
 		}
 		return m, tea.Batch(cmds...)
 	case filesChangedMsg:
-		return m, m.reload(msg)
+		return m, m.filesChanged(msg)
+	case reloadedMsg:
+		return m, m.reloaded(msg)
 	case editorDoneMsg:
 		return m, m.edited(msg)
-	case indexOpenedMsg:
-		return m, m.indexOpened(msg)
-	case indexProgressMsg:
-		m.search.syncProgress(&msg.progress)
-		return m, waitForIndex(msg.next)
-	case indexSyncedMsg:
-		return m, m.indexSynced(msg)
+	case briefingReadMsg:
+		return m, m.briefingRead(msg)
+	case searchOpenedMsg:
+		return m, m.searchOpened(msg)
+	case searchUpdateMsg:
+		return m, m.searchUpdated(msg)
 	case searchDueMsg, searchResultsMsg:
 		return m, m.search.update(msg)
 	case filterResultMsg:

@@ -54,5 +54,5 @@ func (m *Model) edited(msg editorDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		m.message("The editor failed: " + firstLine(msg.err.Error()))
 	}
-	return m.reload(filesChangedMsg{paths: []string{msg.path}})
+	return m.filesChanged(filesChangedMsg{paths: []string{msg.path}})
 }

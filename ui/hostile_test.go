@@ -10,6 +10,7 @@ import (
 	"github.com/briefreader/brief/index"
 	"github.com/briefreader/brief/internal/catalog"
 	"github.com/briefreader/brief/internal/hostile"
+	"github.com/briefreader/brief/internal/search"
 )
 
 // hostileLibrary writes the hostile fixtures and loads them.
@@ -75,17 +76,19 @@ func TestHostileFilesInEveryScreen(t *testing.T) {
 		}
 	}
 
-	ix, err := index.Open([]briefings.Root{{Path: dir, Dir: true}}, index.Options{Dir: t.TempDir(), Log: discardLog{}})
+	svc, err := search.Open(context.Background(), search.Options{
+		Roots: []briefings.Root{{Path: dir, Dir: true}}, Index: index.Options{Dir: t.TempDir(), Log: discardLog{}},
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ix.Close()
+	defer svc.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	if _, err := ix.Sync(ctx, nil); err != nil {
+	if _, err := svc.Sync(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
-	s := newTestSearcher(t, ix)
+	s := newTestSearcher(t, svc)
 	hits := 0
 	for _, q := range []string{"body", "text", "heading", "pwned", "aGFja2Vk", "title", "deep", "refs", "innocent"} {
 		s.input.SetValue(q)

@@ -94,28 +94,71 @@ func (l *library) setLibrary(c *catalog.Catalog) tea.Cmd {
 	return cmd
 }
 
-// replace updates or adds a reloaded briefing, or removes one whose file is
-// gone (b == nil).
-func (l *library) replace(path string, b *briefings.Briefing) tea.Cmd {
-	l.itemsVersion++
-	items := l.list.Items()
-	for i, it := range items {
-		if it.(libraryItem).e.Path == path {
-			if b == nil {
-				l.list.RemoveItem(i)
-				if l.list.FilterState() != list.Unfiltered {
-					// Filter again: pending matches point into the old items.
-					return l.listCmd(l.list.SetItems(l.list.Items()))
-				}
-				return nil
-			}
-			return l.listCmd(l.list.SetItem(i, newLibraryItem(b.Entry())))
-		}
-	}
-	if b == nil {
+// replaceAll applies many changes at once, in one pass over the list:
+// each path's new entry, or nil for a file that is gone. Briefings new to
+// the list come first.
+func (l *library) replaceAll(changes map[string]*briefings.Entry) tea.Cmd {
+	if len(changes) == 0 {
 		return nil
 	}
-	return l.listCmd(l.list.InsertItem(0, newLibraryItem(b.Entry())))
+	l.itemsVersion++
+	old := l.list.Items()
+	kept := make([]list.Item, 0, len(old)+len(changes))
+	seen := make(map[string]bool, len(changes))
+	for _, it := range old {
+		e := it.(libraryItem).e
+		change, changed := changes[e.Path]
+		switch {
+		case !changed:
+			kept = append(kept, it)
+		case change != nil:
+			kept = append(kept, newLibraryItem(*change))
+		}
+		if changed {
+			seen[e.Path] = true
+		}
+	}
+	var added []list.Item
+	for path, e := range changes {
+		if e != nil && !seen[path] {
+			added = append(added, newLibraryItem(*e))
+		}
+	}
+	sortItemsByDate(added)
+	current, hadCurrent := l.selected()
+	items := append(added, kept...)
+	cmd := l.listCmd(l.list.SetItems(items))
+	if hadCurrent && l.list.FilterState() == list.Unfiltered {
+		for i, it := range items {
+			if it.(libraryItem).e.Path == current.Path {
+				l.list.Select(i)
+				break
+			}
+		}
+	}
+	return cmd
+}
+
+// sortItemsByDate orders new items as the list is ordered.
+func sortItemsByDate(items []list.Item) {
+	entries := make([]briefings.Entry, len(items))
+	for i, it := range items {
+		entries[i] = it.(libraryItem).e
+	}
+	briefings.SortEntriesByDate(entries)
+	for i, e := range entries {
+		items[i] = newLibraryItem(e)
+	}
+}
+
+// paths lists the paths of the briefings in the list.
+func (l *library) paths() []string {
+	items := l.list.Items()
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = it.(libraryItem).e.Path
+	}
+	return out
 }
 
 // compactBelow is the terminal height under which the list leaves out the

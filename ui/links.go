@@ -81,22 +81,22 @@ type trailStep struct {
 // follow opens the briefing a link points to, remembering where the reader
 // was so that esc comes back.
 func (m *Model) follow(f followMsg) tea.Cmd {
-	b := m.briefingAt(f.path)
-	if b == nil {
-		m.message("The link leads to " + f.path + ", which is not a briefing that can be read.")
-		return nil
-	}
-	section := -1
-	if f.anchor != "" {
-		if section = b.SectionIndex(f.anchor); section < 0 {
-			m.message("“" + b.Title + "” has no section “" + f.anchor + "”; showing its start.")
+	return m.withBriefing(f.path, func(b *briefings.Briefing, err error) tea.Cmd {
+		if err != nil {
+			m.message("The link leads to " + f.path + ", which is not a briefing that can be read.")
+			return nil
 		}
-	}
-	if m.rd != nil {
-		m.trail = append(m.trail, trailStep{briefing: m.rd.b, at: m.rd.position()})
-	}
-	cmd := m.open(b, section, nil)
-	return cmd
+		section := -1
+		if f.anchor != "" {
+			if section = b.SectionIndex(f.anchor); section < 0 {
+				m.message("“" + b.Title + "” has no section “" + f.anchor + "”; showing its start.")
+			}
+		}
+		if m.rd != nil {
+			m.trail = append(m.trail, trailStep{briefing: m.rd.b, at: m.rd.position()})
+		}
+		return m.open(b, section, nil)
+	})
 }
 
 // backAlongTrail returns to the briefing a link was followed from.

@@ -11,7 +11,7 @@ import (
 	"github.com/briefreader/brief/internal/catalog"
 )
 
-// A damaged index is rebuilt when the app opens it (ui.Options.OpenIndex):
+// A damaged index is rebuilt when the app opens it (ui.Options.OpenSearch):
 // the search screen says so, and still answers, with the notice kept
 // after the results that follow it.
 func TestSearchSaysTheIndexWasRebuilt(t *testing.T) {
@@ -38,12 +38,12 @@ func TestSearchSaysTheIndexWasRebuilt(t *testing.T) {
 	}
 
 	tm := startAppWith(t, Options{
-		Load:      func(func(int, int)) *catalog.Catalog { return catalog.Load([]string{lib}, catalog.Options{}) },
-		Style:     "dark",
-		Store:     newStore(t, t.TempDir()),
-		Query:     "zanzibar",
-		OpenIndex: func() (Index, error) { return open() },
+		Load:       func(func(int, int)) *catalog.Catalog { return catalog.Load([]string{lib}, catalog.Options{}) },
+		Style:      "dark",
+		Store:      newStore(t, t.TempDir()),
+		Query:      "zanzibar",
+		OpenSearch: func() (SearchService, error) { return realSearch(t, roots, cache) },
 	})
-	waitUntil(t, tm, "the index is synced", func(m *Model) bool { return m.ix != nil && m.search.syncing == nil })
+	waitUntil(t, tm, "the index is synced", searchSynced)
 	waitForScreen(t, tm, "Rebuilt › Harbour", "1 section in", "rebuilt the index of")
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"os"
 	"time"
 
@@ -51,12 +52,14 @@ type presenter struct {
 	intent  tea.Msg // backMsg (to the reader) or tea.Quit
 
 	search     SectionSearch
+	searchSeq  int    // the latest search asked for; older answers are dropped
 	statusPath string // where brief notes looks; "" shares nothing
 }
 
 // SectionSearch finds the sections of a briefing that match a query, best
-// first, with the words to highlight. The app backs it with the index.
-type SectionSearch func(briefingPath, query string) (sections []int, terms []string, err error)
+// first, by anchor ("" for the lead), with the words to highlight. The app
+// backs it with the search service; it is called off the UI goroutine.
+type SectionSearch func(ctx context.Context, briefingPath, query string) (anchors []string, terms []string, err error)
 
 // presentTickMsg advances the timer display.
 type presentTickMsg struct{ id int }

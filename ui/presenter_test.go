@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -263,12 +264,16 @@ func TestPresenterSearch(t *testing.T) {
 		t.Errorf("search went to section %d:\n%s", p.section(), ansi.Strip(p.view()))
 	}
 	// The index, when given, chooses the sections.
-	p, _ = newTestPresenter(t, b, -1, 80, 24, PresentOptions{Search: func(path, q string) ([]int, []string, error) {
-		return []int{1}, []string{"troops"}, nil
+	p, _ = newTestPresenter(t, b, -1, 80, 24, PresentOptions{Search: func(ctx context.Context, path, q string) ([]string, []string, error) {
+		return []string{b.Sections[1].Anchor}, []string{"troops"}, nil
 	}})
 	p.keysForTest("/")
 	p.update(tea.KeyPressMsg{Code: 'x', Text: "x"})
-	p.keysForTest("enter")
+	cmd := p.update(keyMsg("enter"))
+	if p.section() != -1 || cmd == nil {
+		t.Fatalf("the search did not run off the UI goroutine: section %d", p.section())
+	}
+	p.update(cmd())
 	if p.section() != 1 {
 		t.Errorf("index-backed search went to section %d", p.section())
 	}

@@ -1,15 +1,18 @@
 package ui
 
 import (
-	"errors"
+	"context"
 	"strconv"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 )
 
 func (p *presenter) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case presenterFoundMsg:
+		return p.found(msg)
 	case presentTickMsg:
 		if msg.id == p.tick && p.timer.running {
 			return p.tickCmd()
@@ -160,33 +163,65 @@ func (p *presenter) findKey(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
+// presenterFoundMsg is the answer of the search service to /.
+type presenterFoundMsg struct {
+	seq     int
+	anchors []string
+	terms   []string
+	err     error
+}
+
+// presenterSearchLimit bounds a search of the briefing through the service.
+const presenterSearchLimit = 10 * time.Second
+
 // findNext goes to the next page after this one (wrapping around) that has
-// the query's words. The index, when there is one, says which sections to
-// look in and which words it matched.
+// the query's words. The search service, when there is one, says which
+// sections to look in and which words it matched; it runs off the UI
+// goroutine, and the slides keep paging meanwhile.
 func (p *presenter) findNext() tea.Cmd {
 	if p.query == "" {
 		return nil
 	}
-	var parts []int
-	match := literalMatcher(p.query)
-	if p.search != nil {
-		sections, terms, err := p.search(p.b.Path, p.query)
-		switch {
-		case errors.Is(err, errIndexNotReady):
-			parts = nil // search the slides' text instead
-		case err != nil:
-			p.message = firstLine(err.Error())
-			return nil
-		default:
-			parts = []int{}
-			for _, s := range sections {
-				parts = append(parts, s+1)
-			}
-			if len(terms) > 0 {
-				match = termsMatcher(terms)
-			}
+	if p.search == nil {
+		return p.findIn(nil, literalMatcher(p.query))
+	}
+	p.searchSeq++
+	seq, search, path, query := p.searchSeq, p.search, p.b.Path, p.query
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), presenterSearchLimit)
+		defer cancel()
+		anchors, terms, err := search(ctx, path, query)
+		return presenterFoundMsg{seq: seq, anchors: anchors, terms: terms, err: err}
+	}
+}
+
+// found goes to the first match the search service found, unless another
+// search was asked for since.
+func (p *presenter) found(msg presenterFoundMsg) tea.Cmd {
+	if msg.seq != p.searchSeq {
+		return nil
+	}
+	if msg.err != nil {
+		// Search the slides' text instead.
+		return p.findIn(nil, literalMatcher(p.query))
+	}
+	parts := []int{}
+	for _, a := range msg.anchors {
+		if a == "" {
+			parts = append(parts, 0)
+		} else if i := p.b.SectionIndex(a); i >= 0 {
+			parts = append(parts, i+1)
 		}
 	}
+	match := literalMatcher(p.query)
+	if len(msg.terms) > 0 {
+		match = termsMatcher(msg.terms)
+	}
+	return p.findIn(parts, match)
+}
+
+// findIn goes to the next page among parts (nil: all of them) that match.
+func (p *presenter) findIn(parts []int, match matcher) tea.Cmd {
 	if parts == nil {
 		for i := range p.deck.parts {
 			parts = append(parts, i)

@@ -39,39 +39,108 @@ func waitForChanges(events <-chan []string) tea.Cmd {
 	}
 }
 
-// reload reads changed files again: the library list is updated, and the
-// open briefing is re-rendered at the same section. A file that is gone
-// leaves the list; if it was open, the reader keeps the last version and
-// says so.
-func (m *Model) reload(msg filesChangedMsg) tea.Cmd {
+// filesChanged hands changed files to the search service, which indexes
+// them in the background, and reloads them for the list and the open
+// briefing. One reload runs at a time, so that an older read never
+// replaces a newer one; files that change meanwhile wait for the next.
+func (m *Model) filesChanged(msg filesChangedMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	if msg.next != nil {
 		cmds = append(cmds, waitForChanges(msg.next))
 	}
-	for _, path := range m.expand(msg.paths) {
-		delete(m.opened, path)
-		b, err := readBriefing(path, m.library, m.opts.LoadOptions)
-		if err != nil {
-			cmds = append(cmds, m.lib.replace(path, nil))
-			if m.rd != nil && m.rd.b.Path == path {
-				m.rd.status("%s: %s; showing the last version.", m.rd.b.RelPath, firstLine(err.Error()))
+	if m.svc != nil {
+		m.svc.Changed(msg.paths)
+	}
+	m.toReload = append(m.toReload, msg.paths...)
+	return tea.Batch(append(cmds, m.startReload())...)
+}
+
+// reloadedFile is a changed file read again: its list entry, and the whole
+// briefing when it is open. err says why it could not be read.
+type reloadedFile struct {
+	path  string
+	entry briefings.Entry
+	b     *briefings.Briefing
+	err   error
+}
+
+// reloadedMsg brings the files of a reload back to the UI goroutine.
+type reloadedMsg struct{ files []reloadedFile }
+
+// startReload reads the files waiting for a reload off the UI goroutine.
+func (m *Model) startReload() tea.Cmd {
+	if m.reloading || len(m.toReload) == 0 {
+		return nil
+	}
+	paths := m.toReload
+	m.toReload = nil
+	m.reloading = true
+	open := map[string]bool{}
+	if m.rd != nil {
+		open[m.rd.b.Path] = true
+	}
+	if m.pr != nil {
+		open[m.pr.b.Path] = true
+	}
+	var listed []string // only needed when a folder changed
+	for _, p := range paths {
+		if !briefings.IsBriefingName(p) && !open[p] {
+			listed = m.lib.paths()
+			break
+		}
+	}
+	lib, opts := m.library, m.opts.LoadOptions
+	return func() tea.Msg {
+		var files []reloadedFile
+		for _, path := range expand(paths, open, listed) {
+			f := reloadedFile{path: path}
+			b, err := readBriefing(path, lib, opts)
+			if f.err = err; err == nil {
+				f.entry = b.Entry()
+				if open[path] {
+					f.b = b
+				}
 			}
-			if m.pr != nil && m.pr.b.Path == path {
-				m.pr.message = m.pr.b.RelPath + ": " + firstLine(err.Error()) + "; showing the last version."
+			files = append(files, f)
+		}
+		return reloadedMsg{files: files}
+	}
+}
+
+// reloaded applies a reload: the library list is updated, and the open
+// briefing is re-rendered at the same section. A file that is gone leaves
+// the list; if it was open, the reader keeps the last version and says so.
+func (m *Model) reloaded(msg reloadedMsg) tea.Cmd {
+	m.reloading = false
+	changes := make(map[string]*briefings.Entry, len(msg.files))
+	var cmds []tea.Cmd
+	for _, f := range msg.files {
+		delete(m.opened, f.path)
+		if f.err != nil {
+			changes[f.path] = nil
+			if m.rd != nil && m.rd.b.Path == f.path {
+				m.rd.status("%s: %s; showing the last version.", m.rd.b.RelPath, firstLine(f.err.Error()))
+			}
+			if m.pr != nil && m.pr.b.Path == f.path {
+				m.pr.message = m.pr.b.RelPath + ": " + firstLine(f.err.Error()) + "; showing the last version."
 			}
 			continue
 		}
-		m.remember(b)
-		cmds = append(cmds, m.lib.replace(path, b))
-		if m.rd != nil && m.rd.b.Path == path {
-			cmds = append(cmds, m.rd.replace(b))
-			m.rd.status("%s", reloaded(b))
+		changes[f.path] = &f.entry
+		if f.b == nil {
+			continue
 		}
-		if m.pr != nil && m.pr.b.Path == path {
-			m.pr.replace(b)
-			m.pr.message = reloaded(b)
+		m.remember(f.b)
+		if m.rd != nil && m.rd.b.Path == f.path {
+			cmds = append(cmds, m.rd.replace(f.b))
+			m.rd.status("%s", reloaded(f.b))
+		}
+		if m.pr != nil && m.pr.b.Path == f.path {
+			m.pr.replace(f.b)
+			m.pr.message = reloaded(f.b)
 		}
 	}
+	cmds = append(cmds, m.lib.replaceAll(changes), m.startReload())
 	return tea.Batch(cmds...)
 }
 
@@ -85,11 +154,12 @@ func reloaded(b *briefings.Briefing) string {
 
 // expand turns the changed paths into briefing files: a folder that
 // appeared stands for the briefings in it, and one that went away for the
-// briefings the list had under it.
-func (m *Model) expand(paths []string) []string {
+// briefings the list had under it (listed). An open briefing counts
+// whatever its name.
+func expand(paths []string, open map[string]bool, listed []string) []string {
 	var files []string
 	for _, path := range paths {
-		if briefings.IsBriefingName(path) || m.rd != nil && m.rd.b.Path == path {
+		if briefings.IsBriefingName(path) || open[path] {
 			files = append(files, path)
 			continue
 		}
@@ -101,8 +171,8 @@ func (m *Model) expand(paths []string) []string {
 			continue
 		}
 		prefix := path + string(filepath.Separator)
-		for _, it := range m.lib.list.Items() {
-			if p := it.(libraryItem).e.Path; strings.HasPrefix(p, prefix) {
+		for _, p := range listed {
+			if strings.HasPrefix(p, prefix) {
 				files = append(files, p)
 			}
 		}

@@ -27,11 +27,8 @@ func Run(ctx context.Context, opts Options, in io.Reader, out io.Writer) error {
 	if m.stopWatch != nil {
 		m.stopWatch()
 	}
-	if m.stopSync != nil {
-		m.stopSync()
-	}
-	if m.ix != nil {
-		_ = m.ix.Close()
+	if m.svc != nil {
+		_ = m.svc.Close()
 	}
 	switch {
 	case err == nil:

@@ -13,12 +13,13 @@ import (
 func (m *Model) act(intent tea.Msg) tea.Cmd {
 	switch in := intent.(type) {
 	case openMsg:
-		b := m.briefingAt(in.path)
-		if b == nil {
-			m.message("That briefing can no longer be read; it may have been deleted.")
-			return nil
-		}
-		return m.open(b, -2, nil)
+		return m.withBriefing(in.path, func(b *briefings.Briefing, err error) tea.Cmd {
+			if err != nil {
+				m.message("That briefing can no longer be read; it may have been deleted.")
+				return nil
+			}
+			return m.open(b, -2, nil)
+		})
 	case backMsg:
 		switch m.screen {
 		case presenterScreen:
@@ -48,7 +49,7 @@ func (m *Model) act(intent tea.Msg) tea.Cmd {
 	case editMsg:
 		return editFile(in.briefing, in.line)
 	case searchMsg:
-		if m.opts.OpenIndex == nil {
+		if m.opts.OpenSearch == nil {
 			m.message("Search is off.")
 			return nil
 		}
@@ -62,7 +63,11 @@ func (m *Model) act(intent tea.Msg) tea.Cmd {
 
 // present starts the presenter on a section (-1: the title slide).
 func (m *Model) present(b *briefings.Briefing, section int) tea.Cmd {
-	m.pr = newPresenter(b, section, m.opts.PresentOptions, m.st, m.opts.Now)
+	opts := m.opts.PresentOptions
+	if opts.Search == nil && m.svc != nil {
+		opts.Search = sectionSearchWith(m.svc)
+	}
+	m.pr = newPresenter(b, section, opts, m.st, m.opts.Now)
 	m.pr.setSize(m.width, m.height)
 	m.screen = presenterScreen
 	return nil
@@ -88,14 +93,21 @@ func (m *Model) startOpening() tea.Cmd {
 	}
 	m.openedStart = true
 	if m.opts.Open != "" {
-		if b := m.briefingAt(m.opts.Open); b != nil {
+		return m.withBriefing(m.opts.Open, func(b *briefings.Briefing, err error) tea.Cmd {
+			if err != nil {
+				return nil // the list says why it is not there
+			}
 			return m.open(b, -2, nil)
-		}
+		})
 	}
 	if m.opts.Present != nil {
-		if b := m.briefingAt(m.opts.Present.Path); b != nil {
-			return m.present(b, m.opts.Present.Section)
-		}
+		section := m.opts.Present.Section
+		return m.withBriefing(m.opts.Present.Path, func(b *briefings.Briefing, err error) tea.Cmd {
+			if err != nil {
+				return nil
+			}
+			return m.present(b, section)
+		})
 	}
 	return nil
 }

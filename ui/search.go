@@ -11,14 +11,25 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/briefreader/brief/index"
+	"github.com/briefreader/brief/internal/search"
 	"github.com/briefreader/brief/internal/state"
 )
 
-// Index is the part of the search index the app uses; *index.Index has it.
-type Index interface {
-	Sync(ctx context.Context, progress func(index.Progress)) (index.SyncStats, error)
-	Search(ctx context.Context, req index.Request) (*index.Results, error)
+// SearchService is what the app needs of search: the search service of
+// internal/search has it, and tests give the app a fake. The service keeps
+// the index up to date by itself, told of changed files by Changed, and
+// reports on that work through NextUpdate.
+type SearchService interface {
+	// Search answers a request, recovering as it can.
+	Search(ctx context.Context, req index.Request) (search.Answer, error)
+	// Notices says what opening the index had to do, one line each.
 	Notices() []string
+	// Changed tells the service which files changed on disk.
+	Changed(paths []string)
+	// NextUpdate waits for news of the background work; false once the
+	// service is closed.
+	NextUpdate(ctx context.Context) (search.Update, bool)
+	// Close stops the service.
 	Close() error
 }
 
@@ -36,28 +47,31 @@ type searcher struct {
 	input textinput.Model
 	store *state.Store
 
-	ix      Index
-	syncing *index.Progress // while the first sync runs
+	svc     SearchService
+	syncing *index.Progress // while a sync of the index runs
 
-	seq      int // bumps on every query change
-	applied  int // seq of the results shown
-	cancel   context.CancelFunc
-	query    string // the query of the results shown
-	results  *index.Results
-	hits     []index.Hit
-	cursor   int
-	offset   int // first hit shown
-	err      string
-	notice   string // from the app (the index was rebuilt, ...); kept until the query changes
-	tag      string // tag filter; "" for none
-	tags     []index.TagCount
-	history  int // position while recalling history; -1 when not
-	loading  bool
-	help     *helpScreen
-	intent   tea.Msg
-	width    int
-	height   int
-	lastTook time.Duration
+	seq     int // bumps on every query change
+	applied int // seq of the results shown
+	cancel  context.CancelFunc
+	query   string // the query of the results shown
+	results *index.Results
+	hits    []index.Hit
+	cursor  int
+	offset  int // first hit shown
+	err     string
+	notice  string // from the app (the index was rebuilt, ...); kept until the query changes
+	// noticeOfAnswer says that notice holds the notes of the results
+	// shown (they come from a quick scan, ...), replaced by the next.
+	noticeOfAnswer bool
+	tag            string // tag filter; "" for none
+	tags           []index.TagCount
+	history        int // position while recalling history; -1 when not
+	loading        bool
+	help           *helpScreen
+	intent         tea.Msg
+	width          int
+	height         int
+	lastTook       time.Duration
 }
 
 // Messages of the search screen.
@@ -68,7 +82,8 @@ type (
 		query   string
 		tag     string
 		more    bool // a further page of the same query
-		results *index.Results
+		refresh bool // the same query again, after the index changed
+		answer  search.Answer
 		err     error
 	}
 	// openHitMsg asks the app to open a hit in the reader.
@@ -111,7 +126,20 @@ func (s *searcher) changed() tea.Cmd {
 // older search still running is cancelled, and its results, should they
 // arrive, are dropped.
 func (s *searcher) run(more bool) tea.Cmd {
-	if s.ix == nil {
+	return s.start(more, false)
+}
+
+// refresh runs the search on screen again, after the index changed; the
+// cursor stays on the hit it was on.
+func (s *searcher) refresh() tea.Cmd {
+	if s.loading || s.applied != s.seq {
+		return s.run(false) // a search is due anyway
+	}
+	return s.start(false, true)
+}
+
+func (s *searcher) start(more, refresh bool) tea.Cmd {
+	if s.svc == nil {
 		return nil
 	}
 	q := s.input.Value()
@@ -132,12 +160,12 @@ func (s *searcher) run(more bool) tea.Cmd {
 	if more {
 		req.Offset = len(s.hits)
 	}
-	seq, tag, ix := s.seq, s.tag, s.ix
+	seq, tag, svc := s.seq, s.tag, s.svc
 	s.loading = true
 	return func() tea.Msg {
 		defer cancel()
-		res, err := ix.Search(ctx, req)
-		return searchResultsMsg{seq: seq, query: q, tag: tag, more: more, results: res, err: err}
+		ans, err := svc.Search(ctx, req)
+		return searchResultsMsg{seq: seq, query: q, tag: tag, more: more, refresh: refresh, answer: ans, err: err}
 	}
 }
 
@@ -147,32 +175,49 @@ func (s *searcher) show(msg searchResultsMsg) {
 		return // older than what is shown
 	}
 	s.loading = msg.seq < s.seq
-	var qe *index.QueryError
 	switch {
 	case errors.Is(msg.err, context.Canceled):
-		return
-	case errors.As(msg.err, &qe):
-		s.err = qe.Error() // the last good results stay
-		s.applied = msg.seq
 		return
 	case msg.err != nil:
 		s.err = firstLine(msg.err.Error())
 		return
 	}
+	res := msg.answer.Results
 	s.err = ""
+	if qe := msg.answer.QueryError; qe != nil {
+		s.err = qe.Error() + "; searched as plain words"
+	}
+	switch {
+	case len(msg.answer.Notes) > 0:
+		s.notice, s.noticeOfAnswer = strings.Join(msg.answer.Notes, " · "), true
+	case s.noticeOfAnswer:
+		s.notice, s.noticeOfAnswer = "", false // the notes of an older answer
+	}
 	if msg.more {
 		if msg.seq == s.applied && msg.query == s.query {
-			s.hits = append(s.hits, msg.results.Hits...)
+			s.hits = append(s.hits, res.Hits...)
 		}
 		return
 	}
+	var onHit *index.Hit
+	if msg.refresh && s.cursor < len(s.hits) {
+		onHit = &s.hits[s.cursor]
+	}
 	s.applied = msg.seq
-	s.query, s.results, s.hits = msg.query, msg.results, msg.results.Hits
-	s.lastTook = msg.results.Took
+	s.query, s.results, s.hits = msg.query, res, res.Hits
+	s.lastTook = res.Took
 	if msg.tag == "" {
-		s.tags = msg.results.Tags
+		s.tags = res.Tags
 	}
 	s.cursor, s.offset = 0, 0
+	if onHit != nil {
+		for i, h := range s.hits {
+			if h.Path == onHit.Path && h.Anchor == onHit.Anchor {
+				s.cursor = i
+				break
+			}
+		}
+	}
 }
 
 func (s *searcher) update(msg tea.Msg) tea.Cmd {
@@ -295,14 +340,15 @@ func (s *searcher) cycleTag() {
 // maxFacetTags is how many tags the facet line offers.
 const maxFacetTags = 8
 
-// syncProgress notes how far the first sync of the index has got.
+// syncProgress notes how far a sync of the index has got; nil when none
+// runs.
 func (s *searcher) syncProgress(p *index.Progress) {
 	s.syncing = p
 }
 
 func (s *searcher) status() string {
 	switch {
-	case s.ix == nil:
+	case s.svc == nil:
 		return "Opening the search index…"
 	case s.syncing != nil && s.syncing.Total > 0:
 		return fmt.Sprintf("Indexing %d of %d files; results so far.", s.syncing.Done, s.syncing.Total)

@@ -3,103 +3,94 @@ package ui
 import (
 	"context"
 	"errors"
-	"strings"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/briefreader/brief/briefings"
 	"github.com/briefreader/brief/index"
+	"github.com/briefreader/brief/internal/search"
 )
 
-// Messages about the index.
+// Messages about the search service.
 type (
-	indexOpenedMsg struct {
-		ix  Index
+	searchOpenedMsg struct {
+		svc SearchService
 		err error
 	}
-	indexProgressMsg struct {
-		progress index.Progress
-		next     <-chan tea.Msg
-	}
-	indexSyncedMsg struct {
-		stats index.SyncStats
-		err   error
+	// searchUpdateMsg is news of the service's background work on the
+	// index: a sync's progress or its end.
+	searchUpdateMsg struct {
+		update search.Update
+		svc    SearchService
 	}
 )
 
-// openIndex opens the index off the UI goroutine.
-func (m *Model) openIndex() tea.Cmd {
-	if m.opts.OpenIndex == nil {
+// openSearchService opens the search service off the UI goroutine.
+func (m *Model) openSearchService() tea.Cmd {
+	if m.opts.OpenSearch == nil || m.openingSearch {
 		return nil
 	}
-	open := m.opts.OpenIndex
+	m.openingSearch = true
+	open := m.opts.OpenSearch
 	return func() tea.Msg {
-		ix, err := open()
-		return indexOpenedMsg{ix, err}
+		svc, err := open()
+		return searchOpenedMsg{svc, err}
 	}
 }
 
-// indexOpened starts the first sync, streaming its progress.
-func (m *Model) indexOpened(msg indexOpenedMsg) tea.Cmd {
+// searchOpened starts listening to the service, which syncs the index in
+// the background, and searches at once with what the index has.
+func (m *Model) searchOpened(msg searchOpenedMsg) tea.Cmd {
 	if msg.err != nil {
 		m.search.err = "Search is unavailable: " + firstLine(msg.err.Error())
 		return nil
 	}
-	m.ix = msg.ix
-	m.search.ix = msg.ix
-	if notices := msg.ix.Notices(); len(notices) > 0 {
+	m.svc = msg.svc
+	m.search.svc = msg.svc
+	if m.pr != nil && m.pr.search == nil {
+		m.pr.search = sectionSearchWith(msg.svc)
+	}
+	if notices := msg.svc.Notices(); len(notices) > 0 {
 		m.message(notices[len(notices)-1]) // a damaged index is rebuilt: say so now
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	m.stopSync = cancel
-	ch := make(chan tea.Msg, 1)
-	ix := msg.ix
-	go func() {
-		defer close(ch)
-		var last time.Time
-		stats, err := ix.Sync(ctx, func(p index.Progress) {
-			if now := time.Now(); now.Sub(last) > 100*time.Millisecond {
-				last = now
-				select {
-				case ch <- indexProgressMsg{progress: p}:
-				default:
-				}
-			}
-		})
-		ch <- indexSyncedMsg{stats, err}
-	}()
-	return tea.Batch(waitForIndex(ch), m.search.run(false))
+	return tea.Batch(waitForSearchUpdate(msg.svc), m.search.run(false))
 }
 
-func waitForIndex(ch <-chan tea.Msg) tea.Cmd {
+// waitForSearchUpdate waits for the service's next update.
+func waitForSearchUpdate(svc SearchService) tea.Cmd {
 	return func() tea.Msg {
-		msg, ok := <-ch
+		u, ok := svc.NextUpdate(context.Background())
 		if !ok {
 			return nil
 		}
-		if p, isProgress := msg.(indexProgressMsg); isProgress {
-			p.next = ch
-			return p
-		}
-		return msg
+		return searchUpdateMsg{update: u, svc: svc}
 	}
 }
 
-// indexSynced ends the first sync: the search screen searches again, now
-// over everything, and what the index had to do is said once.
-func (m *Model) indexSynced(msg indexSyncedMsg) tea.Cmd {
-	m.search.syncProgress(nil)
-	if msg.err != nil && ctxErr(msg.err) == nil {
-		m.message("The search index could not be updated: " + firstLine(msg.err.Error()))
-	} else if notices := m.ix.Notices(); len(notices) > 0 {
-		m.message(notices[len(notices)-1])
+// searchUpdated shows how a sync is getting on and, when it ends, says
+// what the index had to do and searches again if the index changed under
+// the query on screen.
+func (m *Model) searchUpdated(msg searchUpdateMsg) tea.Cmd {
+	next := waitForSearchUpdate(msg.svc)
+	u := msg.update
+	if u.Progress != nil {
+		m.search.syncProgress(u.Progress)
+		return next
 	}
-	m.search.seq++
-	return m.search.run(false)
+	m.search.syncProgress(nil)
+	switch {
+	case u.Err != nil && ctxErr(u.Err) == nil:
+		m.message("The search index could not be updated: " + firstLine(u.Err.Error()))
+	case len(u.Notices) > 0:
+		m.message(u.Notices[len(u.Notices)-1])
+	}
+	if !u.Changed {
+		return next
+	}
+	return tea.Batch(next, m.search.refresh())
 }
 
 func ctxErr(err error) error {
-	if err == context.Canceled || err == context.DeadlineExceeded {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
 	return nil
@@ -116,90 +107,42 @@ func (m *Model) openSearch() tea.Cmd {
 }
 
 // openHit opens the reader at a hit's section with its words highlighted;
-// esc in the reader comes back to the results.
+// esc in the reader comes back to the results. The file is read off the UI
+// goroutine.
 func (m *Model) openHit(h index.Hit) tea.Cmd {
-	b := m.briefingAt(h.Path)
-	if b == nil {
-		m.search.err = "“" + h.RelPath + "” could not be read; it may have been deleted."
-		return nil
-	}
-	section := -1
-	if h.Anchor != "" {
-		section = b.SectionIndex(h.Anchor)
-	}
-	m.readerFrom = searchScreen
-	return m.open(b, section, h.Terms)
+	return m.withBriefing(h.Path, func(b *briefings.Briefing, err error) tea.Cmd {
+		if err != nil {
+			m.search.err = "“" + h.RelPath + "” could not be read; it may have been deleted."
+			return nil
+		}
+		section := -1
+		if h.Anchor != "" {
+			section = b.SectionIndex(h.Anchor)
+		}
+		m.readerFrom = searchScreen
+		return m.open(b, section, h.Terms)
+	})
 }
 
-// briefingAt returns the briefing with this path, reading its file the
-// first time (the library list holds only entries).
-func (m *Model) briefingAt(path string) *briefings.Briefing {
-	if b, ok := m.opened[path]; ok {
-		return b
-	}
-	var b *briefings.Briefing
-	var err error
-	if strings.HasPrefix(path, briefings.BuiltinPrefix) {
-		b, err = briefings.LoadSample().Find(path)
-	} else {
-		b, err = readBriefing(path, m.library, m.opts.LoadOptions)
-	}
-	if err != nil {
-		return nil
-	}
-	m.remember(b)
-	return b
-}
-
-// maxOpened is how many read briefings are kept for going back to.
-const maxOpened = 16
-
-// remember keeps a read briefing, forgetting others beyond maxOpened.
-func (m *Model) remember(b *briefings.Briefing) {
-	if m.opened == nil {
-		m.opened = make(map[string]*briefings.Briefing)
-	}
-	if len(m.opened) >= maxOpened {
-		for path := range m.opened {
-			if m.rd == nil || path != m.rd.b.Path {
-				delete(m.opened, path)
-				break
+// sectionSearchWith lets the presenter search one briefing through the
+// search service. It runs off the UI goroutine.
+func sectionSearchWith(svc SearchService) SectionSearch {
+	return func(ctx context.Context, path, query string) ([]string, []string, error) {
+		ans, err := svc.Search(ctx, index.Request{Query: query, Paths: []string{path}, Limit: 100})
+		if err != nil {
+			return nil, nil, err
+		}
+		var anchors, terms []string
+		seen := map[string]bool{}
+		for _, h := range ans.Results.Hits {
+			anchors = append(anchors, h.Anchor)
+			for _, t := range h.Terms {
+				if !seen[t] {
+					seen[t] = true
+					terms = append(terms, t)
+				}
 			}
 		}
+		return anchors, terms, nil
 	}
-	m.opened[b.Path] = b
 }
-
-// sectionSearch lets the presenter search one briefing through the index.
-func (m *Model) sectionSearch(path, query string) ([]int, []string, error) {
-	if m.ix == nil {
-		return nil, nil, errIndexNotReady
-	}
-	res, err := m.ix.Search(context.Background(), index.Request{Query: query, Paths: []string{path}, Limit: 100})
-	if err != nil {
-		return nil, nil, err
-	}
-	b := m.briefingAt(path)
-	var sections []int
-	seen := map[string]bool{}
-	var terms []string
-	for _, h := range res.Hits {
-		if b != nil {
-			if h.Anchor == "" {
-				sections = append(sections, -1)
-			} else if i := b.SectionIndex(h.Anchor); i >= 0 {
-				sections = append(sections, i)
-			}
-		}
-		for _, t := range h.Terms {
-			if !seen[t] {
-				seen[t] = true
-				terms = append(terms, t)
-			}
-		}
-	}
-	return sections, terms, nil
-}
-
-// errIndexNotReady is returned by searches made before the index opened.
-var errIndexNotReady = errors.New("the search index is not open")

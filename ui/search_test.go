@@ -1,31 +1,15 @@
 package ui
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/briefreader/brief/briefings"
-	"github.com/briefreader/brief/index"
 	"github.com/briefreader/brief/internal/catalog"
 	"github.com/charmbracelet/x/ansi"
 )
-
-// sampleIndex builds a real index of the sample library in a temp dir.
-func sampleIndex(t *testing.T) *index.Index {
-	t.Helper()
-	ix, err := index.Open([]briefings.Root{briefings.SampleRoot}, index.Options{Dir: t.TempDir(), Log: discardLog{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	if _, err := ix.Sync(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
-	return ix
-}
 
 type discardLog struct{}
 
@@ -40,16 +24,16 @@ func searchNow(s *searcher) {
 	}
 }
 
-func newTestSearcher(t *testing.T, ix Index) *searcher {
+func newTestSearcher(t *testing.T, svc SearchService) *searcher {
 	s := newSearcher(newStyles(true), newStore(t, t.TempDir()))
-	s.ix = ix
+	s.svc = svc
 	s.setSize(80, 24)
 	s.focus()
 	return s
 }
 
 func TestSearchTypingProducesResults(t *testing.T) {
-	s := newTestSearcher(t, sampleIndex(t))
+	s := newTestSearcher(t, newFakeSearch())
 	for _, r := range "north kor" {
 		s.update(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
@@ -66,7 +50,7 @@ func TestSearchTypingProducesResults(t *testing.T) {
 }
 
 func TestSearchStaleResultsNeverReplaceNewer(t *testing.T) {
-	s := newTestSearcher(t, sampleIndex(t))
+	s := newTestSearcher(t, newFakeSearch())
 	s.input.SetValue("ukraine")
 	s.seq = 1
 	older := s.run(false)
@@ -81,26 +65,22 @@ func TestSearchStaleResultsNeverReplaceNewer(t *testing.T) {
 	}
 }
 
-func TestSearchErrorKeepsLastResults(t *testing.T) {
-	s := newTestSearcher(t, sampleIndex(t))
-	s.input.SetValue("troops")
-	searchNow(s)
-	before := len(s.hits)
-	if before == 0 {
-		t.Fatal("no hits for troops")
-	}
+// A query that cannot be understood is explained, and its words are
+// searched as plain text (by the search service).
+func TestSearchErrorIsExplained(t *testing.T) {
+	s := newTestSearcher(t, newFakeSearch())
 	s.input.SetValue("troops date:>someday ")
 	searchNow(s)
-	if s.err == "" || len(s.hits) != before {
-		t.Errorf("error %q, %d hits (want the %d from before)", s.err, len(s.hits), before)
+	if s.err == "" || len(s.hits) == 0 {
+		t.Errorf("error %q, %d hits", s.err, len(s.hits))
 	}
-	if v := ansi.Strip(s.view()); !strings.Contains(v, "date") || !strings.Contains(v, "troops") {
+	if v := ansi.Strip(s.view()); !strings.Contains(v, "a date must look like") || !strings.Contains(v, "searched as plain words") {
 		t.Errorf("screen:\n%s", v)
 	}
 }
 
 func TestSearchTagFilterAndHistory(t *testing.T) {
-	s := newTestSearcher(t, sampleIndex(t))
+	s := newTestSearcher(t, newFakeSearch())
 	s.input.SetValue("brief")
 	searchNow(s)
 	if len(s.tags) == 0 {
@@ -137,7 +117,8 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// startSearchApp runs the app on the sample library with its index.
+// startSearchApp runs the app on the sample library with the real search
+// service.
 func startSearchApp(t *testing.T) *teatestModel {
 	t.Helper()
 	dir := t.TempDir()
@@ -145,17 +126,20 @@ func startSearchApp(t *testing.T) *teatestModel {
 		Load:  func(func(int, int)) *catalog.Catalog { return sampleCatalog() },
 		Style: "dark",
 		Store: newStore(t, t.TempDir()),
-		OpenIndex: func() (Index, error) {
-			return index.Open([]briefings.Root{briefings.SampleRoot}, index.Options{Dir: dir, Log: discardLog{}})
+		OpenSearch: func() (SearchService, error) {
+			return realSearch(t, []briefings.Root{briefings.SampleRoot}, dir)
 		},
 	})
 }
+
+// searchSynced reports that the search service is open and no sync runs.
+func searchSynced(m *Model) bool { return m.svc != nil && m.search.syncing == nil }
 
 func TestAppSearchOpensTheHit(t *testing.T) {
 	tm := startSearchApp(t)
 	waitForScreen(t, tm, "3 briefings")
 	tm.Type("s")
-	waitUntil(t, tm, "the index is synced", func(m *Model) bool { return m.ix != nil && m.search.syncing == nil })
+	waitUntil(t, tm, "the index is synced", searchSynced)
 	tm.Type("north korean troops")
 	waitForScreen(t, tm, "The North Korean Factor", " in ")
 	tm.Send(keyMsg("enter"))
@@ -186,7 +170,7 @@ func TestGoldenSearch(t *testing.T) {
 	tm := startSearchApp(t)
 	waitForScreen(t, tm, "3 briefings")
 	tm.Type("s")
-	waitUntil(t, tm, "the index is synced", func(m *Model) bool { return m.ix != nil && m.search.syncing == nil })
+	waitUntil(t, tm, "the index is synced", searchSynced)
 	tm.Type(`"north korean" troops`)
 	waitForScreen(t, tm, "The North Korean Factor", " in ")
 	inspect(t, tm, func(m *Model) bool { m.search.lastTook = 2 * time.Millisecond; return true })

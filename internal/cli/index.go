@@ -13,6 +13,7 @@ import (
 
 	"github.com/briefreader/brief/briefings"
 	"github.com/briefreader/brief/index"
+	"github.com/briefreader/brief/internal/search"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 )
@@ -48,10 +49,24 @@ func (a *app) indexRoots() ([]briefings.Root, error) {
 	return roots, nil
 }
 
-// openIndex opens the index of the selected library. The caller syncs it
-// and closes it.
-func (a *app) openIndex(cmd *cobra.Command) (*index.Index, error) {
-	return a.openIndexWith(cmd, index.Options{})
+// openSearch opens the search service of the selected library; live
+// keeps its index up to date in the background (the app). The caller
+// closes it.
+func (a *app) openSearch(ctx context.Context, cmd *cobra.Command, live bool) (*search.Service, error) {
+	roots, err := a.indexRoots()
+	if err != nil {
+		return nil, err
+	}
+	opts, err := a.loadOptions()
+	if err != nil {
+		return nil, err
+	}
+	dir, _ := a.indexDirSetting()
+	return search.Open(ctx, search.Options{
+		Roots: roots,
+		Index: index.Options{Dir: dir, LoadOptions: opts},
+		Live:  live,
+	})
 }
 
 // openIndexWith opens the index with options; Dir and LoadOptions come

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,11 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/briefreader/brief/index"
 	"github.com/briefreader/brief/internal/render"
+	"github.com/briefreader/brief/internal/search"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -91,31 +90,38 @@ func (a *app) runSearch(cmd *cobra.Command, query string, f searchFlags) error {
 	if f.limit <= 0 {
 		return errors.New("--limit must be at least 1")
 	}
-	ix, err := a.openIndex(cmd)
-	if err != nil {
-		return err
-	}
-	defer ix.Close()
 	ctx, exitCode, stop := signalContext()
 	defer stop()
-
-	var res *index.Results
-	var queryErr *index.QueryError
-	if f.noSync {
-		res, queryErr, err = search(ctx, ix, req)
-	} else {
-		res, queryErr, err = a.syncAndSearch(ctx, ix, req)
+	svc, err := a.openSearch(ctx, cmd, false)
+	if err != nil {
 		if ctx.Err() != nil {
 			return &exitError{code: exitCode(), err: errors.New("interrupted")}
 		}
+		return err
 	}
-	a.printNotices(ix.Notices())
+	defer svc.Close()
+
+	var ans search.Answer
+	if f.noSync {
+		ans, err = svc.Search(ctx, req)
+	} else {
+		bar := newProgressLine(newOutput(a.streams.Err))
+		bar.minimum = 200
+		ans, err = svc.SyncAndSearch(ctx, req, bar.update)
+		bar.clear()
+	}
+	if ctx.Err() != nil {
+		return &exitError{code: exitCode(), err: errors.New("interrupted")}
+	}
+	notices := append(svc.Notices(), ans.Notes...)
+	a.printNotices(notices)
 	if err != nil {
 		return err
 	}
+	res, queryErr := ans.Results, ans.QueryError
 	out := newOutput(a.streams.Out)
 	if f.asJSON {
-		err = writeSearchJSON(out.w, query, res, queryErr, ix.Notices())
+		err = writeSearchJSON(out.w, query, res, queryErr, notices)
 	} else {
 		if queryErr != nil {
 			fmt.Fprintf(a.streams.Err, "brief: %v; searching the words as plain text\n", queryErr)
@@ -132,72 +138,6 @@ func (a *app) runSearch(cmd *cobra.Command, query string, f searchFlags) error {
 		return &exitError{code: 1}
 	}
 	return nil
-}
-
-// syncAndSearch brings the index up to date and searches it. Both start
-// at once: most of the time nothing changed, and the first search stands;
-// otherwise the search runs again on the synced index. A long first build
-// shows progress on the standard error when it is a terminal.
-func (a *app) syncAndSearch(ctx context.Context, ix *index.Index, req index.Request) (*index.Results, *index.QueryError, error) {
-	type found struct {
-		res      *index.Results
-		queryErr *index.QueryError
-		err      error
-	}
-	early := make(chan found, 1)
-	go func() {
-		res, queryErr, err := search(ctx, ix, req)
-		early <- found{res, queryErr, err}
-	}()
-	bar := newProgressLine(newOutput(a.streams.Err))
-	bar.minimum = 200
-	// Beside another brief that holds the index (building it, say), a
-	// full sync of the private copy would repeat its work before
-	// answering: give it a moment, then answer from what is there.
-	syncCtx := ctx
-	if ix.Private() {
-		var cancel context.CancelFunc
-		syncCtx, cancel = context.WithTimeout(ctx, privateSyncBudget)
-		defer cancel()
-	}
-	stats, syncErr := ix.Sync(syncCtx, bar.update)
-	bar.clear()
-	first := <-early
-	switch {
-	case syncErr == nil || ctx.Err() != nil:
-	case syncCtx.Err() != nil:
-		fmt.Fprintln(a.streams.Err, "brief: note: another brief is updating the index; files it has not indexed yet may be missing from the results")
-	default:
-		fmt.Fprintf(a.streams.Err, "brief: note: the index may be incomplete: %v\n", syncErr)
-	}
-	var qe *index.QueryError
-	if stats.Added+stats.Updated+stats.Removed == 0 && !errors.As(first.err, &qe) && !errors.Is(first.err, index.ErrDamaged) {
-		return first.res, first.queryErr, first.err
-	}
-	return search(ctx, ix, req)
-}
-
-// privateSyncBudget is how long a search syncs a private copy of an index
-// another brief holds before answering from it as it is. (A variable for
-// tests.)
-var privateSyncBudget = time.Second
-
-// search runs a request, falling back to a literal search of the words
-// after a query error, and rebuilding a damaged index once.
-func search(ctx context.Context, ix *index.Index, req index.Request) (*index.Results, *index.QueryError, error) {
-	var queryErr *index.QueryError
-	res, err := ix.Search(ctx, req)
-	if errors.As(err, &queryErr) {
-		req.Literal = true
-		res, err = ix.Search(ctx, req)
-	}
-	if errors.Is(err, index.ErrDamaged) {
-		if _, serr := ix.Sync(ctx, nil); serr != nil {
-			return nil, queryErr, errors.Join(err, serr)
-		}
-		res, err = ix.Search(ctx, req)
-	}
-	return res, queryErr, err
 }
 
 func terminalWidth(out output) int {

@@ -314,31 +314,3 @@ func TestIndexRefusesAnIndexInUse(t *testing.T) {
 		t.Errorf("after: exit %d, %q", code, out)
 	}
 }
-
-// Beside another brief building the index, a search answers from its
-// private copy as it is after a moment, and says that files may be missing,
-// instead of building the whole index again before answering.
-func TestSearchBesideABuildAnswersAtOnce(t *testing.T) {
-	lib, cache := t.TempDir(), t.TempDir()
-	if err := corpus.Generate(lib, 60, corpus.Options{Seed: 3}); err != nil {
-		t.Fatal(err)
-	}
-	roots, _ := briefings.ResolveRoots([]string{lib})
-	builder, err := index.Open(roots, index.Options{Dir: cache})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer builder.Close() // holds the index, with nothing indexed yet
-	defer func(b time.Duration) { privateSyncBudget = b }(privateSyncBudget)
-	privateSyncBudget = time.Millisecond
-	_, errOut, code := run(t, "--index-dir", cache, "-L", lib, "search", "the")
-	if code > 1 || !strings.Contains(errOut, "brief: note: another brief is updating the index; files it has not indexed yet may be missing from the results\n") {
-		t.Errorf("exit %d, stderr %q", code, errOut)
-	}
-	// Without the other brief, the search syncs fully and finds everything.
-	_ = builder.Close()
-	out, errOut, code := run(t, "--index-dir", cache, "-L", lib, "search", "--json", "the")
-	if code != 0 || errOut != "" || !strings.Contains(out, `"total": `) {
-		t.Errorf("after: exit %d, stderr %q", code, errOut)
-	}
-}

@@ -74,12 +74,12 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 		PresentOptions: start.presentOpts,
 		Query:          start.query,
 		Search:         start.search,
-		OpenIndex: func() (ui.Index, error) {
-			ix, err := a.openIndex(cmd)
+		OpenSearch: func() (ui.SearchService, error) {
+			svc, err := a.openSearch(context.Background(), cmd, true)
 			if err != nil {
 				return nil, err
 			}
-			return ix, nil
+			return svc, nil
 		},
 		Cached: func() *catalog.Catalog {
 			dir, _ := a.indexDirSetting()
