@@ -58,8 +58,9 @@ type Options struct {
 	// Now is the clock (tests set it); nil is time.Now.
 	Now func() time.Time
 	// Watch, if set, starts watching the library and returns a channel of
-	// changed file paths.
-	Watch func(roots []briefings.Root) (<-chan []string, func())
+	// changed file paths, one of one-line notices (folders that cannot be
+	// watched), and how to stop.
+	Watch func(roots []briefings.Root) (changes <-chan []string, notices <-chan string, stop func())
 }
 
 type screen int
@@ -240,6 +241,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(cmds...)
 	case filesChangedMsg:
 		return m, m.filesChanged(msg)
+	case watchNoticeMsg:
+		m.message(msg.text)
+		return m, waitForWatchNotice(msg.next)
 	case reloadedMsg:
 		return m, m.reloaded(msg)
 	case editorDoneMsg:

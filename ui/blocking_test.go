@@ -97,3 +97,18 @@ func TestSearchResultsFollowTheIndex(t *testing.T) {
 	svc.updates <- search.Update{Synced: true, Changed: true, Stats: index.SyncStats{Added: 1}}
 	waitForScreen(t, tm, "Saved just now › Quixotic", "1 section in")
 }
+
+// What the watcher has to say (it ran out of watches) is shown once.
+func TestWatcherNoticeIsShown(t *testing.T) {
+	notices := make(chan string, 1)
+	notices <- "live reload is off for 3 folders: too many watches; looking for changes every 2s instead"
+	tm := startAppWith(t, Options{
+		Load:  func(func(int, int)) *catalog.Catalog { return sampleCatalog() },
+		Style: "dark",
+		Store: newStore(t, t.TempDir()),
+		Watch: func([]briefings.Root) (<-chan []string, <-chan string, func()) {
+			return make(chan []string), notices, func() {}
+		},
+	})
+	waitForScreen(t, tm, "live reload is off for 3 folders: too many watches; looking for changes")
+}

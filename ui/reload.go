@@ -21,12 +21,31 @@ func (m *Model) startWatching() tea.Cmd {
 	if m.opts.Watch == nil || m.library == nil || m.stopWatch != nil {
 		return nil
 	}
-	events, stop := m.opts.Watch(m.library.Roots)
+	events, notices, stop := m.opts.Watch(m.library.Roots)
 	if events == nil {
 		return nil
 	}
 	m.stopWatch = stop
-	return waitForChanges(events)
+	return tea.Batch(waitForChanges(events), waitForWatchNotice(notices))
+}
+
+// watchNoticeMsg is something the watcher has to say, once.
+type watchNoticeMsg struct {
+	text string
+	next <-chan string
+}
+
+func waitForWatchNotice(notices <-chan string) tea.Cmd {
+	if notices == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		text, ok := <-notices
+		if !ok {
+			return nil
+		}
+		return watchNoticeMsg{text: text, next: notices}
+	}
 }
 
 func waitForChanges(events <-chan []string) tea.Cmd {

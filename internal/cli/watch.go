@@ -7,8 +7,9 @@ import (
 
 // watchLibrary starts live reload for the folders and files of a library
 // loaded from disk (the built-in sample never changes). If watching cannot
-// start, live reload is simply off.
-func watchLibrary(libraryRoots []briefings.Root) (<-chan []string, func()) {
+// start, live reload is simply off. What the watcher has to say (folders
+// it cannot watch, running out of watches) comes as notices.
+func watchLibrary(libraryRoots []briefings.Root) (<-chan []string, <-chan string, func()) {
 	var roots []string
 	for _, r := range libraryRoots {
 		if !r.Builtin() {
@@ -16,16 +17,18 @@ func watchLibrary(libraryRoots []briefings.Root) (<-chan []string, func()) {
 		}
 	}
 	if len(roots) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	w, err := watch.New(roots, briefings.IsBriefingName)
 	if err != nil {
-		return nil, nil
+		return nil, nil, nil
 	}
+	notices := make(chan string)
 	go func() {
-		for range w.Errors() {
-			// Folders that cannot be watched just do not reload live.
+		defer close(notices)
+		for err := range w.Errors() {
+			notices <- cleanMessage(err.Error())
 		}
 	}()
-	return w.Events(), func() { _ = w.Close() }
+	return w.Events(), notices, func() { _ = w.Close() }
 }

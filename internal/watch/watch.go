@@ -36,7 +36,10 @@ type Watcher struct {
 	closeOnce sync.Once
 	closeErr  error
 
+	polled chan []string // changes found by polling, when watches ran out
+
 	// Owned by New, then by the run goroutine alone.
+	polling bool                 // watches ran out: the roots are polled
 	dirs    map[string]*dirWatch // every folder with an fsnotify watch
 	batch   *batch
 	ready   []string // due, waiting for the receiver
@@ -79,6 +82,7 @@ func newWatcher(roots []string, onlyExt func(string) bool, add func(fs *fsnotify
 		exited:  make(chan struct{}),
 		dirs:    map[string]*dirWatch{},
 		batch:   newBatch(quietPeriod, maxWait),
+		polled:  make(chan []string),
 	}
 	if add != nil {
 		w.add = func(path string) error { return add(fs, path) }
@@ -166,6 +170,9 @@ func (w *Watcher) run() {
 				continue
 			}
 			w.report(fmt.Errorf("live reload: %w", err))
+		case changed := <-w.polled:
+			w.batch.add(time.Now(), changed...)
+			timer.Reset(time.Until(w.batch.due()))
 		case <-due:
 			w.ready = mergePaths(w.ready, w.batch.take())
 		case out <- w.ready:
@@ -315,11 +322,35 @@ func (w *Watcher) addTree(root string, found *[]string) {
 		}
 	}
 	walk(root)
-	if limited > 0 {
-		w.report(watchError("", limited, syscall.ENOSPC))
+	if limited > 0 && !w.polling {
+		w.polling = true
+		w.report(&watchErr{msg: watchError("", limited, syscall.ENOSPC).Error() +
+			fmt.Sprintf("; looking for changes every %s instead", pollInterval), err: syscall.ENOSPC})
+		go w.poll(newPoller(w.roots, w.wanted))
 	}
 	if failed > 0 {
 		w.report(watchError(failDir, failed, failErr))
+	}
+}
+
+// poll looks for changes at an interval, for as long as the watcher runs:
+// the fallback when the system ran out of watches.
+func (w *Watcher) poll(p *poller) {
+	tick := time.NewTicker(pollInterval)
+	defer tick.Stop()
+	for {
+		select {
+		case <-w.done:
+			return
+		case <-tick.C:
+		}
+		if changed := p.changes(); len(changed) > 0 {
+			select {
+			case w.polled <- changed:
+			case <-w.done:
+				return
+			}
+		}
 	}
 }
 
