@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -10,13 +11,21 @@ import (
 	"github.com/blevesearch/bleve/v2"
 )
 
+// testHookAfterBatch, when set by a test, is called after each batch is
+// applied.
+var testHookAfterBatch func()
+
 // batchWriter collects changes and applies them in batches.
 type batchWriter struct {
+	ctx     context.Context // the sync's: once done, finish waits only persistGrace
 	idx     bleve.Index
 	batch   *bleve.Batch
 	n       int  // sections in the batch
 	wrote   bool // a batch was applied
 	persist bool // wait for the data to reach the disk in finish
+	// failed receives the errors scorch meets writing in the background
+	// (see watchPersist); nil in memory.
+	failed <-chan error
 	// entries is the number of manifest entries once the batch is
 	// applied; every batch records it.
 	entries int64
@@ -33,11 +42,21 @@ func (w *batchWriter) remove(path string, anchors []string) {
 }
 
 // replace writes a file's documents and manifest, deleting sections it no
-// longer has.
+// longer has. A file with more sections than a batch holds is written in
+// several batches (see replaceLarge); otherwise it shares one batch with
+// its manifest entry.
 func (w *batchWriter) replace(path string, oldAnchors []string, docs []sectionDoc, e *entry, rec record) error {
 	keep := make(map[string]bool, len(docs))
 	for i := range docs {
 		keep[docs[i].Anchor] = true
+	}
+	if len(docs) > batchSections {
+		var err error
+		if docs, err = w.replaceLarge(path, oldAnchors, docs, keep); err != nil {
+			return err
+		}
+	}
+	for i := range docs {
 		if err := w.batch.Index(sectionID(path, docs[i].Anchor), docs[i]); err != nil {
 			return fmt.Errorf("index %s: %w", path, err)
 		}
@@ -54,6 +73,45 @@ func (w *batchWriter) replace(path string, oldAnchors []string, docs []sectionDo
 	w.batch.SetInternal(entryKey(path), e.encode())
 	w.n += len(docs) + 1
 	return nil
+}
+
+// replaceLarge writes all but the last batch of a file's sections, so that
+// the memory a sync takes is bounded by the batch, not by the file (a file
+// of 100,000 headings). First goes a record listing every anchor the file
+// has or had, with an entry that matches no file: if the sync stops part
+// way, the next one reads the file again and deletes what is left over.
+// It returns the sections left for the last batch.
+func (w *batchWriter) replaceLarge(path string, oldAnchors []string, docs []sectionDoc, keep map[string]bool) ([]sectionDoc, error) {
+	all := make([]string, 0, len(docs)+len(oldAnchors))
+	for i := range docs {
+		all = append(all, docs[i].Anchor)
+	}
+	for _, a := range oldAnchors {
+		if !keep[a] {
+			all = append(all, a)
+		}
+	}
+	if err := w.batch.Index(fileID(path), fileDoc{File: path, Anchors: encodeAnchors(all)}); err != nil {
+		return nil, fmt.Errorf("index %s: %w", path, err)
+	}
+	w.batch.SetInternal(entryKey(path), (&entry{size: -1}).encode())
+	w.n++
+	for len(docs) > batchSections {
+		if err := w.flush(); err != nil {
+			return nil, err
+		}
+		for i := range docs[:batchSections] {
+			if err := w.batch.Index(sectionID(path, docs[i].Anchor), docs[i]); err != nil {
+				return nil, fmt.Errorf("index %s: %w", path, err)
+			}
+		}
+		w.n += batchSections
+		docs = docs[batchSections:]
+		if err := w.ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return docs, w.flush()
 }
 
 func (w *batchWriter) maybeFlush() error {
@@ -75,7 +133,15 @@ func (w *batchWriter) flush() error {
 	// ranging over the old batch's map when Batch returns.
 	w.batch = w.idx.NewBatch()
 	w.n, w.wrote = 0, true
-	return nil
+	if testHookAfterBatch != nil {
+		testHookAfterBatch()
+	}
+	select {
+	case err := <-w.failed:
+		return fmt.Errorf("write to the index: %w", err) // stop: it would only pile up in memory
+	default:
+		return nil
+	}
 }
 
 // finish applies what is left, records the sync and, for indexes on disk,
@@ -95,13 +161,32 @@ func (w *batchWriter) finish(cause error) error {
 			w.batch.SetPersistedCallback(func(err error) { persisted <- err })
 		}
 		if err = w.idx.Batch(w.batch); err == nil && persisted != nil {
-			err = <-persisted
+			err = w.waitPersisted(persisted)
 		}
-		if err != nil {
+		if err != nil && !errors.Is(err, errPersistAbandoned) {
 			err = fmt.Errorf("write to the index: %w", err)
 		}
 	}
 	return errors.Join(cause, err)
+}
+
+// waitPersisted waits until what was written is on disk, or scorch says
+// it cannot write it, or, once the sync was stopped, persistGrace more.
+func (w *batchWriter) waitPersisted(persisted <-chan error) error {
+	stopped := w.ctx.Done()
+	var grace <-chan time.Time
+	for {
+		select {
+		case err := <-persisted:
+			return err
+		case err := <-w.failed:
+			return err
+		case <-stopped:
+			stopped, grace = nil, time.After(persistGrace)
+		case <-grace:
+			return errPersistAbandoned
+		}
+	}
 }
 
 // progressTracker turns file counts into Progress reports.

@@ -154,7 +154,7 @@ func buildBrief(b *testing.B, dir string) (time.Duration, int64) {
 // same size, waiting for the data to be persisted as Sync does.
 func buildBare(b *testing.B, m mapping.IndexMapping, ids []string, docs []sectionDoc) (time.Duration, int64) {
 	path := filepath.Join(b.TempDir(), "idx")
-	idx, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, scorchConfig())
+	idx, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, scorchConfig(false))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -45,18 +45,27 @@ type Options struct {
 	// Open returns an *InUseError when another process holds the index;
 	// a rebuild that another process keeps from being moved into place
 	// waits for it (see Progress.Waiting) until the context is cancelled.
+	// A rebuild while another process rebuilds the same index fails with
+	// a *RebuildingError.
 	SharedOnly bool
+	// Purpose says what this process is ("brief index --rebuild"), for
+	// the messages of other processes that find the index busy.
+	Purpose string
 }
 
 // InUseError is returned by Open with Options.SharedOnly when another
 // process holds the index of a root.
 type InUseError struct {
-	Root string // the library root whose index is in use
+	Root   string // the library root whose index is in use
+	Holder string // who holds it: "brief search (pid 4242, stopped)"
 }
 
-// Error says which library's index is in use.
+// Error says which library's index is in use, and by whom.
 func (e *InUseError) Error() string {
-	return "the index of " + e.Root + " is in use by another brief"
+	if e.Holder == "" || e.Holder == "another brief" {
+		return "the index of " + e.Root + " is in use by another brief"
+	}
+	return "the index of " + e.Root + " is in use by " + e.Holder
 }
 
 // Index searches the sections of every briefing under a set of library
@@ -98,6 +107,18 @@ type part struct {
 	rebuild bool
 	// damaged is set when a search on idx failed: the next Sync rebuilds.
 	damaged atomic.Bool
+
+	// build is the build lock, held while this process builds the index
+	// the first time (firstBuild) or rebuilds it.
+	build      *os.File
+	firstBuild bool
+	// readOnly is set when the index folder cannot be written: the index
+	// is searched as it is, never synced.
+	readOnly bool
+	// busy, when set, says why the part has no index to search (another
+	// process builds it, the disk is full...): Busy reports it, and its
+	// files can only be searched by a quick scan.
+	busy string
 }
 
 type mode int
@@ -122,10 +143,17 @@ func Open(roots []briefings.Root, opts Options) (*Index, error) {
 		}
 	}
 	if ix.base != "" {
-		tmp := filepath.Join(ix.base, tmpDirName)
-		err := os.MkdirAll(tmp, 0o700)
-		if err != nil && clearWay(tmp, true) {
+		base, err := OwnedDir(ix.base)
+		if err == nil {
+			ix.base = base
+			tmp := filepath.Join(ix.base, tmpDirName)
 			err = os.MkdirAll(tmp, 0o700)
+			if err != nil && clearWay(tmp, true) {
+				err = os.MkdirAll(tmp, 0o700)
+			}
+			if readOnlyError(err) && !opts.SharedOnly {
+				err = nil // indexes there can still be searched as they are
+			}
 		}
 		if err != nil {
 			if opts.SharedOnly {
@@ -145,20 +173,46 @@ func Open(roots []briefings.Root, opts Options) (*Index, error) {
 	ix.setupLog()
 	if ix.base != "" {
 		ix.cleanTemp()
+		ix.pruneStale()
 	}
 	var idxs []bleve.Index
 	for _, root := range roots {
 		p, err := ix.openPart(root)
 		if err != nil {
+			ix.releaseBuild(p)
 			_ = p.close() // its lock: p is not in ix.parts yet
 			_ = ix.Close()
 			return nil, err
 		}
 		ix.parts = append(ix.parts, p)
-		idxs = append(idxs, p.idx)
+		if p.idx != nil {
+			idxs = append(idxs, p.idx)
+		}
 	}
 	ix.alias = bleve.NewIndexAlias(idxs...)
 	return ix, nil
+}
+
+// Busy describes the roots whose index cannot be searched now, one line
+// each: another brief builds or rebuilds it, it is locked, the disk is
+// full. Search leaves their files out; a caller may search them some
+// other way (a quick scan), and open the index again later.
+func (ix *Index) Busy() []Busy {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	var out []Busy
+	for _, p := range ix.parts {
+		if p.busy != "" {
+			out = append(out, Busy{Root: p.root, Why: p.busy})
+		}
+	}
+	return out
+}
+
+// Busy is a root whose index cannot be searched now, and why.
+type Busy struct {
+	Root briefings.Root
+	Why  string
 }
 
 // Private reports whether Open fell back to a private copy of an index
@@ -208,6 +262,7 @@ func (ix *Index) Close() error {
 		_ = ix.alias.Close()
 	}
 	for _, p := range ix.parts {
+		ix.releaseBuild(p)
 		if err := p.close(); err != nil {
 			errs = append(errs, fmt.Errorf("close the index of %s: %w", p.root.Path, err))
 		}

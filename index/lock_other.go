@@ -2,14 +2,22 @@
 
 package index
 
-import "os"
+import (
+	"context"
+	"os"
+	"time"
+)
 
 // Without flock, renames are not guarded against other processes; bolt's own
 // lock still keeps two writers apart.
 
-func lockShared(*os.File) error { return nil }
+func lockShared(context.Context, *os.File, time.Duration) error { return nil }
 
 func tryLockExclusive(*os.File) (bool, error) { return true, nil }
+
+func tryLock(*os.File) (bool, error) { return true, nil }
+
+func unlock(*os.File) {}
 
 // processAlive cannot tell on this platform; temporary directories of dead
 // processes are then left for the user to clear.

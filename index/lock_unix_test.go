@@ -3,10 +3,12 @@
 package index
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // A failed upgrade keeps the shared lock: flock(2) drops it on a failed
@@ -24,7 +26,7 @@ func TestFailedUpgradeKeepsSharedLock(t *testing.T) {
 	}
 	a, b, c := open(), open(), open()
 	for _, f := range []*os.File{a, b} {
-		if err := lockShared(f); err != nil {
+		if err := lockShared(context.Background(), f, time.Second); err != nil {
 			t.Fatal(err)
 		}
 	}

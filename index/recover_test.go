@@ -9,10 +9,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/briefreader/brief/briefings"
@@ -31,10 +33,27 @@ func TestMain(m *testing.M) {
 
 // child runs in the child process. "hold" opens the index and waits for its
 // standard input to close; "crash" syncs and, after persisting the first 40
-// files, says so and waits to be killed.
+// files, says so and waits to be killed; "rebuild" rebuilds as brief index
+// --rebuild does and, after the first file, says so and waits for its
+// standard input to close; "lock" holds the lock file exclusively, as a
+// rebuild does while it renames, until its standard input closes.
 func child(mode, lib, cache string) int {
 	roots, _ := briefings.ResolveRoots([]string{lib})
-	ix, err := Open(roots, Options{Dir: cache, Log: io.Discard})
+	if mode == "lock" {
+		base, _ := OwnedDir(cache)
+		f, err := os.OpenFile(filepath.Join(base, keyFor(roots[0])+".lock"), os.O_CREATE|os.O_RDWR, 0o600)
+		if err == nil {
+			err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX)
+		}
+		if err != nil {
+			fmt.Println("error:", err)
+			return 1
+		}
+		fmt.Println("ready")
+		_, _ = io.Copy(io.Discard, os.Stdin)
+		return 0
+	}
+	ix, err := Open(roots, Options{Dir: cache, Log: io.Discard, SharedOnly: mode == "rebuild", Purpose: "brief index --rebuild"})
 	if err != nil {
 		fmt.Println("error:", err)
 		return 1
@@ -58,6 +77,18 @@ func child(mode, lib, cache string) int {
 		_, err := ix.Sync(context.Background(), nil)
 		fmt.Println("error: sync finished before the kill:", err)
 		return 1
+	case "rebuild":
+		testHookAfterFile = func(done int) {
+			if done == 1 {
+				fmt.Println("ready")
+				_, _ = io.Copy(io.Discard, os.Stdin)
+			}
+		}
+		if _, err := ix.Rebuild(context.Background(), nil); err != nil {
+			fmt.Println("error:", err)
+			return 1
+		}
+		_ = ix.Close()
 	}
 	return 0
 }
@@ -314,39 +345,82 @@ func TestRebuild(t *testing.T) {
 	checkStats(t, mustSync(t, ix), 0, 0, 0, 8)
 }
 
-func TestIndexesOfOtherVersionsAreRemoved(t *testing.T) {
+// Indexes of other versions of brief are left alone while they may still
+// be used (an older brief beside this one), and removed once unused for a
+// month; brief index --prune (Prune) removes them at once, with the
+// indexes of libraries that no longer exist, never one in use.
+func TestIndexesOfOtherVersions(t *testing.T) {
 	lib, cache := t.TempDir(), t.TempDir()
 	writeFiles(t, lib, manyFiles(1))
 	roots, _ := briefings.ResolveRoots([]string{lib})
 	key := keyFor(roots[0])
 	_, rest, _ := strings.Cut(key, "-")
-	old := filepath.Join(cache, "v0-"+rest)
-	if err := os.MkdirAll(filepath.Join(old, "store"), 0o700); err != nil {
+	recent := filepath.Join(cache, "v0-"+rest)
+	stale := filepath.Join(cache, "v1-other-000000000000")
+	for _, dir := range []string{recent, stale} {
+		if err := os.MkdirAll(filepath.Join(dir, "store"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-40 * 24 * time.Hour)
+	if err := os.Chtimes(stale, old, old); err != nil {
 		t.Fatal(err)
 	}
-	other := filepath.Join(cache, "v0-other-000000000000")
-	if err := os.MkdirAll(other, 0o700); err != nil {
+	ix := openDir(t, lib, cache)
+	mustSync(t, ix)
+	if _, err := os.Stat(recent); err != nil {
+		t.Errorf("a recent index of another version was removed: %v", err)
+	}
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("an index of another version unused for 40 days was kept: %v", err)
+	}
+
+	// Prune: the other version goes, and so does the index of a library
+	// that was deleted; the index in use stays, and so does this one.
+	gone := t.TempDir()
+	writeFiles(t, gone, manyFiles(1))
+	other := openDir(t, gone, cache)
+	mustSync(t, other)
+	_ = other.Close()
+	if err := os.RemoveAll(gone); err != nil {
 		t.Fatal(err)
 	}
-	openDir(t, lib, cache)
-	if _, err := os.Stat(old); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("the old version's index was kept: %v", err)
+	pruned, err := Prune(cache)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, err := os.Stat(other); err != nil {
-		t.Errorf("another library's index was removed: %v", err)
+	var got []string
+	for _, p := range pruned {
+		got = append(got, filepath.Base(p.Dir)+": "+p.Why)
 	}
+	goneKey := keyFor(briefings.Root{Path: gone, Dir: true})
+	want := []string{"v0-" + rest + ": made by another version of brief", goneKey + ": its library no longer exists"}
+	sort.Strings(want)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("pruned:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	checkStats(t, mustSync(t, ix), 0, 0, 0, 1)
 }
 
+// Temporary folders of processes that died are removed; what brief did
+// not make in its tmp folder is left alone.
 func TestOldTempDirectoriesAreRemoved(t *testing.T) {
 	lib, cache := t.TempDir(), t.TempDir()
 	writeFiles(t, lib, manyFiles(1))
-	dead := filepath.Join(cache, tmpDirName, "v1-x-000000000000.rebuild.999999999.1")
-	if err := os.MkdirAll(dead, 0o700); err != nil {
-		t.Fatal(err)
+	openDir(t, lib, cache).Close()
+	dead := filepath.Join(cache, tmpDirName, "brief-v1-x-000000000000.rebuild.999999999.1")
+	foreign := filepath.Join(cache, tmpDirName, "x.y.999999999.z")
+	for _, dir := range []string{dead, foreign} {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			t.Fatal(err)
+		}
 	}
 	openDir(t, lib, cache)
 	if _, err := os.Stat(dead); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the directory of a dead process was kept: %v", err)
+	}
+	if _, err := os.Stat(foreign); err != nil {
+		t.Errorf("a folder brief did not make was removed: %v", err)
 	}
 }
 
@@ -382,7 +456,7 @@ func truncateHalf(t *testing.T, path string) {
 
 // setInternal changes an internal value of a closed index (nil deletes).
 func setInternal(t *testing.T, dir, key string, val []byte) {
-	idx, err := bleve.OpenUsing(dir, scorchConfig())
+	idx, err := bleve.OpenUsing(dir, scorchConfig(false))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -316,6 +316,9 @@ func (ix *Index) run(ctx context.Context, sreq *bleve.SearchRequest) (*bleve.Sea
 		return nil, errors.New("search: the index is closed")
 	}
 	res, err := safeSearch(ctx, ix.alias, sreq)
+	if err != nil && resourceError(err) != "" {
+		return nil, fmt.Errorf("search: %w", err) // not damage: the index is kept
+	}
 	if err == nil || ctx.Err() != nil {
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
@@ -325,6 +328,9 @@ func (ix *Index) run(ctx context.Context, sreq *bleve.SearchRequest) (*bleve.Sea
 	// Find out which index failed.
 	var failed []string
 	for _, p := range ix.parts {
+		if p.idx == nil {
+			continue // busy: not searched
+		}
 		if _, perr := safeSearch(ctx, p.idx, sreq); perr != nil {
 			p.damaged.Store(true)
 			failed = append(failed, p.root.Path)

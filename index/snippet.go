@@ -230,3 +230,10 @@ func mergeRanges(ranges [][2]int) [][2]int {
 	}
 	return out
 }
+
+// Snippets returns up to three fragments of text around the matches
+// (byte ranges of text, in any order), as a Hit's Snippets: for searches
+// made without the index, such as a quick scan of the files.
+func Snippets(text string, matches [][2]int) []Snippet {
+	return buildSnippets(text, mergeRanges(append([][2]int(nil), matches...)))
+}

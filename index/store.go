@@ -5,11 +5,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"time"
 
@@ -23,6 +21,19 @@ import (
 // index before using a private copy.
 const boltTimeout = 100 * time.Millisecond
 
+// lockWait bounds every wait for the lock file of an index: another process
+// holds it exclusively only while it renames a folder, for milliseconds,
+// unless it was stopped right then. (A variable for tests.)
+var lockWait = time.Second
+
+// builderWait is how long Open waits for another process that builds or
+// rebuilds an index to finish before the part is left busy (and searched
+// by a quick scan). (A variable for tests.)
+var builderWait = 500 * time.Millisecond
+
+// errLocked is returned by lockShared when the wait for the lock runs out.
+var errLocked = errors.New("the index is locked")
+
 // tmpDirName holds private copies and rebuilds, on the same file system as
 // the indexes so that they can be hard-linked and renamed into place.
 const tmpDirName = "tmp"
@@ -31,11 +42,17 @@ const tmpDirName = "tmp"
 // before its segment is on disk; Sync waits for persistence once, at the end
 // (see flush), and a crash loses at most the batches since the last persist:
 // every persisted snapshot holds complete files and their manifest entries.
-func scorchConfig() map[string]any {
-	return map[string]any{
-		"bolt_timeout": boltTimeout.String(),
-		"unsafe_batch": true,
+// Errors scorch meets in the background (a full disk) reach watchPersist.
+func scorchConfig(readOnly bool) map[string]any {
+	cfg := map[string]any{
+		"bolt_timeout":           boltTimeout.String(),
+		"unsafe_batch":           true,
+		"asyncErrorCallbackName": asyncErrorsName,
 	}
+	if readOnly {
+		cfg["read_only"] = true
+	}
+	return cfg
 }
 
 // keyFor names the index directory of a root: schema version, the root's
@@ -54,64 +71,132 @@ func keyFor(root briefings.Root) string {
 	return fmt.Sprintf("v%d-%s-%s", SchemaVersion, name, hex.EncodeToString(sum[:6]))
 }
 
-// openPart opens the index of one root, falling back as needed.
+// openPart opens the index of one root, falling back as needed: a private
+// copy when another process has it open, a rebuild when it is damaged,
+// read-only in a folder that cannot be written, busy (nothing to search
+// but the files) when another process builds it, in memory as a last
+// resort.
 func (ix *Index) openPart(root briefings.Root) (*part, error) {
 	p := &part{root: root, key: keyFor(root)}
 	if root.Builtin() || ix.base == "" {
 		return p, ix.useMemory(p)
 	}
 	p.dir = filepath.Join(ix.base, p.key)
+	if err := ix.openLock(p); err != nil {
+		return p, err
+	}
+	if _, err := os.Lstat(p.dir); errors.Is(err, os.ErrNotExist) {
+		if err := ix.create(p); err != nil || p.idx != nil || p.busy != "" {
+			return p, err
+		}
+	}
+	idx, err := openIndex(p.dir, root, p.readOnly)
+	if errors.Is(err, bolterrors.ErrTimeout) && ix.waitForBuilder(p) {
+		idx, err = openIndex(p.dir, root, p.readOnly) // the builder is done
+	}
+	switch {
+	case err == nil:
+		p.idx, p.mode = idx, modeDisk
+		if p.readOnly {
+			ix.notice("the index of %s is in a folder brief cannot write (%s); searching it as it is", root.Path, ix.base)
+		}
+		ix.touch(p)
+		return p, nil
+	case errors.Is(err, bolterrors.ErrTimeout):
+		if who := ix.builder(p); who != "" {
+			if ix.opts.SharedOnly {
+				return p, &RebuildingError{Root: root.Path, Holder: who}
+			}
+			return p, ix.setBusy(p, fmt.Sprintf("the index of %s is being built by %s", root.Path, who))
+		}
+		if ix.opts.SharedOnly {
+			return p, &InUseError{Root: root.Path, Holder: ix.holders(p, filepath.Join(p.dir, "store", "root.bolt"))}
+		}
+		return p, ix.usePrivateCopy(p)
+	case resourceError(err) != "":
+		return p, ix.setBusy(p, fmt.Sprintf("cannot open the index of %s: %s; it is kept as it is", root.Path, resourceError(err)))
+	case p.readOnly:
+		return p, ix.inMemory(p, fmt.Sprintf("the index of %s cannot be used (%s), and its folder cannot be written", root.Path, firstLine(err)))
+	}
+	if who := ix.builder(p); who != "" {
+		if ix.opts.SharedOnly {
+			return p, &RebuildingError{Root: root.Path, Holder: who}
+		}
+		return p, ix.setBusy(p, fmt.Sprintf("the index of %s is being rebuilt by %s", root.Path, who))
+	}
+	if errors.Is(err, errOtherSchema) {
+		ix.notice("the index of %s was made by another version of brief; rebuilding it", root.Path)
+	} else {
+		ix.notice("the index of %s is damaged (%s); rebuilding it", root.Path, firstLine(err))
+	}
+	return p, ix.startRebuild(p)
+}
+
+// openLock opens the part's lock file and takes it shared. A folder that
+// cannot be written makes the part read-only; a lock that stays taken
+// (a process stopped while renaming) makes it busy.
+func (ix *Index) openLock(p *part) error {
 	lockPath := filepath.Join(ix.base, p.key+".lock")
 	lock, err := os.OpenFile(lockPath, os.O_CREATE|os.O_RDWR, 0o600)
-	if err != nil && clearWay(lockPath, false) {
+	if err != nil && !readOnlyError(err) && owned(ix.base) && clearWay(lockPath, false) {
 		lock, err = os.OpenFile(lockPath, os.O_CREATE|os.O_RDWR, 0o600)
 	}
+	if err != nil && readOnlyError(err) {
+		p.readOnly = true
+		lock, err = os.Open(lockPath) // flock works on a file opened to read
+		if errors.Is(err, os.ErrNotExist) {
+			return nil // no other brief can write here either
+		}
+	}
 	if err == nil {
-		err = lockShared(lock)
+		err = lockShared(ix.ctx, lock, lockWait)
+	}
+	if errors.Is(err, errLocked) {
+		holder := ix.holders(p, lockPath)
+		_ = lock.Close()
+		if ix.opts.SharedOnly {
+			return &InUseError{Root: p.root.Path, Holder: holder}
+		}
+		return ix.setBusy(p, fmt.Sprintf("the index of %s is locked by %s", p.root.Path, holder))
 	}
 	if err != nil {
 		if lock != nil {
 			_ = lock.Close()
 		}
-		return p, ix.inMemory(p, fmt.Sprintf("cannot lock the index of %s (%v)", root.Path, err))
+		return ix.inMemory(p, fmt.Sprintf("cannot lock the index of %s (%v)", p.root.Path, err))
 	}
 	p.lock = lock
+	return nil
+}
 
-	if _, err := os.Stat(p.dir); errors.Is(err, os.ErrNotExist) {
-		idx, err := createIndex(p.dir, root)
-		if err == nil {
-			p.idx, p.mode = idx, modeDisk
-			ix.removeOtherVersions(p)
-			return p, nil
-		}
-		_ = os.RemoveAll(p.dir)
-		return p, ix.inMemory(p, fmt.Sprintf("cannot create the index of %s (%s)", root.Path, firstLine(err)))
+// setBusy leaves a part without an index to search, saying why in Busy:
+// its files are searched by a quick scan instead. With SharedOnly, where
+// there is nothing to build into, it fails.
+func (ix *Index) setBusy(p *part, why string) error {
+	if ix.opts.SharedOnly {
+		return errors.New(why)
 	}
+	p.busy = why
+	return nil
+}
 
-	idx, err := openIndex(p.dir, root)
-	switch {
-	case err == nil:
-		p.idx, p.mode = idx, modeDisk
-		return p, nil
-	case errors.Is(err, bolterrors.ErrTimeout):
-		if ix.opts.SharedOnly {
-			return p, &InUseError{Root: root.Path}
-		}
-		return p, ix.usePrivateCopy(p)
-	case errors.Is(err, errOtherSchema):
-		ix.notice("the index of %s was made by another version of brief; rebuilding it", root.Path)
-		return p, ix.startRebuild(p)
-	default:
-		ix.notice("the index of %s is damaged (%s); rebuilding it", root.Path, firstLine(err))
-		return p, ix.startRebuild(p)
+// touch records that the index was used, for brief index --prune and the
+// removal of indexes left unused for long (the lock file's time).
+func (ix *Index) touch(p *part) {
+	if !p.readOnly {
+		now := time.Now()
+		_ = os.Chtimes(filepath.Join(ix.base, p.key+".lock"), now, now)
 	}
 }
 
-// clearWay removes what is at path, under the base directory, when it is
-// not what brief keeps there (a folder where a file belongs, or the
-// reverse), so that damage to the cache does not outlive one run. It
-// reports whether something was removed.
+// clearWay removes what is at path, in a folder brief owns, when it is not
+// what brief keeps there (a folder where a file belongs, or the reverse),
+// so that damage to the cache does not outlive one run. It reports whether
+// something was removed.
 func clearWay(path string, wantDir bool) bool {
+	if !owned(filepath.Dir(path)) {
+		return false
+	}
 	info, err := os.Lstat(path)
 	if err != nil || wantDir && info.IsDir() || !wantDir && info.Mode().IsRegular() {
 		return false
@@ -128,26 +213,43 @@ func firstLine(err error) string {
 	return msg
 }
 
-// createIndex creates an empty index at dir with its marker.
+// createIndex creates an empty index at dir with its marker, on disk.
 func createIndex(dir string, root briefings.Root) (bleve.Index, error) {
 	m, err := newMapping()
 	if err != nil {
 		return nil, err
 	}
-	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, scorchConfig())
+	failed, stop := watchPersist(dir)
+	defer stop()
+	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, scorchConfig(false))
 	if err != nil {
 		return nil, err
 	}
-	if err := idx.SetInternal([]byte(keyMeta), encodeMeta(meta{Schema: SchemaVersion, Root: root.Path})); err != nil {
-		_ = idx.Close()
+	b := idx.NewBatch()
+	b.SetInternal([]byte(keyMeta), encodeMeta(meta{Schema: SchemaVersion, Root: root.Path}))
+	persisted := make(chan error, 1)
+	b.SetPersistedCallback(func(err error) { persisted <- err })
+	if err = idx.Batch(b); err == nil {
+		select {
+		case err = <-persisted:
+		case err = <-failed:
+		case <-time.After(createWait):
+			err = errors.New("the new index was not written within " + createWait.String())
+		}
+	}
+	if err != nil {
+		_ = closeIndex(idx)
 		return nil, err
 	}
 	return idx, nil
 }
 
+// createWait bounds the wait for a new, empty index to reach the disk.
+const createWait = 10 * time.Second
+
 // openIndex opens an existing index and checks its marker. A panic inside
 // bleve on a damaged file is returned as an error.
-func openIndex(dir string, root briefings.Root) (idx bleve.Index, err error) {
+func openIndex(dir string, root briefings.Root, readOnly bool) (idx bleve.Index, err error) {
 	// Memory-mapped files that are shorter than their headers say fault
 	// when read; make that a panic, recovered below, not a crash.
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
@@ -160,7 +262,7 @@ func openIndex(dir string, root briefings.Root) (idx bleve.Index, err error) {
 		return nil, err
 	}
 	failures := snapshotFailures.Load()
-	idx, err = bleve.OpenUsing(dir, scorchConfig())
+	idx, err = bleve.OpenUsing(dir, scorchConfig(readOnly))
 	if err != nil {
 		return nil, err
 	}
@@ -204,190 +306,8 @@ func (ix *Index) useMemory(p *part) error {
 		_ = idx.Close()
 		return fmt.Errorf("create an in-memory index for %s: %w", p.root.Path, err)
 	}
-	p.idx, p.mode = idx, modeMemory
+	p.idx, p.mode, p.readOnly = idx, modeMemory, false
 	return nil
-}
-
-// tempDir returns a new directory name under the base's tmp directory,
-// tagged with the process id so that leftovers of dead processes can be
-// recognized and removed.
-func (ix *Index) tempDir(p *part, purpose string) string {
-	return filepath.Join(ix.base, tmpDirName, fmt.Sprintf("%s.%s.%d.%d", p.key, purpose, os.Getpid(), time.Now().UnixNano()))
-}
-
-// usePrivateCopy is the fallback when another process holds the index: copy
-// it (hard-linking the immutable segment files), and open and sync the copy.
-func (ix *Index) usePrivateCopy(p *part) error {
-	work := ix.tempDir(p, "copy")
-	err := copyIndex(p.dir, work)
-	var idx bleve.Index
-	if err == nil {
-		idx, err = openIndex(work, p.root)
-	}
-	if err != nil {
-		_ = os.RemoveAll(work)
-		ix.notice("the index of %s is in use by another brief and could not be copied (%s); searching an index built in memory", p.root.Path, firstLine(err))
-		return ix.useMemory(p)
-	}
-	ix.notice("the index of %s is in use by another brief; searching a private copy", p.root.Path)
-	p.idx, p.mode, p.work = idx, modeCopy, work
-	return nil
-}
-
-// copyIndex copies the index at src to dst. Segment files are never
-// modified once written, so they are hard-linked when possible.
-func copyIndex(src, dst string) error {
-	if err := os.MkdirAll(filepath.Join(dst, "store"), 0o700); err != nil {
-		return err
-	}
-	if err := copyFile(filepath.Join(src, "index_meta.json"), filepath.Join(dst, "index_meta.json")); err != nil {
-		return err
-	}
-	_ = copyFile(filepath.Join(src, verifiedName), filepath.Join(dst, verifiedName))
-	entries, err := os.ReadDir(filepath.Join(src, "store"))
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		from, to := filepath.Join(src, "store", e.Name()), filepath.Join(dst, "store", e.Name())
-		switch {
-		case strings.HasSuffix(e.Name(), ".zap"):
-			if os.Link(from, to) == nil {
-				continue
-			}
-			err = copyFile(from, to)
-		case e.Name() == "root.bolt":
-			err = copyFile(from, to)
-		}
-		if err != nil && !errors.Is(err, os.ErrNotExist) {
-			return err // a segment merged away while copying is not needed
-		}
-	}
-	return nil
-}
-
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(to, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		_ = out.Close()
-		return err
-	}
-	return out.Close()
-}
-
-// startRebuild replaces the part's index with a fresh one in a temporary
-// directory; finishRebuild renames it into place after a complete sync.
-func (ix *Index) startRebuild(p *part) error {
-	if p.idx != nil {
-		_ = closeIndex(p.idx)
-		p.idx = nil
-	}
-	if p.work != "" {
-		_ = os.RemoveAll(p.work)
-		p.work = ""
-	}
-	p.rebuild = false
-	if p.dir == "" {
-		return ix.useMemory(p)
-	}
-	work := ix.tempDir(p, "rebuild")
-	idx, err := createIndex(work, p.root)
-	if err != nil {
-		_ = os.RemoveAll(work)
-		return ix.inMemory(p, fmt.Sprintf("cannot rebuild the index of %s (%s)", p.root.Path, firstLine(err)))
-	}
-	p.idx, p.mode, p.work, p.rebuild = idx, modeCopy, work, true
-	return nil
-}
-
-// finishRebuild moves a completely synced rebuild into place, unless
-// another process has the old index open; then the rebuild stays private to
-// this process. The caller holds ix.mu for writing.
-func (ix *Index) finishRebuild(p *part) error {
-	p.rebuild = false
-	ok, err := tryLockExclusive(p.lock)
-	if err != nil || !ok {
-		ix.notice("rebuilt the index of %s, but another brief is using the old one; this rebuild is kept until brief exits", p.root.Path)
-		return nil
-	}
-	defer func() { _ = lockShared(p.lock) }()
-	old := p.idx
-	if err := closeIndex(old); err != nil {
-		return fmt.Errorf("close the rebuilt index: %w", err)
-	}
-	trash := ix.tempDir(p, "trash")
-	if err := os.Rename(p.dir, trash); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return ix.reopenWork(p, old, fmt.Errorf("move the damaged index away: %w", err))
-	}
-	if err := os.Rename(p.work, p.dir); err != nil {
-		return ix.reopenWork(p, old, fmt.Errorf("move the rebuilt index into place: %w", err))
-	}
-	_ = os.RemoveAll(trash)
-	idx, err := openIndex(p.dir, p.root)
-	if err != nil {
-		return fmt.Errorf("open the rebuilt index: %w", err)
-	}
-	p.idx, p.mode, p.work = idx, modeDisk, ""
-	ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
-	ix.notice("rebuilt the index of %s", p.root.Path)
-	return nil
-}
-
-// reopenWork keeps searching the rebuild where it is when it cannot be
-// moved into place.
-func (ix *Index) reopenWork(p *part, old bleve.Index, cause error) error {
-	idx, err := openIndex(p.work, p.root)
-	if err != nil {
-		return errors.Join(cause, err)
-	}
-	p.idx = idx
-	ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
-	ix.notice("rebuilt the index of %s, but could not store it (%s); it is kept until brief exits", p.root.Path, firstLine(cause))
-	return nil
-}
-
-// removeOtherVersions deletes the indexes of the same root made by other
-// versions of brief (other schema versions live in other directories).
-func (ix *Index) removeOtherVersions(p *part) {
-	_, rest, ok := strings.Cut(p.key, "-")
-	if !ok {
-		return
-	}
-	matches, _ := filepath.Glob(filepath.Join(ix.base, "v*-"+rest))
-	for _, m := range matches {
-		if filepath.Base(m) != p.key {
-			_ = os.RemoveAll(m)
-			_ = os.Remove(m + ".lock")
-		}
-	}
-}
-
-// cleanTemp removes temporary directories left by processes that died.
-func (ix *Index) cleanTemp() {
-	dir := filepath.Join(ix.base, tmpDirName)
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		fields := strings.Split(e.Name(), ".")
-		if len(fields) < 4 {
-			continue
-		}
-		pid, err := strconv.Atoi(fields[len(fields)-2])
-		if err != nil || pid == os.Getpid() || processAlive(pid) {
-			continue
-		}
-		_ = os.RemoveAll(filepath.Join(dir, e.Name()))
-	}
 }
 
 // closeIndex closes a bleve index. bleve panics when an index is closed

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"time"
@@ -82,6 +83,7 @@ func (ix *Index) Rebuild(ctx context.Context, progress func(Progress)) (SyncStat
 type plan struct {
 	p         *part
 	work      []workItem
+	bytes     int64 // the size of the files to read
 	removed   []string
 	unchanged int
 	// entries is the number of manifest entries before the sync.
@@ -107,7 +109,7 @@ func (ix *Index) sync(ctx context.Context, progress func(Progress), rebuild bool
 	defer stop()
 
 	for _, p := range ix.parts {
-		if rebuild || p.damaged.Load() {
+		if (rebuild || p.damaged.Load()) && p.busy == "" && !p.readOnly {
 			if err := ix.restart(p); err != nil {
 				return SyncStats{}, err
 			}
@@ -117,6 +119,9 @@ func (ix *Index) sync(ctx context.Context, progress func(Progress), rebuild bool
 	var plans []*plan
 	total := 0
 	for _, p := range ix.parts {
+		if p.idx == nil || p.readOnly {
+			continue // busy, or searched as it is
+		}
 		pl, problems, files, err := ix.plan(p, start)
 		if err != nil {
 			return stats, err
@@ -138,6 +143,16 @@ func (ix *Index) sync(ctx context.Context, progress func(Progress), rebuild bool
 			ix.mu.Lock()
 			err = ix.finishRebuild(pl.p)
 			ix.mu.Unlock()
+		}
+		if err == nil && pl.p.firstBuild {
+			ix.releaseBuild(pl.p) // built: others may use it now
+		}
+		if full := ix.diskFull(pl.p, err, 0); full != nil {
+			full.Need = pl.need()
+			ix.mu.Lock()
+			ix.writeFailed(pl.p, full)
+			ix.mu.Unlock()
+			err = full
 		}
 		if err != nil {
 			errs = append(errs, err)
@@ -165,7 +180,7 @@ func (ix *Index) waitForOthers(ctx context.Context, p *part, tracker *progressTr
 		if err != nil || ok {
 			return err
 		}
-		tracker.wait("another brief has the index of " + p.root.Path + " open; waiting for it to close to put the rebuilt index in its place")
+		tracker.wait("the index of " + p.root.Path + " is open in " + ix.holders(p, filepath.Join(ix.base, p.key+".lock")) + "; waiting for it to close to put the rebuilt index in its place")
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
@@ -191,13 +206,19 @@ func (ix *Index) restart(p *part) error {
 	if p.damaged.Swap(false) {
 		ix.notice("a search in the index of %s failed; rebuilding it", p.root.Path)
 	}
-	if err := ix.startRebuild(p); err != nil {
-		return err
+	err := ix.startRebuild(p)
+	if ix.alias != nil && old != p.idx {
+		ix.alias.Swap(nonNil(p.idx), nonNil(old))
 	}
-	if old != nil && ix.alias != nil {
-		ix.alias.Swap([]bleve.Index{p.idx}, []bleve.Index{old})
+	return err
+}
+
+// nonNil is the list of idx, empty for nil.
+func nonNil(idx bleve.Index) []bleve.Index {
+	if idx == nil {
+		return nil
 	}
-	return nil
+	return []bleve.Index{idx}
 }
 
 // plan compares the files under a part's root with its manifest.
@@ -224,6 +245,7 @@ func (ix *Index) plan(p *part, start time.Time) (*plan, []briefings.Problem, int
 			continue
 		}
 		pl.work = append(pl.work, workItem{file: f, existed: raw != nil, oldFailed: e.err != ""})
+		pl.bytes += f.Size
 	}
 	// The index counts its manifest entries: when every one of them
 	// belongs to a file just found, none was deleted, and listing the
@@ -246,6 +268,16 @@ func (ix *Index) plan(p *part, start time.Time) (*plan, []briefings.Problem, int
 		}
 	}
 	return pl, problems, len(files), nil
+}
+
+// need estimates how much space the plan's index needs in all, in bytes:
+// what it takes now, and what the files still to index will add.
+func (pl *plan) need() int64 {
+	dir := pl.p.dir
+	if pl.p.work != "" {
+		dir = pl.p.work
+	}
+	return folderSize(dir) + int64(float64(pl.bytes)*indexBytesPerByte)
 }
 
 // oldAnchors returns the anchors a file had in the index: from its record,
@@ -301,7 +333,16 @@ type readResult struct {
 // apply carries out a plan: removals first, then the changed files, read and
 // parsed by a pool of workers and written in batches.
 func (ix *Index) apply(ctx context.Context, pl *plan, stats *SyncStats, tracker *progressTracker, start time.Time) error {
-	w := &batchWriter{idx: pl.p.idx, batch: pl.p.idx.NewBatch(), persist: pl.p.mode != modeMemory, entries: pl.entries}
+	w := &batchWriter{ctx: ctx, idx: pl.p.idx, batch: pl.p.idx.NewBatch(), persist: pl.p.mode != modeMemory, entries: pl.entries}
+	if w.persist {
+		dir := pl.p.dir
+		if pl.p.work != "" {
+			dir = pl.p.work
+		}
+		failed, stop := watchPersist(dir)
+		defer stop()
+		w.failed = failed
+	}
 	for _, path := range pl.removed {
 		if err := ctx.Err(); err != nil {
 			return w.finish(err)
@@ -349,18 +390,31 @@ func (ix *Index) apply(ctx context.Context, pl *plan, stats *SyncStats, tracker 
 	go func() { wg.Wait(); close(results) }()
 
 	var err error
-	for r := range results {
-		if err != nil || ctx.Err() != nil {
-			continue // drain
-		}
-		err = ix.write(w, r, stats, start)
-		tracker.add(r.bytes)
-		if testHookAfterFile != nil {
-			testHookAfterFile(tracker.done)
+	done := ctx.Done()
+read:
+	for err == nil {
+		select {
+		case r, ok := <-results:
+			if !ok {
+				break read
+			}
+			err = ix.write(w, r, stats, start)
+			tracker.add(r.bytes)
+			if testHookAfterFile != nil {
+				testHookAfterFile(tracker.done)
+			}
+		case <-done:
+			err = ctx.Err()
 		}
 	}
+	// Readers still busy (a huge file being parsed) finish on their own;
+	// nobody waits for them.
+	go func() {
+		for range results {
+		}
+	}()
 	if err == nil {
-		err = ctx.Err()
+		err = ctx.Err() // the readers may have stopped for it
 	}
 	if err == nil {
 		err = w.recordFieldStats()

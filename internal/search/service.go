@@ -114,18 +114,57 @@ func (s *Service) Rebuild(ctx context.Context, progress func(index.Progress)) (i
 // rebuilt, at once from the command line, in the background in the app.
 func (s *Service) Search(ctx context.Context, req index.Request) (Answer, error) {
 	ix := s.index()
+	busy := ix.Busy()
+	if len(busy) > 0 && len(busy) == len(s.opts.Roots) {
+		return s.scan(ctx, req, busy), nil
+	}
 	ans, err := searchLiteralOnError(ctx, ix, req)
+	if err == nil && len(busy) > 0 {
+		return mergeScan(ans, s.scan(ctx, req, busy)), nil
+	}
 	if !errors.Is(err, index.ErrDamaged) || ctx.Err() != nil {
 		return ans, err
 	}
 	if s.live != nil {
-		s.live.kick() // the next sync rebuilds it
-		return ans, err
+		s.live.kick() // the next sync rebuilds it; meanwhile, the files
+		why := make([]index.Busy, len(s.opts.Roots))
+		for i, r := range s.opts.Roots {
+			why[i] = index.Busy{Root: r, Why: "the index of " + r.Path + " failed and is being rebuilt"}
+		}
+		return s.scan(ctx, req, why), nil
 	}
 	if _, serr := ix.Sync(ctx, nil); serr != nil {
 		return ans, errors.Join(err, serr)
 	}
 	return searchLiteralOnError(ctx, ix, req)
+}
+
+// scan answers a request from the files of busy roots, saying why.
+func (s *Service) scan(ctx context.Context, req index.Request, busy []index.Busy) Answer {
+	roots := make([]briefings.Root, len(busy))
+	for i, b := range busy {
+		roots[i] = b.Root
+	}
+	res := quickScan(ctx, roots, req, s.opts.Index.LoadOptions, scanBudget)
+	ans := Answer{Results: res.results}
+	how := "these results come from a quick scan of the files"
+	if res.looked < res.files {
+		how += fmt.Sprintf(" (%d of %d looked at so far)", res.looked, res.files)
+	}
+	for _, b := range busy {
+		ans.Notes = append(ans.Notes, b.Why+"; "+how)
+	}
+	return ans
+}
+
+// mergeScan adds the hits of a quick scan after those of the index.
+func mergeScan(ans, scanned Answer) Answer {
+	res := *ans.Results
+	res.Hits = append(append([]index.Hit(nil), res.Hits...), scanned.Results.Hits...)
+	res.Total += scanned.Results.Total
+	ans.Results = &res
+	ans.Notes = append(ans.Notes, scanned.Notes...)
+	return ans
 }
 
 // searchLiteralOnError runs a request, and again with the words as typed
@@ -161,7 +200,7 @@ func (s *Service) SyncAndSearch(ctx context.Context, req index.Request, progress
 	}
 	early := make(chan found, 1)
 	go func() {
-		ans, err := searchLiteralOnError(ctx, ix, req)
+		ans, err := s.Search(ctx, req)
 		early <- found{ans, err}
 	}()
 	syncCtx := ctx
@@ -184,8 +223,13 @@ func (s *Service) SyncAndSearch(ctx context.Context, req index.Request, progress
 		notes = append(notes, fmt.Sprintf("the index may be incomplete: %v", syncErr))
 	}
 	ans, err := first.ans, first.err
-	if stats.Added+stats.Updated+stats.Removed > 0 || errors.Is(err, index.ErrDamaged) {
+	var diskErr *index.DiskError
+	failedWrite := errors.As(syncErr, &diskErr)
+	if stats.Added+stats.Updated+stats.Removed > 0 || errors.Is(err, index.ErrDamaged) || failedWrite {
 		ans, err = s.Search(ctx, req)
+	}
+	if diskErr != nil && len(ans.Notes) > 0 {
+		notes = nil // the answer says it: it comes from a quick scan
 	}
 	ans.Notes = append(notes, ans.Notes...)
 	return ans, err

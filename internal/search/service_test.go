@@ -79,26 +79,47 @@ func TestQueryErrorFallsBackToWords(t *testing.T) {
 	}
 }
 
-// Beside another brief building the index, a search answers from its
-// private copy as it is after a moment, and says that files may be missing,
-// instead of building the whole index again before answering.
-func TestSyncAndSearchBesideABuildAnswersAtOnce(t *testing.T) {
+// Beside another brief building the index for the first time, a search
+// answers from a quick scan of the files, saying so, instead of building
+// a second copy; beside one that holds a complete index (to sync it), from
+// a private copy, synced for a moment only.
+func TestSearchBesideAnotherBrief(t *testing.T) {
 	lib, cache := t.TempDir(), t.TempDir()
 	if err := corpus.Generate(lib, 60, corpus.Options{Seed: 3}); err != nil {
 		t.Fatal(err)
 	}
+	write(t, filepath.Join(lib, "zz.md"), "# Zeta\n\n## Harbour\n\nThe quixotic harbour.\n")
 	roots, _ := briefings.ResolveRoots([]string{lib})
-	builder, err := index.Open(roots, index.Options{Dir: cache, Log: io.Discard})
+	builder, err := index.Open(roots, index.Options{Dir: cache, Log: io.Discard, Purpose: "brief index"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer builder.Close() // holds the index, with nothing indexed yet
+	s := open(t, lib, cache, false)
+	ans, err := s.SyncAndSearch(context.Background(), index.Request{Query: "quixotic"}, nil)
+	notes := strings.Join(ans.Notes, "\n")
+	if err != nil || !strings.Contains(notes, "is being built by another brief; these results come from a quick scan of the files") {
+		t.Errorf("%v, notes %q", err, ans.Notes)
+	}
+	if got := strings.Join(places(ans), " "); got != "zz.md#harbour" {
+		t.Errorf("hits %q", got)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(cache, "tmp")); len(entries) != 0 {
+		t.Errorf("a copy was made: %v", entries)
+	}
+	_ = s.Close()
+
+	// The build done, the other brief keeps the index open.
+	if _, err := builder.Sync(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
 	defer func(b time.Duration) { privateSyncBudget = b }(privateSyncBudget)
 	privateSyncBudget = time.Millisecond
-	s := open(t, lib, cache, false)
-	ans, err := s.SyncAndSearch(context.Background(), index.Request{Query: "the"}, nil)
-	if err != nil || !strings.Contains(strings.Join(ans.Notes, "\n"), "another brief is updating the index") {
-		t.Errorf("%v, notes %q", err, ans.Notes)
+	write(t, filepath.Join(lib, "zz2.md"), "# Zeta two\n\nAnother quixotic line.\n")
+	s = open(t, lib, cache, false)
+	ans, err = s.SyncAndSearch(context.Background(), index.Request{Query: "quixotic"}, nil)
+	if err != nil || !strings.Contains(strings.Join(s.Notices(), "\n"), "searching a private copy") || len(places(ans)) == 0 {
+		t.Errorf("%v, notices %q, notes %q, hits %q", err, s.Notices(), ans.Notes, places(ans))
 	}
 }
 

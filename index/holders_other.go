@@ -1,0 +1,14 @@
+//go:build !linux
+
+package index
+
+// Without /proc, the holder of a lock cannot be named: messages say
+// "another brief".
+
+func lockHolders(string) []int { return nil }
+
+func processState(int) string { return "" }
+
+func processName(int) string { return "" }
+
+func lockAccounting() bool { return false }
