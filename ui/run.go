@@ -5,10 +5,30 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 )
+
+// closeGrace bounds the wait for the search service to stop when the app
+// quits: a sync stops at once, but a disk that no longer answers could
+// hold it, and quitting must not wait for that. The index survives being
+// left so, as it survives a crash.
+const closeGrace = time.Second
+
+// closeWithin closes the search service, waiting at most grace.
+func closeWithin(svc SearchService, grace time.Duration) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = svc.Close()
+	}()
+	select {
+	case <-done:
+	case <-time.After(grace):
+	}
+}
 
 // ErrInterrupted is returned by Run when the user interrupted the program
 // from outside (SIGINT while the terminal was not in raw mode).
@@ -28,7 +48,7 @@ func Run(ctx context.Context, opts Options, in io.Reader, out io.Writer) error {
 		m.stopWatch()
 	}
 	if m.svc != nil {
-		_ = m.svc.Close()
+		closeWithin(m.svc, closeGrace)
 	}
 	switch {
 	case err == nil:

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -53,6 +54,10 @@ func (a *app) indexRoots() ([]briefings.Root, error) {
 // keeps its index up to date in the background (the app). The caller
 // closes it.
 func (a *app) openSearch(ctx context.Context, cmd *cobra.Command, live bool) (*search.Service, error) {
+	purpose := cmd.CommandPath()
+	if live {
+		purpose = "brief (the reader)"
+	}
 	roots, err := a.indexRoots()
 	if err != nil {
 		return nil, err
@@ -64,7 +69,7 @@ func (a *app) openSearch(ctx context.Context, cmd *cobra.Command, live bool) (*s
 	dir, _ := a.indexDirSetting()
 	return search.Open(ctx, search.Options{
 		Roots: roots,
-		Index: index.Options{Dir: dir, LoadOptions: opts},
+		Index: index.Options{Dir: dir, LoadOptions: opts, Purpose: purpose},
 		Live:  live,
 	})
 }
@@ -84,9 +89,26 @@ func (a *app) openIndexWith(cmd *cobra.Command, o index.Options) (*index.Index, 
 	o.LoadOptions = opts
 	ix, err := index.Open(roots, o)
 	if err != nil {
+		var rebuilding *index.RebuildingError
+		if errors.As(err, &rebuilding) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("open the search index: %w", err)
 	}
 	return ix, nil
+}
+
+// cacheDir is the folder brief keeps its caches in (the catalog beside
+// the index): the index folder setting, or a subfolder of brief's own
+// when that folder holds files of the user's (see index.OwnedDir); ""
+// keeps no cache when neither can be used.
+func (a *app) cacheDir() string {
+	dir, _ := a.indexDirSetting()
+	owned, err := index.OwnedDir(dir)
+	if err != nil {
+		return ""
+	}
+	return owned
 }
 
 // inUseWait is how long brief index waits for another brief to let go of
@@ -100,7 +122,7 @@ var inUseWait = 1500 * time.Millisecond
 func (a *app) openIndexToBuild(ctx context.Context, cmd *cobra.Command, again string) (*index.Index, error) {
 	deadline := time.Now().Add(inUseWait)
 	for {
-		ix, err := a.openIndexWith(cmd, index.Options{SharedOnly: true})
+		ix, err := a.openIndexWith(cmd, index.Options{SharedOnly: true, Purpose: again})
 		var inUse *index.InUseError
 		if !errors.As(err, &inUse) {
 			return ix, err
@@ -117,8 +139,14 @@ func (a *app) openIndexToBuild(ctx context.Context, cmd *cobra.Command, again st
 	}
 }
 
+// signalGrace is how long a command has, after SIGINT or SIGTERM, to stop
+// cleanly before it is ended anyway (as a crash would end it, which the
+// index survives: it stays as it was at its last complete write).
+const signalGrace = 900 * time.Millisecond
+
 // signalContext is cancelled by SIGINT or SIGTERM, so that a sync stops
-// cleanly, keeping the work done. exitCode gives 130 or 143 after one.
+// cleanly, keeping the work done. exitCode gives 130 or 143 after one. A
+// command that has not returned signalGrace after the signal exits then.
 func signalContext() (ctx context.Context, exitCode func() int, stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	ch := make(chan os.Signal, 1)
@@ -129,6 +157,17 @@ func signalContext() (ctx context.Context, exitCode func() int, stop func()) {
 		select {
 		case got = <-ch:
 			cancel()
+		case <-done:
+			return
+		}
+		select {
+		case <-time.After(signalGrace):
+			code := 130
+			if got == syscall.SIGTERM {
+				code = 143
+			}
+			fmt.Fprintln(os.Stderr, "brief: interrupted")
+			os.Exit(code)
 		case <-done:
 		}
 	}()
@@ -145,7 +184,7 @@ func signalContext() (ctx context.Context, exitCode func() int, stop func()) {
 }
 
 func (a *app) indexCommand() *cobra.Command {
-	var rebuild bool
+	var rebuild, prune bool
 	cmd := &cobra.Command{
 		Use:   "index",
 		Short: "Bring the search index up to date",
@@ -164,14 +203,50 @@ The index is built where it is kept, never in a private copy: when another
 brief has it open (a reader, which brings it up to date itself when it
 starts), brief index waits a second or two for it, then stops with a message
 and a non-zero exit. A rebuild during which another brief opened the old
-index waits at the end for it to close before taking its place.`,
+index waits at the end for it to close before taking its place. One rebuild
+runs at a time: a second brief index --rebuild says who is rebuilding and
+stops.
+
+--prune removes the indexes made by other versions of brief and those of
+library folders that no longer exist, and lists them with the space they
+took. (Indexes of other versions are also removed by themselves once unused
+for a month.)`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if prune {
+				return a.runPrune()
+			}
 			return a.runIndex(cmd, rebuild)
 		},
 	}
 	cmd.Flags().BoolVar(&rebuild, "rebuild", false, "discard the index and build it again")
+	cmd.Flags().BoolVar(&prune, "prune", false, "remove the indexes of other brief versions and of libraries that no longer exist")
 	return cmd
+}
+
+// runPrune removes the indexes nobody needs, saying which.
+func (a *app) runPrune() error {
+	dir, _ := a.indexDirSetting()
+	pruned, err := index.Prune(dir)
+	if err != nil {
+		return err
+	}
+	out := newOutput(a.streams.Out)
+	var total int64
+	for _, p := range pruned {
+		what := filepath.Base(p.Dir)
+		if p.Root != "" {
+			what += " (" + p.Root + ")"
+		}
+		fmt.Fprintf(out.writer(), "removed %s, %s: %s\n", cleanMessage(what), briefings.FormatSize(p.Size), p.Why)
+		total += p.Size
+	}
+	noun := "indexes"
+	if len(pruned) == 1 {
+		noun = "index"
+	}
+	_, err = fmt.Fprintf(out.writer(), "removed %d %s, %s\n", len(pruned), noun, briefings.FormatSize(total))
+	return err
 }
 
 func (a *app) runIndex(cmd *cobra.Command, rebuild bool) error {
@@ -182,6 +257,10 @@ func (a *app) runIndex(cmd *cobra.Command, rebuild bool) error {
 		again += " --rebuild"
 	}
 	ix, err := a.openIndexToBuild(ctx, cmd, again)
+	var rebuilding *index.RebuildingError
+	if errors.As(err, &rebuilding) {
+		return fmt.Errorf("%w; not starting a second build", err)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return &exitError{code: exitCode(), err: errors.New("interrupted")}
@@ -210,6 +289,9 @@ func (a *app) runIndex(cmd *cobra.Command, rebuild bool) error {
 		}
 	})
 	bar.clear()
+	if errors.As(err, &rebuilding) {
+		return fmt.Errorf("%w; not starting a second build", err)
+	}
 	select {
 	case <-listed:
 	case <-ctx.Done():

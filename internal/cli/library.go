@@ -86,8 +86,7 @@ func (a *app) loadLibrary() (*briefings.Library, error) {
 // loadCatalog lists the library from the catalog cache kept beside the
 // search index: only new and changed files are read.
 func (a *app) loadCatalog(paths []string, opts briefings.LoadOptions) *catalog.Catalog {
-	dir, _ := a.indexDirSetting()
-	return catalog.Load(paths, catalog.Options{Dir: dir, LoadOptions: opts})
+	return catalog.Load(paths, catalog.Options{Dir: a.cacheDir(), LoadOptions: opts})
 }
 
 // clearCatalogCache removes a library's cached lists. (A variable for

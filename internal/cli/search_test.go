@@ -314,3 +314,31 @@ func TestIndexRefusesAnIndexInUse(t *testing.T) {
 		t.Errorf("after: exit %d, %q", code, out)
 	}
 }
+
+// brief index --prune removes the indexes of libraries that are gone and
+// of other versions of brief, saying which and how big they were.
+func TestIndexPrune(t *testing.T) {
+	cache, kept, gone := t.TempDir(), t.TempDir(), t.TempDir()
+	for _, lib := range []string{kept, gone} {
+		writeFile(t, filepath.Join(lib, "a.md"), "# A\n\nText.\n")
+		if _, errOut, code := run(t, "--index-dir", cache, "-L", lib, "index"); code != 0 {
+			t.Fatalf("index %s: %s", lib, errOut)
+		}
+	}
+	if err := os.RemoveAll(gone); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := run(t, "--index-dir", cache, "index", "--prune")
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], "("+gone+"), ") || !strings.HasSuffix(lines[0], ": its library no longer exists") ||
+		strings.Contains(out, kept) || !strings.HasPrefix(lines[1], "removed 1 index, ") {
+		t.Errorf("prune:\n%s", out)
+	}
+	out, _, _ = run(t, "--index-dir", cache, "-L", kept, "search", "--no-sync", "text")
+	if !strings.Contains(out, "a.md") {
+		t.Errorf("the index of the library that is still there is gone:\n%s", out)
+	}
+}

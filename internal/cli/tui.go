@@ -82,8 +82,7 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 			return svc, nil
 		},
 		Cached: func() *catalog.Catalog {
-			dir, _ := a.indexDirSetting()
-			if c, ok := catalog.Cached(paths, catalog.Options{Dir: dir}); ok {
+			if c, ok := catalog.Cached(paths, catalog.Options{Dir: a.cacheDir()}); ok {
 				return c
 			}
 			return nil
