@@ -23,6 +23,7 @@ func (ix *Index) usePrivateCopy(p *part) error {
 	if err != nil {
 		_ = os.RemoveAll(work)
 		if full := ix.diskFull(p, err, 0); full != nil {
+			p.lasting = true
 			return ix.setBusy(p, full.Error())
 		}
 		ix.notice("the index of %s is in use by another brief and could not be copied (%s); searching an index built in memory", p.root.Path, firstLine(err))

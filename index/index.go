@@ -117,8 +117,10 @@ type part struct {
 	readOnly bool
 	// busy, when set, says why the part has no index to search (another
 	// process builds it, the disk is full...): Busy reports it, and its
-	// files can only be searched by a quick scan.
-	busy string
+	// files can only be searched by a quick scan. lasting is set when
+	// trying again soon will not help (a full disk, no permission).
+	busy    string
+	lasting bool
 }
 
 type mode int
@@ -207,6 +209,39 @@ func (ix *Index) Busy() []Busy {
 		}
 	}
 	return out
+}
+
+// Retry opens again the indexes of busy roots whose cause may be gone:
+// another brief was building them, or held their lock. It reports whether
+// one of them can be searched now. Searches go on meanwhile.
+func (ix *Index) Retry() bool {
+	ix.syncMu.Lock()
+	defer ix.syncMu.Unlock()
+	if ix.closed.Load() {
+		return false
+	}
+	ix.mu.RLock()
+	parts := append([]*part(nil), ix.parts...)
+	ix.mu.RUnlock()
+	changed := false
+	for i, p := range parts {
+		if p.busy == "" || p.lasting || ix.builder(p) != "" {
+			continue
+		}
+		np, err := ix.openPart(p.root)
+		if err != nil || np.idx == nil {
+			ix.releaseBuild(np)
+			_ = np.close()
+			continue
+		}
+		ix.mu.Lock()
+		ix.parts[i] = np
+		ix.alias.Add(np.idx)
+		_ = p.close()
+		ix.mu.Unlock()
+		changed = true
+	}
+	return changed
 }
 
 // Busy is a root whose index cannot be searched now, and why.

@@ -158,5 +158,5 @@ func (ix *Index) writeFailed(p *part, cause *DiskError) {
 		ix.notice("the index of %s could not be updated, and is searched as it was at its last complete write", p.root.Path)
 		return
 	}
-	p.busy = cause.Error() // the sync returns it: no notice
+	p.busy, p.lasting = cause.Error(), true // the sync returns it: no notice
 }

@@ -114,6 +114,7 @@ func (ix *Index) openPart(root briefings.Root) (*part, error) {
 		}
 		return p, ix.usePrivateCopy(p)
 	case resourceError(err) != "":
+		p.lasting = true
 		return p, ix.setBusy(p, fmt.Sprintf("cannot open the index of %s: %s; it is kept as it is", root.Path, resourceError(err)))
 	case p.readOnly:
 		return p, ix.inMemory(p, fmt.Sprintf("the index of %s cannot be used (%s), and its folder cannot be written", root.Path, firstLine(err)))

@@ -58,20 +58,31 @@ func (l *liveIndex) kick() {
 
 func (l *liveIndex) wait() { l.done.Wait() }
 
+// retryEvery is how often a busy index (another brief builds it) is tried
+// again. (A variable for tests.)
+var retryEvery = time.Second
+
 func (l *liveIndex) run() {
 	ctx := l.s.ctx
+	retry := time.NewTicker(retryEvery)
+	defer retry.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-l.work:
+			l.syncOnce(ctx, false)
+		case <-retry.C:
+			if ix := l.s.index(); len(ix.Busy()) > 0 && ix.Retry() {
+				l.syncOnce(ctx, true) // searchable again: its files are not scanned any more
+			}
 		}
-		l.syncOnce(ctx)
 	}
 }
 
-// syncOnce runs one sync, streaming its progress.
-func (l *liveIndex) syncOnce(ctx context.Context) {
+// syncOnce runs one sync, streaming its progress; changed says that the
+// index changed before it.
+func (l *liveIndex) syncOnce(ctx context.Context, changed bool) {
 	ix := l.s.index()
 	var last time.Time
 	stats, err := ix.Sync(ctx, func(p index.Progress) {
@@ -87,7 +98,7 @@ func (l *liveIndex) syncOnce(ctx context.Context) {
 		return
 	}
 	u := Update{Synced: true, Stats: stats, Err: err, Notices: l.newNotices(ix)}
-	u.Changed = stats.Added+stats.Updated+stats.Removed > 0 || len(u.Notices) > 0
+	u.Changed = changed || stats.Added+stats.Updated+stats.Removed > 0 || len(u.Notices) > 0
 	select {
 	case l.updates <- u:
 	case <-ctx.Done():

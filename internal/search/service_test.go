@@ -165,3 +165,36 @@ func waitSynced(t *testing.T, s *Service) Update {
 		}
 	}
 }
+
+// The app beside another brief that builds the index: it answers from a
+// quick scan, tries the index again every so often, and once the other
+// brief is done, answers from the index and says the results changed.
+func TestLiveServiceWaitsOutABuild(t *testing.T) {
+	defer func(d time.Duration) { retryEvery = d }(retryEvery)
+	retryEvery = 20 * time.Millisecond
+	lib, cache := t.TempDir(), t.TempDir()
+	write(t, filepath.Join(lib, "a.md"), "# A\n\n## Harbour\n\nThe quixotic harbour.\n")
+	roots, _ := briefings.ResolveRoots([]string{lib})
+	builder, err := index.Open(roots, index.Options{Dir: cache, Log: io.Discard, Purpose: "brief index"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := open(t, lib, cache, true)
+	ans, err := s.Search(context.Background(), index.Request{Query: "quixotic"})
+	if err != nil || len(ans.Notes) != 1 || strings.Join(places(ans), " ") != "a.md#harbour" {
+		t.Fatalf("beside the build: %v, notes %q, hits %q", err, ans.Notes, places(ans))
+	}
+	if _, err := builder.Sync(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	_ = builder.Close()
+	for {
+		if u := waitSynced(t, s); u.Changed {
+			break
+		}
+	}
+	ans, err = s.Search(context.Background(), index.Request{Query: "quixotic"})
+	if err != nil || len(ans.Notes) != 0 || strings.Join(places(ans), " ") != "a.md#harbour" {
+		t.Errorf("after the build: %v, notes %q, hits %q", err, ans.Notes, places(ans))
+	}
+}
