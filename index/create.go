@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -204,16 +205,19 @@ func (ix *Index) tempDir(p *part, purpose string) string {
 	return filepath.Join(ix.base, tmpDirName, fmt.Sprintf("%s%s.%s.%d.%d", tempPrefix, p.key, purpose, os.Getpid(), time.Now().UnixNano()))
 }
 
+// oldTempName is how brief named its temporary folders before tempPrefix.
+var oldTempName = regexp.MustCompile(`^v\d+-[A-Za-z0-9_-]*-[0-9a-f]{12}\.(copy|rebuild|trash)\.\d+\.\d+$`)
+
 // cleanTemp removes temporary directories that processes that died left
 // in tmp: only those named as brief names them.
 func (ix *Index) cleanTemp() {
 	dir := filepath.Join(ix.base, tmpDirName)
 	entries, err := os.ReadDir(dir)
-	if err != nil {
+	if err != nil || !owned(ix.base) {
 		return
 	}
 	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), tempPrefix) {
+		if !strings.HasPrefix(e.Name(), tempPrefix) && !oldTempName.MatchString(e.Name()) {
 			continue
 		}
 		fields := strings.Split(e.Name(), ".")

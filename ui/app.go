@@ -96,9 +96,11 @@ type Model struct {
 	readerFrom screen      // where esc in the reader goes
 	trail      []trailStep // briefings left by following links, for esc
 
-	openedStart   bool     // the briefing named on the command line was opened
-	openingSearch bool     // the search service was asked for
-	readSeq       int      // the latest briefing asked for (see withBriefing)
+	openedStart   bool // the briefing named on the command line was opened
+	openingSearch bool // the search service was asked for
+	readSeq       int  // the latest briefing asked for (see withBriefing)
+	reading       bool // it is being read: keys wait (see holdKey)
+	heldKeys      []tea.KeyPressMsg
 	reloading     bool     // a reload of changed files runs
 	toReload      []string // changed files waiting for it
 	width         int
@@ -259,6 +261,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case filterResultMsg:
 		return m, m.lib.update(msg) // whichever screen is in front
 	case tea.KeyPressMsg:
+		if m.holdKey(msg) {
+			return m, nil
+		}
 		switch {
 		case matches(msg, m.keys.Quit):
 			m.saveState()

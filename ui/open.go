@@ -20,12 +20,15 @@ type briefingReadMsg struct {
 // withBriefing calls then with the briefing at path: at once when it was
 // read before, otherwise once a command has read its file off the UI
 // goroutine. Only the latest request goes on: a key that asks for another
-// briefing while one is read wins over it.
+// briefing while one is read wins over it. Keys typed meanwhile wait for
+// it (see holdKey), so that "enter j" reaches the reader it opens.
 func (m *Model) withBriefing(path string, then func(*briefings.Briefing, error) tea.Cmd) tea.Cmd {
 	m.readSeq++
 	if b, ok := m.opened[path]; ok {
+		m.reading = false
 		return then(b, nil)
 	}
+	m.reading = true
 	seq, lib, opts := m.readSeq, m.library, m.opts.LoadOptions
 	return func() tea.Msg {
 		b, err := loadBriefing(path, lib, opts)
@@ -42,7 +45,34 @@ func (m *Model) briefingRead(msg briefingReadMsg) tea.Cmd {
 	if msg.seq != m.readSeq {
 		return nil
 	}
-	return msg.then(msg.b, msg.err)
+	m.reading = false
+	cmd := msg.then(msg.b, msg.err)
+	return tea.Batch(cmd, m.replayKeys())
+}
+
+// maxHeldKeys bounds the keys kept while a briefing is read.
+const maxHeldKeys = 64
+
+// holdKey keeps a key typed while a briefing a key asked for is read: it
+// is meant for the screen that briefing opens. Quitting is never held.
+func (m *Model) holdKey(msg tea.KeyPressMsg) bool {
+	if !m.reading || matches(msg, m.keys.Quit) || len(m.heldKeys) >= maxHeldKeys {
+		return false
+	}
+	m.heldKeys = append(m.heldKeys, msg)
+	return true
+}
+
+// replayKeys hands the held keys to the screen now in front.
+func (m *Model) replayKeys() tea.Cmd {
+	keys := m.heldKeys
+	m.heldKeys = nil
+	var cmds []tea.Cmd
+	for _, k := range keys {
+		_, cmd := m.Update(k) // held again if it opens another briefing
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
 }
 
 // loadBriefing reads a briefing of the library, or of the built-in sample.

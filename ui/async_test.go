@@ -112,3 +112,15 @@ func TestWatcherNoticeIsShown(t *testing.T) {
 	})
 	waitForScreen(t, tm, "live reload is off for 3 folders: too many watches; looking for changes")
 }
+
+// The briefing enter opens is read off the UI goroutine; keys typed right
+// after enter still reach the reader it opens, not the list.
+func TestKeysTypedWhileABriefingOpensReachIt(t *testing.T) {
+	tm := startApp(t, sampleCatalog)
+	waitForScreen(t, tm, "3 briefings")
+	tm.Send(keyMsg("enter"))
+	tm.Send(keyMsg("]"))
+	tm.Send(keyMsg("]"))
+	waitUntil(t, tm, "the reader is ready", readerReady)
+	waitUntil(t, tm, "two sections on", func(m *Model) bool { return m.rd.current() == 1 })
+}
