@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"runtime"
 	"slices"
@@ -164,6 +165,10 @@ type fileMatch struct {
 	score int
 }
 
+// scanWorkers is how many files are read at once: more than the CPUs, as
+// reading waits on the system.
+var scanWorkers = max(4, 2*runtime.GOMAXPROCS(0))
+
 // scanFiles reads the files, several at a time, until ctx is done, and
 // returns those that hold at least one term and no excluded word.
 func scanFiles(ctx context.Context, files []briefings.File, terms []term, excluded []string, opts briefings.LoadOptions, looked *int) []fileMatch {
@@ -171,13 +176,17 @@ func scanFiles(ctx context.Context, files []briefings.File, terms []term, exclud
 	if maxSize <= 0 {
 		maxSize = 32 << 20
 	}
-	var next atomic.Int64
-	var count atomic.Int64
+	ascii := true // every term is ASCII: files can be lower-cased byte by byte
+	for _, t := range terms {
+		ascii = ascii && isASCII(t.text)
+	}
+	var next, count atomic.Int64
 	var mu sync.Mutex
 	var out []fileMatch
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for range scanWorkers {
 		wg.Go(func() {
+			var buf []byte
 			for ctx.Err() == nil {
 				i := int(next.Add(1)) - 1
 				if i >= len(files) {
@@ -187,12 +196,19 @@ func scanFiles(ctx context.Context, files []briefings.File, terms []term, exclud
 				if f.Size > maxSize {
 					continue
 				}
-				raw, err := os.ReadFile(f.Path)
+				var err error
+				buf, err = readInto(buf[:0], f.Path, maxSize)
 				count.Add(1)
 				if err != nil {
 					continue
 				}
-				if score := fileScore(bytes.ToLower(raw), terms, excluded); score > 0 {
+				lower := buf
+				if ascii {
+					lowerASCII(buf)
+				} else {
+					lower = bytes.ToLower(buf)
+				}
+				if score := fileScore(lower, terms, excluded); score > 0 {
 					mu.Lock()
 					out = append(out, fileMatch{file: f, score: score})
 					mu.Unlock()
@@ -203,6 +219,47 @@ func scanFiles(ctx context.Context, files []briefings.File, terms []term, exclud
 	wg.Wait()
 	*looked = int(count.Load())
 	return out
+}
+
+// readInto reads a file into buf, reusing its space, up to limit bytes.
+func readInto(buf []byte, path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return buf, err
+	}
+	defer f.Close()
+	for int64(len(buf)) < limit {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
+	return buf, nil
+}
+
+// lowerASCII lower-cases the ASCII letters of b in place.
+func lowerASCII(b []byte) {
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // fileScore rates a lower-cased file: the distinct terms it holds first,
