@@ -80,7 +80,12 @@ func (w *batchWriter) replace(path string, oldAnchors []string, docs []sectionDo
 // of 100,000 headings). First goes a record listing every anchor the file
 // has or had, with an entry that matches no file: if the sync stops part
 // way, the next one reads the file again and deletes what is left over.
-// It returns the sections left for the last batch.
+// It returns the sections left for the last batch, with the file's record.
+//
+// The batches are of equal size, and the records (large: an anchor per
+// section) go with a full batch each: zapx sizes the buffer of a new
+// segment by the bytes per document of the segment it built before, and a
+// batch of the record alone made it reserve gigabytes for the next one.
 func (w *batchWriter) replaceLarge(path string, oldAnchors []string, docs []sectionDoc, keep map[string]bool) ([]sectionDoc, error) {
 	all := make([]string, 0, len(docs)+len(oldAnchors))
 	for i := range docs {
@@ -96,22 +101,24 @@ func (w *batchWriter) replaceLarge(path string, oldAnchors []string, docs []sect
 	}
 	w.batch.SetInternal(entryKey(path), (&entry{size: -1}).encode())
 	w.n++
-	for len(docs) > batchSections {
-		if err := w.flush(); err != nil {
-			return nil, err
-		}
-		for i := range docs[:batchSections] {
+	batches := (len(docs) + batchSections - 1) / batchSections
+	size := (len(docs) + batches - 1) / batches
+	for len(docs) > size {
+		for i := range docs[:size] {
 			if err := w.batch.Index(sectionID(path, docs[i].Anchor), docs[i]); err != nil {
 				return nil, fmt.Errorf("index %s: %w", path, err)
 			}
 		}
-		w.n += batchSections
-		docs = docs[batchSections:]
+		w.n += size
+		docs = docs[size:]
+		if err := w.flush(); err != nil {
+			return nil, err
+		}
 		if err := w.ctx.Err(); err != nil {
 			return nil, err
 		}
 	}
-	return docs, w.flush()
+	return docs, nil
 }
 
 func (w *batchWriter) maybeFlush() error {

@@ -2,6 +2,7 @@ package index
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -10,7 +11,10 @@ import (
 
 // usePrivateCopy is the fallback when another process holds the index: copy
 // it (hard-linking the immutable segment files), and open and sync the copy.
-func (ix *Index) usePrivateCopy(p *part) error {
+// When that process builds the index (builder names it), the copy is used
+// only if the index was complete once (a rebuild's last good index, not a
+// first build under way); otherwise the part is busy.
+func (ix *Index) usePrivateCopy(p *part, builder string) error {
 	if p.readOnly {
 		return ix.setBusy(p, "the index of "+p.root.Path+" is in use by another brief, and its folder cannot be written")
 	}
@@ -28,6 +32,13 @@ func (ix *Index) usePrivateCopy(p *part) error {
 		}
 		ix.notice("the index of %s is in use by another brief and could not be copied (%s); searching an index built in memory", p.root.Path, firstLine(err))
 		return ix.useMemory(p)
+	}
+	if builder != "" {
+		if synced, _ := idx.GetInternal([]byte(keySynced)); synced == nil {
+			_ = closeIndex(idx)
+			_ = os.RemoveAll(work)
+			return ix.setBusy(p, fmt.Sprintf("the index of %s is being built by %s", p.root.Path, builder))
+		}
 	}
 	ix.notice("the index of %s is in use by another brief; searching a private copy", p.root.Path)
 	p.idx, p.mode, p.work = idx, modeCopy, work

@@ -103,16 +103,15 @@ func (ix *Index) openPart(root briefings.Root) (*part, error) {
 		ix.touch(p)
 		return p, nil
 	case errors.Is(err, bolterrors.ErrTimeout):
-		if who := ix.builder(p); who != "" {
-			if ix.opts.SharedOnly {
-				return p, &RebuildingError{Root: root.Path, Holder: who}
-			}
-			return p, ix.setBusy(p, fmt.Sprintf("the index of %s is being built by %s", root.Path, who))
-		}
-		if ix.opts.SharedOnly {
+		who := ix.builder(p)
+		switch {
+		case ix.opts.SharedOnly && who != "":
+			return p, &RebuildingError{Root: root.Path, Holder: who}
+		case ix.opts.SharedOnly:
 			return p, &InUseError{Root: root.Path, Holder: ix.holders(p, filepath.Join(p.dir, "store", "root.bolt"))}
 		}
-		return p, ix.usePrivateCopy(p)
+		// Beside a builder, only a complete index is an answer.
+		return p, ix.usePrivateCopy(p, who)
 	case resourceError(err) != "":
 		p.lasting = true
 		return p, ix.setBusy(p, fmt.Sprintf("cannot open the index of %s: %s; it is kept as it is", root.Path, resourceError(err)))
