@@ -208,6 +208,16 @@ func latency(what string, took time.Duration) {
 	}
 }
 
+// Other measures, by name.
+var measures = map[string]string{}
+
+// figure records a measure for the report.
+func figure(what, value string) {
+	figuresMu.Lock()
+	defer figuresMu.Unlock()
+	measures[what] = value
+}
+
 // writeReport writes the figures as markdown tables.
 func writeReport(path string) error {
 	if path == "" {
@@ -234,6 +244,17 @@ func writeReport(path string) error {
 	for _, n := range names {
 		tm := timings[n]
 		fmt.Fprintf(&sb, "| %s | %d | %.2f s | %d |\n", n, tm.runs, tm.slowest.Seconds(), tm.over)
+	}
+	if len(measures) > 0 {
+		names = names[:0]
+		for n := range measures {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		sb.WriteString("\n| measure | value |\n|---|---:|\n")
+		for _, n := range names {
+			fmt.Fprintf(&sb, "| %s | %s |\n", n, measures[n])
+		}
 	}
 	return os.WriteFile(path, []byte(sb.String()), 0o644)
 }
