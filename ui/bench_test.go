@@ -1,14 +1,23 @@
 package ui
 
 import (
+	"context"
 	"fmt"
+	"os"
+	"slices"
+	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/index"
 	"github.com/briefreader/brief/internal/catalog"
+	"github.com/briefreader/brief/internal/corpus"
 	"github.com/briefreader/brief/internal/render"
+	"github.com/briefreader/brief/internal/search"
 )
 
 // longBriefing writes a briefing of about size bytes: sections of a few
@@ -139,4 +148,94 @@ func topRendered(d *document, n int) bool {
 		}
 	}
 	return true
+}
+
+// BenchmarkKeypressWhileReindexing measures key presses on the search
+// screen (Update and View, as bubbletea runs them) while the live index
+// re-indexes a burst of changed files in the background: every file of a
+// library of BRIEF_BENCH_BURST briefings (default 1,000) rewritten at
+// once. Each operation is one burst; keys are pressed until it is indexed,
+// and the median, 99th percentile and slowest key press are reported, with
+// how many took longer than a frame at 60 Hz (16.7 ms).
+func BenchmarkKeypressWhileReindexing(b *testing.B) {
+	n := 1000
+	if v, err := strconv.Atoi(os.Getenv("BRIEF_BENCH_BURST")); err == nil && v > 0 {
+		n = v
+	}
+	lib := b.TempDir()
+	if err := corpus.Generate(lib, n, corpus.Options{Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	roots, _ := briefings.ResolveRoots([]string{lib})
+	svc, err := search.Open(context.Background(), search.Options{
+		Roots: roots, Index: index.Options{Dir: b.TempDir(), Log: discardLog{}}, Live: true,
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer svc.Close()
+	synced := make(chan struct{}, 1)
+	go func() {
+		for {
+			u, ok := svc.NextUpdate(context.Background())
+			if !ok {
+				return
+			}
+			if u.Synced {
+				synced <- struct{}{}
+			}
+		}
+	}()
+	<-synced // the first build
+
+	m := New(Options{Style: "dark", OpenSearch: func() (SearchService, error) { return svc, nil }})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m.Update(libraryLoadedMsg{catalog.Load([]string{lib}, catalog.Options{})})
+	m.Update(searchOpenedMsg{svc: svc})
+	m.openSearch()
+	m.search.input.SetValue("government minister")
+	m.Update(m.search.run(false)())
+	if len(m.search.hits) < 10 {
+		b.Fatalf("%d hits", len(m.search.hits))
+	}
+	files, _ := briefings.Scan(roots)
+	keys := []tea.KeyPressMsg{keyMsg("down"), keyMsg("down"), keyMsg("up"), keyMsg("up")}
+	var took []time.Duration
+	b.ResetTimer()
+	for round := range b.N {
+		paths := make([]string, len(files))
+		for i, f := range files {
+			data, err := os.ReadFile(f.Path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			data = append(data, fmt.Sprintf("\nRevised %d.\n", round)...)
+			if err := os.WriteFile(f.Path, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			paths[i] = f.Path
+		}
+		svc.Changed(paths)
+	press:
+		for i := 0; ; i++ {
+			select {
+			case <-synced:
+				break press
+			default:
+			}
+			start := time.Now()
+			m.Update(keys[i%len(keys)])
+			_ = m.View()
+			took = append(took, time.Since(start))
+		}
+	}
+	b.StopTimer()
+	slices.Sort(took)
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	b.ReportMetric(float64(len(took))/float64(b.N), "keys/burst")
+	b.ReportMetric(ms(took[len(took)/2]), "median-ms")
+	b.ReportMetric(ms(took[len(took)*99/100]), "p99-ms")
+	b.ReportMetric(ms(took[len(took)-1]), "max-ms")
+	over := len(took) - sort.Search(len(took), func(i int) bool { return took[i] > time.Second/60 })
+	b.ReportMetric(float64(over)/float64(b.N), "over-frame/burst")
 }
