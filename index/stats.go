@@ -101,6 +101,15 @@ func measureFieldStats(idx bleve.Index) (fieldStats, error) {
 	if err != nil {
 		return s, err
 	}
+	// A deleted file's path stays among the terms until its segment is
+	// merged away: only files with a manifest entry are there.
+	present := files[:0]
+	for _, f := range files {
+		if raw, _ := idx.GetInternal(entryKey(f)); raw != nil {
+			present = append(present, f)
+		}
+	}
+	files = present
 	docs, err := idx.DocCount()
 	if err != nil {
 		return s, fmt.Errorf("measure the index: %w", err)
