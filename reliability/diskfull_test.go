@@ -114,7 +114,7 @@ func TestFullDisk(t *testing.T) {
 		})
 		countRun(t, "full disk during brief index --rebuild (room for one index, not two)", func() {
 			e := newEnv(t)
-			mountTmpfs(t, e.cache, fmt.Sprint(size*3/2))
+			mountTmpfs(t, e.cache, fmt.Sprint(2*size))
 			e.mustBrief(t, "-L", lib, "index")
 			checkFullDisk(t, "brief index --rebuild stopping on a full disk", e.brief(t, "-L", lib, "index", "--rebuild"), e.cache)
 			answers(t, e)
@@ -126,7 +126,7 @@ func TestFullDisk(t *testing.T) {
 			e := newEnv(t)
 			grown := t.TempDir()
 			must(t, os.CopyFS(grown, os.DirFS(lib)))
-			mountTmpfs(t, e.cache, fmt.Sprint(size*3/2))
+			mountTmpfs(t, e.cache, fmt.Sprint(2*size))
 			e.mustBrief(t, "-L", grown, "index")
 			fill(t, e.cache)
 			must(t, os.CopyFS(filepath.Join(grown, "new"), os.DirFS(filepath.Join(lib, "000"))))
