@@ -1,9 +1,12 @@
 package index
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 )
@@ -113,4 +116,47 @@ func (ix *Index) reopenWork(p *part, old bleve.Index, cause error) error {
 	ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
 	ix.notice("rebuilt the index of %s, but could not store it (%s); it is kept until brief exits", p.root.Path, firstLine(cause))
 	return nil
+}
+
+// restart swaps a part's index for a fresh one to rebuild.
+func (ix *Index) restart(p *part) error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	old := p.idx
+	if p.damaged.Swap(false) {
+		ix.notice("a search in the index of %s failed; rebuilding it", p.root.Path)
+	}
+	err := ix.startRebuild(p)
+	if ix.alias != nil && old != p.idx {
+		ix.alias.Swap(nonNil(p.idx), nonNil(old))
+	}
+	return err
+}
+
+// nonNil is the list of idx, empty for nil.
+func nonNil(idx bleve.Index) []bleve.Index {
+	if idx == nil {
+		return nil
+	}
+	return []bleve.Index{idx}
+}
+
+// waitForOthers takes the exclusive lock of a part for finishRebuild,
+// waiting while other processes have the old index open (a reader opened
+// during a long rebuild): with Options.SharedOnly, a rebuild that cannot be
+// moved into place would be thrown away. Cancelling ctx gives up the
+// rebuild; the old index stays as it was.
+func (ix *Index) waitForOthers(ctx context.Context, p *part, tracker *progressTracker) error {
+	for {
+		ok, err := tryLockExclusive(p.lock)
+		if err != nil || ok {
+			return err
+		}
+		tracker.wait("the index of " + p.root.Path + " is open in " + ix.holders(p, filepath.Join(ix.base, p.key+".lock")) + "; waiting for it to close to put the rebuilt index in its place")
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"runtime"
 	"sync"
 	"time"
@@ -169,26 +168,6 @@ func (ix *Index) sync(ctx context.Context, progress func(Progress), rebuild bool
 	return stats, errors.Join(errs...)
 }
 
-// waitForOthers takes the exclusive lock of a part for finishRebuild,
-// waiting while other processes have the old index open (a reader opened
-// during a long rebuild): with Options.SharedOnly, a rebuild that cannot be
-// moved into place would be thrown away. Cancelling ctx gives up the
-// rebuild; the old index stays as it was.
-func (ix *Index) waitForOthers(ctx context.Context, p *part, tracker *progressTracker) error {
-	for {
-		ok, err := tryLockExclusive(p.lock)
-		if err != nil || ok {
-			return err
-		}
-		tracker.wait("the index of " + p.root.Path + " is open in " + ix.holders(p, filepath.Join(ix.base, p.key+".lock")) + "; waiting for it to close to put the rebuilt index in its place")
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(200 * time.Millisecond):
-		}
-	}
-}
-
 // wait reports that Sync is waiting, with the files done so far.
 func (t *progressTracker) wait(what string) {
 	if t.fn == nil {
@@ -196,29 +175,6 @@ func (t *progressTracker) wait(what string) {
 	}
 	p := Progress{Done: t.done, Total: t.total, Bytes: t.bytes, Elapsed: time.Since(t.start), Waiting: what}
 	t.fn(p)
-}
-
-// restart swaps a part's index for a fresh one to rebuild.
-func (ix *Index) restart(p *part) error {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	old := p.idx
-	if p.damaged.Swap(false) {
-		ix.notice("a search in the index of %s failed; rebuilding it", p.root.Path)
-	}
-	err := ix.startRebuild(p)
-	if ix.alias != nil && old != p.idx {
-		ix.alias.Swap(nonNil(p.idx), nonNil(old))
-	}
-	return err
-}
-
-// nonNil is the list of idx, empty for nil.
-func nonNil(idx bleve.Index) []bleve.Index {
-	if idx == nil {
-		return nil
-	}
-	return []bleve.Index{idx}
 }
 
 // plan compares the files under a part's root with its manifest.
@@ -319,17 +275,6 @@ func indexedFiles(idx bleve.Index) ([]string, error) {
 	}
 }
 
-// readResult is a file read and turned into documents by a worker.
-type readResult struct {
-	item  workItem
-	old   *record // the file's record in the index, if any
-	b     *briefings.Briefing
-	hash  [16]byte
-	docs  []sectionDoc
-	err   error
-	bytes int64
-}
-
 // apply carries out a plan: removals first, then the changed files, read and
 // parsed by a pool of workers and written in batches.
 func (ix *Index) apply(ctx context.Context, pl *plan, stats *SyncStats, tracker *progressTracker, start time.Time) error {
@@ -420,73 +365,4 @@ read:
 		err = w.recordFieldStats()
 	}
 	return w.finish(err)
-}
-
-// readItem reads one file and builds its documents.
-func readItem(idx bleve.Index, item workItem, opts briefings.LoadOptions) readResult {
-	r := readResult{item: item}
-	if item.existed {
-		r.old = readRecord(idx, item.file.Path)
-	}
-	b, err := briefings.ReadFile(item.file, opts)
-	if err != nil {
-		r.err = err
-		return r
-	}
-	r.b, r.bytes = b, int64(len(b.Text))
-	r.hash = contentHash(b.Text)
-	if r.old != nil && !item.oldFailed && r.old.hash == r.hash {
-		return r // same text, new time: only the entry changes
-	}
-	r.docs = sectionDocs(b)
-	return r
-}
-
-// write adds one file's result to the batch.
-func (ix *Index) write(w *batchWriter, r readResult, stats *SyncStats, start time.Time) error {
-	f := r.item.file
-	e := &entry{size: f.Size, mtime: f.ModTime.UnixNano()}
-	if !r.item.existed {
-		w.entries++
-	}
-	if briefings.RacyTime(f.ModTime, start) { // not trusted next time
-		e.mtime = 0
-	}
-	stats.Bytes += r.bytes
-	var old []string
-	if r.item.existed {
-		old = oldAnchors(w.idx, f.Path, r.old)
-	}
-	switch {
-	case r.err != nil:
-		e.err = r.err.Error()
-		stats.Failed++
-		stats.Problems = append(stats.Problems, briefings.Problem{Path: f.Path, Err: r.err, Skipped: true})
-		if err := w.replace(f.Path, old, nil, e, record{}); err != nil {
-			return err
-		}
-	case r.docs == nil:
-		stats.Unchanged++
-		w.batch.SetInternal(entryKey(f.Path), e.encode())
-	default:
-		rec := record{hash: r.hash}
-		for _, d := range r.docs {
-			rec.anchors = append(rec.anchors, d.Anchor)
-		}
-		if !r.item.existed || r.item.oldFailed {
-			stats.Added++
-		} else {
-			stats.Updated++
-		}
-		stats.Sections += len(r.docs)
-		if err := w.replace(f.Path, old, r.docs, e, rec); err != nil {
-			return err
-		}
-	}
-	if r.b != nil {
-		for _, msg := range r.b.Problems {
-			stats.Problems = append(stats.Problems, briefings.Problem{Path: f.Path, Err: errors.New(msg)})
-		}
-	}
-	return w.maybeFlush()
 }

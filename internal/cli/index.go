@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -222,31 +221,6 @@ for a month.)`,
 	cmd.Flags().BoolVar(&rebuild, "rebuild", false, "discard the index and build it again")
 	cmd.Flags().BoolVar(&prune, "prune", false, "remove the indexes of other brief versions and of libraries that no longer exist")
 	return cmd
-}
-
-// runPrune removes the indexes nobody needs, saying which.
-func (a *app) runPrune() error {
-	dir, _ := a.indexDirSetting()
-	pruned, err := index.Prune(dir)
-	if err != nil {
-		return err
-	}
-	out := newOutput(a.streams.Out)
-	var total int64
-	for _, p := range pruned {
-		what := filepath.Base(p.Dir)
-		if p.Root != "" {
-			what += " (" + p.Root + ")"
-		}
-		fmt.Fprintf(out.writer(), "removed %s, %s: %s\n", cleanMessage(what), briefings.FormatSize(p.Size), p.Why)
-		total += p.Size
-	}
-	noun := "indexes"
-	if len(pruned) == 1 {
-		noun = "index"
-	}
-	_, err = fmt.Fprintf(out.writer(), "removed %d %s, %s\n", len(pruned), noun, briefings.FormatSize(total))
-	return err
 }
 
 func (a *app) runIndex(cmd *cobra.Command, rebuild bool) error {

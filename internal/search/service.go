@@ -104,11 +104,6 @@ func (s *Service) Sync(ctx context.Context, progress func(index.Progress)) (inde
 	return s.index().Sync(ctx, progress)
 }
 
-// Rebuild builds the index again from the files.
-func (s *Service) Rebuild(ctx context.Context, progress func(index.Progress)) (index.SyncStats, error) {
-	return s.index().Rebuild(ctx, progress)
-}
-
 // Search searches the index as it is. A query that cannot be understood is
 // searched as plain words (Answer.QueryError says why); a damaged index is
 // rebuilt, at once from the command line, in the background in the app.
