@@ -6,9 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -23,7 +21,7 @@ import (
 func TestOneRebuildAtATime(t *testing.T) {
 	lib, cache, ix := builtThenShared(t, 8)
 	_ = ix.Close()
-	_, stdin := startChild(t, "rebuild", lib, cache)
+	cmd, stdin := startChild(t, "rebuild", lib, cache)
 	defer stdin.Close()
 
 	second, err := openShared(t, lib, cache)
@@ -57,6 +55,24 @@ func TestOneRebuildAtATime(t *testing.T) {
 	if entries, _ := os.ReadDir(filepath.Join(cache, tmpDirName)); len(entries) != 1 {
 		t.Errorf("tmp holds %d folders, want the one rebuild", len(entries))
 	}
+
+	// The busy reader does not use the index folder: the rebuild takes
+	// its place without waiting for the reader to close.
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	_ = stdin.Close()
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Fatalf("the rebuild: %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the rebuild waits for a reader that is not using the index")
+	}
+	if n := reader.Retry(); !n || len(reader.Busy()) != 0 {
+		t.Errorf("after the rebuild: retried %v, busy %v", n, reader.Busy())
+	}
+	checkHits(t, reader, "n3xs1", "3/n3x.md#section-1")
 }
 
 // damageMeta makes the index in cache unreadable.
@@ -68,41 +84,6 @@ func damageMeta(t *testing.T, cache string) {
 	}
 	if err := os.WriteFile(metas[0], []byte("garbage"), 0o600); err != nil {
 		t.Fatal(err)
-	}
-}
-
-// A lock file held exclusively (a process stopped while it renamed the
-// index) is waited for a bounded time: the index is then busy, saying who
-// holds the lock, and in what state; brief index refuses, saying so.
-func TestLockHeldByAStoppedProcess(t *testing.T) {
-	defer func(d time.Duration) { lockWait = d }(lockWait)
-	lockWait = 100 * time.Millisecond
-	lib, cache, ix := builtThenShared(t, 2)
-	_ = ix.Close()
-	cmd, stdin := startChild(t, "lock", lib, cache)
-	defer stdin.Close()
-	if err := cmd.Process.Signal(syscall.SIGSTOP); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = cmd.Process.Signal(syscall.SIGCONT) }()
-	pid := strconv.Itoa(cmd.Process.Pid)
-
-	start := time.Now()
-	reader := openDir(t, lib, cache)
-	busy := reader.Busy()
-	if len(busy) != 1 || !strings.Contains(busy[0].Why, "is locked by") {
-		t.Fatalf("busy %v", busy)
-	}
-	if lockAccounting() && !strings.Contains(busy[0].Why, "(pid "+pid+", stopped)") {
-		t.Errorf("the holder is not named: %q", busy[0].Why)
-	}
-	if took := time.Since(start); took > 5*time.Second {
-		t.Errorf("Open waited %s for a stopped process", took) // a hang, not a speed test
-	}
-	_, err := openShared(t, lib, cache)
-	var inUse *InUseError
-	if !errors.As(err, &inUse) {
-		t.Fatalf("brief index: %v", err)
 	}
 }
 

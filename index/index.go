@@ -211,9 +211,10 @@ func (ix *Index) Busy() []Busy {
 	return out
 }
 
-// Retry opens again the indexes of busy roots whose cause may be gone:
-// another brief was building them, or held their lock. It reports whether
-// one of them can be searched now. Searches go on meanwhile.
+// Retry opens again the indexes of busy roots whose cause may be gone
+// (another brief was building them, or held their lock), and the shared
+// index of roots searched in a private copy once the other brief let go
+// of it. It reports whether the index changed. Searches go on meanwhile.
 func (ix *Index) Retry() bool {
 	ix.syncMu.Lock()
 	defer ix.syncMu.Unlock()
@@ -225,23 +226,42 @@ func (ix *Index) Retry() bool {
 	ix.mu.RUnlock()
 	changed := false
 	for i, p := range parts {
-		if p.busy == "" || p.lasting || ix.builder(p) != "" {
+		copied := p.mode == modeCopy && !p.rebuild
+		switch {
+		case copied && !boltFree(p.dir):
+			continue
+		case !copied && (p.busy == "" || p.lasting || ix.builder(p) != ""):
 			continue
 		}
 		np, err := ix.openPart(p.root)
-		if err != nil || np.idx == nil {
+		if err != nil || np.idx == nil || np.mode == modeCopy {
 			ix.releaseBuild(np)
 			_ = np.close()
 			continue
 		}
 		ix.mu.Lock()
 		ix.parts[i] = np
-		ix.alias.Add(np.idx)
+		ix.alias.Swap([]bleve.Index{np.idx}, nonNil(p.idx))
 		_ = p.close()
 		ix.mu.Unlock()
 		changed = true
 	}
 	return changed
+}
+
+// boltFree reports whether no process holds the index in dir open (its
+// root.bolt locked), without waiting.
+func boltFree(dir string) bool {
+	f, err := os.Open(filepath.Join(dir, "store", "root.bolt"))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	ok, err := tryLockShared(f)
+	if ok {
+		unlock(f)
+	}
+	return ok && err == nil
 }
 
 // Busy is a root whose index cannot be searched now, and why.

@@ -45,6 +45,16 @@ func tryLock(f *os.File) (bool, error) {
 	return err == nil, err
 }
 
+// tryLockShared takes a shared lock without waiting; false when another
+// process holds the lock exclusively.
+func tryLockShared(f *os.File) (bool, error) {
+	err := flock(f, syscall.LOCK_SH|syscall.LOCK_NB)
+	if errors.Is(err, syscall.EWOULDBLOCK) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
 // unlock lets go of a lock.
 func unlock(f *os.File) { _ = flock(f, syscall.LOCK_UN) }
 

@@ -159,4 +159,8 @@ func (ix *Index) writeFailed(p *part, cause *DiskError) {
 		return
 	}
 	p.busy, p.lasting = cause.Error(), true // the sync returns it: no notice
+	if p.lock != nil {
+		_ = p.lock.Close()
+		p.lock = nil
+	}
 }

@@ -40,8 +40,8 @@ func child(mode, lib, cache string) int {
 	if mode == "lock" {
 		base, _ := OwnedDir(cache)
 		f, err := os.OpenFile(filepath.Join(base, keyFor(roots[0])+".lock"), os.O_CREATE|os.O_RDWR, 0o600)
-		if err == nil {
-			err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX)
+		for ok := false; err == nil && !ok; {
+			ok, err = tryLock(f)
 		}
 		if err != nil {
 			fmt.Println("error:", err)

@@ -177,6 +177,12 @@ func (ix *Index) setBusy(p *part, why string) error {
 		return errors.New(why)
 	}
 	p.busy = why
+	if p.lock != nil {
+		// Not using the index folder, it must not keep a rebuild from
+		// taking its place.
+		_ = p.lock.Close()
+		p.lock = nil
+	}
 	return nil
 }
 

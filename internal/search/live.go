@@ -58,8 +58,8 @@ func (l *liveIndex) kick() {
 
 func (l *liveIndex) wait() { l.done.Wait() }
 
-// retryEvery is how often a busy index (another brief builds it) is tried
-// again. (A variable for tests.)
+// retryEvery is how often a busy index (another brief builds it), or one
+// searched in a private copy, is tried again. (A variable for tests.)
 var retryEvery = time.Second
 
 func (l *liveIndex) run() {
@@ -73,8 +73,8 @@ func (l *liveIndex) run() {
 		case <-l.work:
 			l.syncOnce(ctx, false)
 		case <-retry.C:
-			if ix := l.s.index(); len(ix.Busy()) > 0 && ix.Retry() {
-				l.syncOnce(ctx, true) // searchable again: its files are not scanned any more
+			if l.s.index().Retry() {
+				l.syncOnce(ctx, true) // the shared index, searchable again
 			}
 		}
 	}

@@ -198,3 +198,36 @@ func TestLiveServiceWaitsOutABuild(t *testing.T) {
 		t.Errorf("after the build: %v, notes %q, hits %q", err, ans.Notes, places(ans))
 	}
 }
+
+// The app opened while another brief holds the index searches a private
+// copy; once the other brief lets go, it goes back to the shared index
+// (what it syncs is then kept).
+func TestLiveServiceLeavesItsPrivateCopy(t *testing.T) {
+	defer func(d time.Duration) { retryEvery = d }(retryEvery)
+	retryEvery = 20 * time.Millisecond
+	lib, cache := t.TempDir(), t.TempDir()
+	write(t, filepath.Join(lib, "a.md"), "# A\n\n## Harbour\n\nThe quixotic harbour.\n")
+	roots, _ := briefings.ResolveRoots([]string{lib})
+	holder, err := index.Open(roots, index.Options{Dir: cache, Log: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := holder.Sync(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	s := open(t, lib, cache, true)
+	waitSynced(t, s)
+	if !s.index().Private() {
+		t.Fatalf("not a private copy: %q", s.Notices())
+	}
+	_ = holder.Close()
+	for u := waitSynced(t, s); !u.Changed; u = waitSynced(t, s) {
+	}
+	if s.index().Private() {
+		t.Error("still a private copy after the other brief closed")
+	}
+	ans, err := s.Search(context.Background(), index.Request{Query: "quixotic"})
+	if err != nil || strings.Join(places(ans), " ") != "a.md#harbour" {
+		t.Errorf("%v, %q", err, places(ans))
+	}
+}
