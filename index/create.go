@@ -198,6 +198,18 @@ func (ix *Index) holders(p *part, path string) string {
 	return strings.Join(out, ", ")
 }
 
+// allStopped reports whether every process that holds a lock on the file
+// at path is stopped (false when there is none, or it cannot tell).
+func allStopped(path string) bool {
+	pids := lockHolders(path)
+	for _, pid := range pids {
+		if processState(pid) != "stopped" {
+			return false
+		}
+	}
+	return len(pids) > 0
+}
+
 // tempDir returns a new directory name under the base's tmp directory,
 // tagged with the process id so that leftovers of dead processes can be
 // recognized and removed.

@@ -58,6 +58,9 @@ type Options struct {
 type InUseError struct {
 	Root   string // the library root whose index is in use
 	Holder string // who holds it: "brief search (pid 4242, stopped)"
+	// Stopped is set when every holder is stopped (kill -STOP): waiting
+	// for it is pointless.
+	Stopped bool
 }
 
 // Error says which library's index is in use, and by whom.

@@ -108,7 +108,8 @@ func (ix *Index) openPart(root briefings.Root) (*part, error) {
 		case ix.opts.SharedOnly && who != "":
 			return p, &RebuildingError{Root: root.Path, Holder: who}
 		case ix.opts.SharedOnly:
-			return p, &InUseError{Root: root.Path, Holder: ix.holders(p, filepath.Join(p.dir, "store", "root.bolt"))}
+			bolt := filepath.Join(p.dir, "store", "root.bolt")
+			return p, &InUseError{Root: root.Path, Holder: ix.holders(p, bolt), Stopped: allStopped(bolt)}
 		}
 		// Beside a builder, only a complete index is an answer.
 		return p, ix.usePrivateCopy(p, who)
@@ -155,7 +156,7 @@ func (ix *Index) openLock(p *part) error {
 		holder := ix.holders(p, lockPath)
 		_ = lock.Close()
 		if ix.opts.SharedOnly {
-			return &InUseError{Root: p.root.Path, Holder: holder}
+			return &InUseError{Root: p.root.Path, Holder: holder, Stopped: allStopped(lockPath)}
 		}
 		return ix.setBusy(p, fmt.Sprintf("the index of %s is locked by %s", p.root.Path, holder))
 	}

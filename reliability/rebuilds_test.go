@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // TestConcurrentRebuilds starts 3, then 5 brief index --rebuild at once:
@@ -124,7 +125,9 @@ func TestSearchBesideARebuildOfADamagedIndex(t *testing.T) {
 	for _, n := range sizes {
 		lib := generate(t, n)
 		e := newEnv(t)
-		e.mustBrief(t, "-L", lib, "index")
+		if r := e.briefTimeout(t, time.Hour, "-L", lib, "index"); r.code != 0 {
+			t.Fatalf("brief index: exit %d: %s", r.code, r.stderr)
+		}
 		must(t, os.WriteFile(filepath.Join(indexDirs(e.cache)[0], "index_meta.json"), []byte("garbage"), 0o600))
 		what := fmt.Sprintf("brief search beside a rebuild of a damaged index (%d briefings)", n)
 		for range runs {

@@ -126,7 +126,7 @@ func (a *app) openIndexToBuild(ctx context.Context, cmd *cobra.Command, again st
 		if !errors.As(err, &inUse) {
 			return ix, err
 		}
-		if time.Now().After(deadline) {
+		if time.Now().After(deadline) || inUse.Stopped {
 			return nil, fmt.Errorf("%w (a reader brings the index up to date itself when it starts); close it and run %s again",
 				inUse, again)
 		}
