@@ -30,8 +30,8 @@ func TestLockHeldByAStoppedProcess(t *testing.T) {
 	start := time.Now()
 	reader := openDir(t, lib, cache)
 	busy := reader.Busy()
-	if len(busy) != 1 || !strings.Contains(busy[0].Why, "is locked by") {
-		t.Fatalf("busy %v", busy)
+	if len(busy) != 1 || !strings.Contains(busy[0].Why, "is locked by") || reader.parts[0].idx != nil {
+		t.Fatalf("busy %v, an index open: %v", busy, reader.parts[0].idx != nil)
 	}
 	if lockAccounting() && !strings.Contains(busy[0].Why, "(pid "+pid+", stopped)") {
 		t.Errorf("the holder is not named: %q", busy[0].Why)

@@ -134,6 +134,9 @@ func (ix *Index) builder(p *part) string {
 	}
 	pidText, _, _ := strings.Cut(strings.TrimSpace(string(data)), " ")
 	pid, err := strconv.Atoi(pidText)
+	if err != nil && lockAccounting() && len(lockHolders(name)) > 0 {
+		return ix.holders(p, name) // taken, its holder not written yet
+	}
 	if err != nil || !processAlive(pid) {
 		return ""
 	}

@@ -82,8 +82,8 @@ func (ix *Index) openPart(root briefings.Root) (*part, error) {
 		return p, ix.useMemory(p)
 	}
 	p.dir = filepath.Join(ix.base, p.key)
-	if err := ix.openLock(p); err != nil {
-		return p, err
+	if err := ix.openLock(p); err != nil || p.busy != "" || p.idx != nil {
+		return p, err // locked, or in memory: the folder is not used
 	}
 	if _, err := os.Lstat(p.dir); errors.Is(err, os.ErrNotExist) {
 		if err := ix.create(p); err != nil || p.idx != nil || p.busy != "" {
@@ -125,11 +125,15 @@ func (ix *Index) openPart(root briefings.Root) (*part, error) {
 		}
 		return p, ix.setBusy(p, fmt.Sprintf("the index of %s is being rebuilt by %s", root.Path, who))
 	}
+	why := fmt.Sprintf("the index of %s is damaged (%s); rebuilding it", root.Path, firstLine(err))
 	if errors.Is(err, errOtherSchema) {
-		ix.notice("the index of %s was made by another version of brief; rebuilding it", root.Path)
-	} else {
-		ix.notice("the index of %s is damaged (%s); rebuilding it", root.Path, firstLine(err))
+		why = fmt.Sprintf("the index of %s was made by another version of brief; rebuilding it", root.Path)
 	}
+	if got, err := ix.takeBuild(p); err == nil && !got {
+		// Another brief started rebuilding it just now.
+		return p, ix.startRebuild(p)
+	}
+	ix.notice("%s", why)
 	return p, ix.startRebuild(p)
 }
 
