@@ -130,7 +130,7 @@ func TestStoppedLockHolder(t *testing.T) {
 			must(t, os.WriteFile(filepath.Join(indexDirs(e.cache)[0], "index_meta.json"), []byte("garbage"), 0o600))
 			rebuild, _ := e.startBrief(t, "-L", lib, "index", "--rebuild")
 			stopWhenLocked(t, rebuild, indexDirs(e.cache)[0]+".build", "WRITE")
-			searches(t, e, "is being rebuilt by brief index --rebuild "+stopped(rebuild)+"; these results come from a quick scan")
+			searches(t, e, "these results come from a quick scan of the files: the index of "+lib+" is being rebuilt by brief index --rebuild "+stopped(rebuild))
 		})
 		countRun(t, "SIGSTOP of brief index --rebuild renaming the index into place (lock file held exclusively)", func() {
 			e := fresh(t)

@@ -142,12 +142,14 @@ func (s *Service) scan(ctx context.Context, req index.Request, busy []index.Busy
 	}
 	res := quickScan(ctx, roots, req, s.opts.Index.LoadOptions, scanBudget)
 	ans := Answer{Results: res.results}
+	// What matters first, for a narrow screen: where the results come
+	// from, then why.
 	how := "these results come from a quick scan of the files"
 	if res.looked < res.files {
 		how += fmt.Sprintf(" (%d of %d looked at so far)", res.looked, res.files)
 	}
 	for _, b := range busy {
-		ans.Notes = append(ans.Notes, b.Why+"; "+how)
+		ans.Notes = append(ans.Notes, how+": "+b.Why)
 	}
 	return ans
 }

@@ -98,7 +98,7 @@ func TestSearchBesideAnotherBrief(t *testing.T) {
 	s := open(t, lib, cache, false)
 	ans, err := s.SyncAndSearch(context.Background(), index.Request{Query: "quixotic"}, nil)
 	notes := strings.Join(ans.Notes, "\n")
-	if err != nil || !strings.Contains(notes, "is being built by another brief; these results come from a quick scan of the files") {
+	if err != nil || !strings.Contains(notes, "these results come from a quick scan of the files: the index of "+lib+" is being built by another brief") {
 		t.Errorf("%v, notes %q", err, ans.Notes)
 	}
 	if got := strings.Join(places(ans), " "); got != "zz.md#harbour" {
