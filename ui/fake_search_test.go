@@ -47,6 +47,15 @@ func (f *fakeSearch) Search(ctx context.Context, req index.Request) (search.Answ
 	return f.answer(req)
 }
 
+func (f *fakeSearch) TagCounts(ctx context.Context, req index.Request) ([]index.TagCount, error) {
+	req.NoTagCounts = false
+	ans, err := f.answer(req)
+	if err != nil || ans.Results == nil {
+		return nil, err
+	}
+	return ans.Results.Tags, nil
+}
+
 func (f *fakeSearch) Notices() []string { return f.notices }
 
 func (f *fakeSearch) Changed(paths []string) {

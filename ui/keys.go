@@ -153,7 +153,7 @@ func (k presenterKeys) FullHelp() [][]key.Binding {
 
 // searchKeys drive the search screen; letters go to the query box.
 type searchKeys struct {
-	Down, Up, PageDown, PageUp, Open, Tag, History, Back, Help key.Binding
+	Down, Up, PageDown, PageUp, Open, Tag, Suggest, History, Back, Help key.Binding
 }
 
 func newSearchKeys() searchKeys {
@@ -164,6 +164,7 @@ func newSearchKeys() searchKeys {
 		PageUp:   bind("pgup", "previous page of hits", "pgup"),
 		Open:     bind("enter", "read the section", "enter"),
 		Tag:      bind("tab", "filter by the next tag", "tab"),
+		Suggest:  bind("ctrl+y", "search the suggested spelling (did you mean)", "ctrl+y"),
 		History:  bind("↑ (empty box)", "earlier searches", "up"),
 		Back:     bind("esc", "back", "esc"),
 		Help:     bind("ctrl+h/f1", "help", "ctrl+h", "f1"),
@@ -173,7 +174,7 @@ func newSearchKeys() searchKeys {
 // querySyntaxHelp lists the search syntax as help entries.
 func querySyntaxHelp() []key.Binding {
 	syntax := [][2]string{
-		{"north korean", "sections with all the words"},
+		{"north korean", "sections with the words, those with all first"},
 		{`"massive escalation"`, "the exact phrase"},
 		{"+nato -russia", "must have / must not have"},
 		{"troops OR soldiers", "either word"},

@@ -22,6 +22,8 @@ import (
 type SearchService interface {
 	// Search answers a request, recovering as it can.
 	Search(ctx context.Context, req index.Request) (search.Answer, error)
+	// TagCounts counts by tag the sections a request matches.
+	TagCounts(ctx context.Context, req index.Request) ([]index.TagCount, error)
 	// Notices says what opening the index had to do, one line each.
 	Notices() []string
 	// Changed tells the service which files changed on disk.
@@ -85,6 +87,11 @@ type (
 		refresh bool // the same query again, after the index changed
 		answer  search.Answer
 		err     error
+	}
+	// tagCountsMsg brings the tag counts of the results shown.
+	tagCountsMsg struct {
+		seq  int
+		tags []index.TagCount
 	}
 	// openHitMsg asks the app to open a hit in the reader.
 	openHitMsg struct{ hit index.Hit }
@@ -153,7 +160,9 @@ func (s *searcher) start(more, refresh bool) tea.Cmd {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
-	req := index.Request{Query: q, AsYouType: true, Limit: searchPage}
+	// Tags are counted after the hits are shown (countTags): counting
+	// visits every match, and would hold up every key press.
+	req := index.Request{Query: q, AsYouType: true, Limit: searchPage, NoTagCounts: true}
 	if s.tag != "" {
 		req.Tags = []string{s.tag}
 	}
@@ -169,18 +178,36 @@ func (s *searcher) start(more, refresh bool) tea.Cmd {
 	}
 }
 
-// show applies search results, unless newer ones are already shown.
-func (s *searcher) show(msg searchResultsMsg) {
+// countTags counts the tags of the results shown, off the UI goroutine;
+// only the tags of a search with no tag filter are offered.
+func (s *searcher) countTags(msg searchResultsMsg) tea.Cmd {
+	if s.svc == nil || msg.more || msg.tag != "" || s.applied != msg.seq {
+		return nil
+	}
+	req := index.Request{Query: msg.query, AsYouType: true}
+	svc, seq := s.svc, msg.seq
+	return func() tea.Msg {
+		tags, err := svc.TagCounts(context.Background(), req)
+		if err != nil {
+			return nil // the tag line stays as it is
+		}
+		return tagCountsMsg{seq: seq, tags: tags}
+	}
+}
+
+// show applies search results, unless newer ones are already shown, and
+// asks for their tag counts.
+func (s *searcher) show(msg searchResultsMsg) tea.Cmd {
 	if msg.seq < s.applied {
-		return // older than what is shown
+		return nil // older than what is shown
 	}
 	s.loading = msg.seq < s.seq
 	switch {
 	case errors.Is(msg.err, context.Canceled):
-		return
+		return nil
 	case msg.err != nil:
 		s.err = firstLine(msg.err.Error())
-		return
+		return nil
 	}
 	res := msg.answer.Results
 	s.err = ""
@@ -197,7 +224,7 @@ func (s *searcher) show(msg searchResultsMsg) {
 		if msg.seq == s.applied && msg.query == s.query {
 			s.hits = append(s.hits, res.Hits...)
 		}
-		return
+		return nil
 	}
 	var onHit *index.Hit
 	if msg.refresh && s.cursor < len(s.hits) {
@@ -206,9 +233,6 @@ func (s *searcher) show(msg searchResultsMsg) {
 	s.applied = msg.seq
 	s.query, s.results, s.hits = msg.query, res, res.Hits
 	s.lastTook = res.Took
-	if msg.tag == "" {
-		s.tags = res.Tags
-	}
 	s.cursor, s.offset = 0, 0
 	if onHit != nil {
 		for i, h := range s.hits {
@@ -218,6 +242,7 @@ func (s *searcher) show(msg searchResultsMsg) {
 			}
 		}
 	}
+	return s.countTags(msg)
 }
 
 func (s *searcher) update(msg tea.Msg) tea.Cmd {
@@ -228,7 +253,11 @@ func (s *searcher) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case searchResultsMsg:
-		s.show(msg)
+		return s.show(msg)
+	case tagCountsMsg:
+		if msg.seq == s.applied && s.tag == "" {
+			s.tags = msg.tags
+		}
 		return nil
 	case tea.PasteMsg:
 		var cmd tea.Cmd
@@ -272,12 +301,20 @@ func (s *searcher) key(msg tea.KeyPressMsg) tea.Cmd {
 	case matches(msg, k.Tag):
 		s.cycleTag()
 		return s.changed()
+	case matches(msg, k.Suggest):
+		if s.results == nil || s.results.Suggestion == "" {
+			return nil
+		}
+		s.input.SetValue(s.results.Suggestion)
+		s.input.CursorEnd()
+		s.history = -1
+		return s.changed()
 	case matches(msg, k.Back):
 		s.intent = backMsg{}
 		return nil
 	case matches(msg, k.Help):
 		s.help = &helpScreen{title: "Search", groups: []helpGroup{
-			{"Results", []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.Open, k.Tag, k.History, k.Back}},
+			{"Results", []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.Open, k.Tag, k.Suggest, k.History, k.Back}},
 			{"Query syntax", querySyntaxHelp()},
 		}}
 		return nil
@@ -356,7 +393,11 @@ func (s *searcher) status() string {
 		return ""
 	}
 	n := s.results.Total
-	return fmt.Sprintf("%d %s in %s", n, plural(int(n), "section", "sections"), formatTook(s.lastTook))
+	line := fmt.Sprintf("%d %s in %s", n, plural(int(n), "section", "sections"), formatTook(s.lastTook))
+	if s.results.Suggestion != "" {
+		line += " · did you mean: " + s.results.Suggestion + " (ctrl+y)"
+	}
+	return line
 }
 
 func formatTook(d time.Duration) string {

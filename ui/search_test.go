@@ -7,7 +7,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/index"
 	"github.com/briefreader/brief/internal/catalog"
+	"github.com/briefreader/brief/internal/search"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -17,10 +19,12 @@ func (discardLog) Write(p []byte) (int, error) { return len(p), nil }
 
 // searchNow runs the search for the box's query at once (no debounce) and
 // applies its results.
+// searchNow runs the search due and what its results ask for (the tag
+// counts).
 func searchNow(s *searcher) {
 	s.seq++
-	if cmd := s.update(searchDueMsg{s.seq}); cmd != nil {
-		s.update(cmd())
+	for cmd := s.update(searchDueMsg{s.seq}); cmd != nil; {
+		cmd = s.update(cmd())
 	}
 }
 
@@ -80,11 +84,19 @@ func TestSearchErrorIsExplained(t *testing.T) {
 }
 
 func TestSearchTagFilterAndHistory(t *testing.T) {
-	s := newTestSearcher(t, newFakeSearch())
+	fake := newFakeSearch()
+	s := newTestSearcher(t, fake)
 	s.input.SetValue("brief")
 	searchNow(s)
 	if len(s.tags) == 0 {
 		t.Fatal("no tag facets")
+	}
+	// Tags are counted after the hits are shown, never in the search a
+	// key press starts.
+	for _, req := range fake.requests() {
+		if !req.NoTagCounts {
+			t.Errorf("search %q counted tags", req.Query)
+		}
 	}
 	s.update(keyMsg("tab"))
 	searchNow(s)
@@ -182,4 +194,40 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// Hits that lack some of the words say which, and a word no section has
+// gets a suggestion that ctrl+y searches.
+func TestSearchMissingWordsAndSuggestion(t *testing.T) {
+	fake := newFakeSearch()
+	fake.answer = func(req index.Request) (search.Answer, error) {
+		res := &index.Results{Total: 2, Hits: []index.Hit{
+			{Path: "a.md", Title: "Ukraine", Heading: "Missiles", Anchor: "missiles"},
+			{Path: "b.md", Title: "Korea", Heading: "Troops", Anchor: "troops", Missing: []string{"ukrane"}},
+		}}
+		if req.Query == "troops ukrane" {
+			res.Suggestion = "troops ukraine"
+		}
+		return search.Answer{Results: res}, nil
+	}
+	s := newTestSearcher(t, fake)
+	s.input.SetValue("troops ukrane")
+	searchNow(s)
+	v := ansi.Strip(s.view())
+	for _, want := range []string{"missing: ukrane", "did you mean: troops ukraine (ctrl+y)"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("screen lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Count(v, "missing:") != 1 {
+		t.Errorf("only the second hit lacks a word:\n%s", v)
+	}
+	s.update(keyMsg("ctrl+y"))
+	if got := s.input.Value(); got != "troops ukraine" {
+		t.Errorf("after ctrl+y the query is %q", got)
+	}
+	searchNow(s)
+	if v := ansi.Strip(s.view()); strings.Contains(v, "did you mean") {
+		t.Errorf("a suggestion for a query with no unknown word:\n%s", v)
+	}
 }

@@ -143,8 +143,24 @@ func (s *searcher) hitView(h index.Hit, selected bool) []string {
 	if len(h.Tags) > 0 {
 		meta = render.Plain(strings.Join(h.Tags, " · ")) + "  " + meta
 	}
-	lines = append(lines, bar+"  "+s.st.subtle.Render(ansi.Truncate(meta, width-2, "…")))
+	line := s.st.subtle.Render(ansi.Truncate(meta, width-2, "…"))
+	if missing := missingLine(h.Missing); missing != "" {
+		// The words the section lacks come first: they say why it
+		// ranks below the sections with every word.
+		room := max(width-2-ansi.StringWidth(missing)-2, 0)
+		line = s.st.warning.Render(missing) + "  " + s.st.subtle.Render(ansi.Truncate(meta, room, "…"))
+		line = ansi.Truncate(line, width-2, "…")
+	}
+	lines = append(lines, bar+"  "+line)
 	return lines
+}
+
+// missingLine says which words of the query a hit lacks: "missing: ukraine".
+func missingLine(words []string) string {
+	if len(words) == 0 {
+		return ""
+	}
+	return "missing: " + render.Plain(strings.Join(words, ", "))
 }
 
 // snippetLine draws a snippet in width cells with its matches highlighted.

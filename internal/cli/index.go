@@ -259,7 +259,7 @@ func (a *app) runIndex(cmd *cobra.Command, rebuild bool) error {
 		} else if !waiting {
 			waiting = true
 			bar.clear()
-			fmt.Fprintf(a.streams.Err, "brief: %s (ctrl+c gives up the rebuild)\n", p.Waiting)
+			fmt.Fprintf(a.streams.Err, "brief: %s (ctrl+c gives up the rebuild)\n", cleanMessage(p.Waiting))
 		}
 	})
 	bar.clear()

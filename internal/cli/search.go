@@ -37,7 +37,11 @@ briefing and section, the score, and snippets with the matched words in bold
 (on a terminal; the output has no escape codes otherwise or under NO_COLOR).
 The index is brought up to date first (--no-sync skips that).
 
-All words must appear. The query syntax:
+Plain words are a best match: sections with every word come first, then
+those with some of them (each says which words it lacks), ranked by how well
+they match; a question typed as a sentence works. A word no section has gets
+a suggestion on stderr ("did you mean", and "suggestion" in --json).
+The query syntax:
   "north korean"      a phrase
   -russia  +ukraine   exclude a word, require a word
   ukraine OR russia   either word
@@ -124,7 +128,10 @@ func (a *app) runSearch(cmd *cobra.Command, query string, f searchFlags) error {
 		err = writeSearchJSON(out.w, query, res, queryErr, notices)
 	} else {
 		if queryErr != nil {
-			fmt.Fprintf(a.streams.Err, "brief: %v; searching the words as plain text\n", queryErr)
+			fmt.Fprintf(a.streams.Err, "brief: %s; searching the words as plain text\n", cleanMessage(queryErr.Error()))
+		}
+		if res.Suggestion != "" {
+			fmt.Fprintf(a.streams.Err, "brief: did you mean: %s\n", cleanMessage(res.Suggestion))
 		}
 		err = writeHits(out, res.Hits, terminalWidth(out))
 	}
@@ -188,6 +195,13 @@ func writeHits(out output, hits []index.Hit, width int) error {
 		}
 		if styled {
 			loc = hitFaintStyle.Render(loc)
+		}
+		if len(h.Missing) > 0 {
+			missing := "missing: " + render.Plain(oneLine(strings.Join(h.Missing, ", ")))
+			if styled {
+				missing = hitFaintStyle.Render(missing)
+			}
+			loc += "  " + missing
 		}
 		sb.WriteString("  " + loc + "\n")
 	}
@@ -266,6 +280,7 @@ func displayPath(path string) string {
 type searchJSON struct {
 	Query      string    `json:"query"`
 	QueryError string    `json:"query_error,omitempty"`
+	Suggestion string    `json:"suggestion,omitempty"`
 	Total      uint64    `json:"total"`
 	TookMS     float64   `json:"took_ms"`
 	Hits       []hitJSON `json:"hits"`
@@ -286,6 +301,8 @@ type hitJSON struct {
 	Score       float64       `json:"score"`
 	Snippets    []snippetJSON `json:"snippets"`
 	Terms       []string      `json:"terms"`
+	// Missing are the words of the query the section lacks.
+	Missing []string `json:"missing"`
 }
 
 type snippetJSON struct {
@@ -303,7 +320,7 @@ type tagJSON struct {
 // into the UTF-8 snippet text; offset is where the snippet starts in the
 // section's plain text.
 func writeSearchJSON(w io.Writer, query string, res *index.Results, queryErr *index.QueryError, notices []string) error {
-	doc := searchJSON{Query: query, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
+	doc := searchJSON{Query: query, Suggestion: res.Suggestion, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
 		Hits: []hitJSON{}, Tags: []tagJSON{}, Notices: append([]string{}, notices...)}
 	if queryErr != nil {
 		doc.QueryError = queryErr.Error()
@@ -311,7 +328,7 @@ func writeSearchJSON(w io.Writer, query string, res *index.Results, queryErr *in
 	for _, h := range res.Hits {
 		hj := hitJSON{Path: h.Path, RelPath: h.RelPath, Anchor: h.Anchor, Title: h.Title, Heading: h.Heading,
 			HeadingPath: nonNil(h.HeadingPath), Ordinal: h.Ordinal, Tags: nonNil(h.Tags), Score: h.Score,
-			Snippets: []snippetJSON{}, Terms: nonNil(h.Terms)}
+			Snippets: []snippetJSON{}, Terms: nonNil(h.Terms), Missing: nonNil(h.Missing)}
 		if !h.Date.IsZero() {
 			hj.Date = h.Date.Format("2006-01-02")
 		}

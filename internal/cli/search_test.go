@@ -342,3 +342,34 @@ func TestIndexPrune(t *testing.T) {
 		t.Errorf("the index of the library that is still there is gone:\n%s", out)
 	}
 }
+
+// A question typed as a sentence finds its section; a misspelt word gets a
+// suggestion on stderr and in JSON; hits lacking words say which.
+func TestSearchQuestionsAndSuggestions(t *testing.T) {
+	t.Setenv("BRIEF_LIBRARY", "")
+	cache := t.TempDir()
+	out, errOut, code := run(t, "--index-dir", cache, "search", "--limit", "3", "why did the us change its policy on long range missiles")
+	if code != 0 || !strings.Contains(out, "#the-atacms-decision") {
+		t.Errorf("question: exit %d, stderr %q\n%s", code, errOut, out)
+	}
+	out, errOut, code = run(t, "--index-dir", cache, "search", "--limit", "20", "north korian troops")
+	if code != 0 || !strings.Contains(errOut, "did you mean: north korean troops") {
+		t.Errorf("misspelt: exit %d, stderr %q", code, errOut)
+	}
+	if !strings.Contains(out, "missing: korian") {
+		t.Errorf("no hit says which word it lacks:\n%s", out)
+	}
+	out, _, _ = run(t, "--index-dir", cache, "search", "--json", "north korian troops")
+	var doc struct {
+		Suggestion string `json:"suggestion"`
+		Hits       []struct {
+			Missing []string `json:"missing"`
+		} `json:"hits"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if doc.Suggestion != "north korean troops" || len(doc.Hits) == 0 || len(doc.Hits[0].Missing) == 0 {
+		t.Errorf("json: %+v", doc)
+	}
+}
