@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	index "github.com/blevesearch/bleve_index_api"
+	"github.com/briefreader/brief/briefings"
 )
 
 // Internal keys of an index. The manifest entry of a file is written in the
@@ -71,18 +73,37 @@ type entry struct {
 	// was modified so shortly before the sync that a later change could
 	// keep the same time; such files are hashed again next time.
 	mtime int64
+	// ctime is the inode change time in nanoseconds, 0 where the system
+	// has none: a file rewritten with its size kept and its modification
+	// time put back (a sync tool, touch -r) still changes it.
+	ctime int64
 	err   string // why the file did not load; "" when it did
 }
 
-const entryVersion = 2
+const entryVersion = 3
 
 func (e *entry) encode() []byte {
-	b := make([]byte, 0, 24+len(e.err))
+	b := make([]byte, 0, 32+len(e.err))
 	b = append(b, entryVersion)
 	b = binary.AppendUvarint(b, uint64(e.size))
 	b = binary.AppendVarint(b, e.mtime)
+	b = binary.AppendVarint(b, e.ctime)
 	b = binary.AppendUvarint(b, uint64(len(e.err)))
 	return append(b, e.err...)
+}
+
+// same reports whether a file found by a scan is as the entry recorded it:
+// same size and time stamps, the entry's times trusted.
+func (e entry) same(f briefings.File) bool {
+	return e.mtime != 0 && e.size == f.Size && e.mtime == f.ModTime.UnixNano() && e.ctime == unixNano(f.ChangeTime)
+}
+
+// unixNano is t in nanoseconds, 0 for the zero time.
+func unixNano(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixNano()
 }
 
 // decodeEntry reads an encoded entry.
@@ -101,11 +122,16 @@ func decodeEntry(b []byte) (e entry, ok bool) {
 		return e, false
 	}
 	b = b[n:]
+	c, n := binary.Varint(b)
+	if n <= 0 {
+		return e, false
+	}
+	b = b[n:]
 	l, n := binary.Uvarint(b)
 	if n <= 0 || l > uint64(len(b)-n) {
 		return e, false
 	}
-	return entry{size: int64(s), mtime: m, err: string(b[n : n+int(l)])}, true
+	return entry{size: int64(s), mtime: m, ctime: c, err: string(b[n : n+int(l)])}, true
 }
 
 // entryKey is the internal key of a file's entry.

@@ -5,19 +5,46 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
+
+	"github.com/briefreader/brief/briefings"
 )
 
 func TestEntryEncoding(t *testing.T) {
-	for _, e := range []entry{{}, {size: 12345, mtime: -1, err: ""}, {size: 1 << 40, mtime: 1732000000123456789, err: "binary file"}} {
+	for _, e := range []entry{{}, {size: 12345, mtime: -1, err: ""}, {size: 1 << 40, mtime: 1732000000123456789, ctime: 1732000000987654321, err: "binary file"}} {
 		got, ok := decodeEntry(e.encode())
 		if !ok || got != e {
 			t.Errorf("round trip of %+v: %+v %v", e, got, ok)
 		}
 	}
-	for _, bad := range [][]byte{nil, {}, {9}, {entryVersion}, {entryVersion, 1}, {entryVersion, 1, 2, 50, 'x'}} {
+	for _, bad := range [][]byte{nil, {}, {9}, {entryVersion}, {entryVersion, 1}, {entryVersion, 1, 2, 3, 50, 'x'}} {
 		if _, ok := decodeEntry(bad); ok {
 			t.Errorf("decoded %v", bad)
 		}
+	}
+}
+
+// TestEntrySame: a file is trusted unchanged only when its size and both
+// time stamps are as recorded; a rewrite that keeps the size and puts the
+// modification time back still changes the inode change time.
+func TestEntrySame(t *testing.T) {
+	mtime, ctime := time.Unix(1732000000, 5), time.Unix(1732000100, 7)
+	f := briefings.File{Size: 10, ModTime: mtime, ChangeTime: ctime}
+	e := entry{size: 10, mtime: mtime.UnixNano(), ctime: ctime.UnixNano()}
+	if !e.same(f) {
+		t.Error("an unchanged file is not the same")
+	}
+	g := f
+	g.ChangeTime = ctime.Add(time.Second)
+	if e.same(g) {
+		t.Error("a file whose inode changed is the same")
+	}
+	if (entry{size: 10, mtime: 0, ctime: e.ctime}).same(f) {
+		t.Error("an untrusted time is trusted")
+	}
+	noCtime := briefings.File{Size: 10, ModTime: mtime}
+	if !(entry{size: 10, mtime: mtime.UnixNano()}).same(noCtime) {
+		t.Error("a system without inode change times: an unchanged file is not the same")
 	}
 }
 

@@ -193,7 +193,7 @@ func (ix *Index) plan(p *part, start time.Time) (*plan, []briefings.Problem, int
 			known++
 		}
 		e, ok := decodeEntry(raw)
-		if ok && e.mtime != 0 && e.size == f.Size && e.mtime == f.ModTime.UnixNano() {
+		if ok && e.same(f) {
 			pl.unchanged++
 			if e.err != "" {
 				problems = append(problems, briefings.Problem{Path: f.Path, Err: errors.New(e.err), Skipped: true})

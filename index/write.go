@@ -42,7 +42,7 @@ func readItem(idx bleve.Index, item workItem, opts briefings.LoadOptions) readRe
 // write adds one file's result to the batch.
 func (ix *Index) write(w *batchWriter, r readResult, stats *SyncStats, start time.Time) error {
 	f := r.item.file
-	e := &entry{size: f.Size, mtime: f.ModTime.UnixNano()}
+	e := &entry{size: f.Size, mtime: f.ModTime.UnixNano(), ctime: unixNano(f.ChangeTime)}
 	if !r.item.existed {
 		w.entries++
 	}

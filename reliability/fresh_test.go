@@ -173,8 +173,9 @@ func TestSameSizeSameTimeOnACoarseFileSystem(t *testing.T) {
 		if got := listedTitle(t, e, lib, rel); got != fmt.Sprintf("Round %02d bravo", round) { // now trusted
 			t.Fatalf("round %d: listed as %q once settled", round, got)
 		}
+		e.mustBrief(t, "index", "-L", lib) // the index trusts it too now
 		rewrite(t, path, text(round, "delta"))
-		countRun(t, "same size, old time put back after the racy window: the list (and after brief index)", func() {
+		countRun(t, "same size, old time put back after the racy window: list and search (after brief index)", func() {
 			want := fmt.Sprintf("Round %02d delta", round)
 			if got := listedTitle(t, e, lib, rel); got != want {
 				t.Errorf("round %d: a change with its time put back: listed as %q (a stale title)", round, got)
@@ -182,6 +183,9 @@ func TestSameSizeSameTimeOnACoarseFileSystem(t *testing.T) {
 			e.mustBrief(t, "index", "-L", lib)
 			if got := listedTitle(t, e, lib, rel); got != want {
 				t.Errorf("round %d: after brief index, listed as %q", round, got)
+			}
+			if got := searchedTitle(t, e, lib, rel, fmt.Sprintf("delta%02d", round)); got != want {
+				t.Errorf("round %d: after brief index, searched as %q (the index trusted size and time)", round, got)
 			}
 			e.mustBrief(t, "index", "--rebuild", "-L", lib)
 			if got := listedTitle(t, e, lib, rel); got != want {
