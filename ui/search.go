@@ -38,8 +38,10 @@ type SearchService interface {
 // searchDebounce is how long typing must pause before a search runs.
 const searchDebounce = 100 * time.Millisecond
 
-// searchPage is how many hits a search fetches at a time.
-const searchPage = 50
+// searchPage is how many hits a search fetches at a time: about four
+// screens; moving to the last fetches the next page. Every hit fetched
+// costs its snippets on every key press.
+const searchPage = 20
 
 // searcher is the search screen: a query box, ranked hits with highlighted
 // snippets, tag facets, and history.
