@@ -2,9 +2,11 @@ package ui
 
 import (
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/briefreader/brief/briefings"
 	"github.com/briefreader/brief/index"
@@ -123,4 +125,32 @@ func TestKeysTypedWhileABriefingOpensReachIt(t *testing.T) {
 	tm.Send(keyMsg("]"))
 	waitUntil(t, tm, "the reader is ready", readerReady)
 	waitUntil(t, tm, "two sections on", func(m *Model) bool { return m.rd.current() == 1 })
+}
+
+// The index's first sync may look at the folders before the watcher does:
+// once the watcher runs, the service is told to look again, so a file saved
+// in between is not missed.
+func TestWatchingStartsASync(t *testing.T) {
+	svc := newFakeSearch()
+	tm := startAppWith(t, Options{
+		Load: func(func(int, int)) *catalog.Catalog {
+			// The list comes after the service has opened and searched.
+			for deadline := time.Now().Add(5 * time.Second); len(svc.requests()) == 0 && time.Now().Before(deadline); {
+				runtime.Gosched()
+			}
+			return sampleCatalog()
+		},
+		Style:      "dark",
+		Store:      newStore(t, t.TempDir()),
+		Query:      "quixotic",
+		OpenSearch: func() (SearchService, error) { return svc, nil },
+		Watch: func([]briefings.Root) (<-chan []string, <-chan string, func()) {
+			return make(chan []string), nil, func() {}
+		},
+	})
+	waitUntil(t, tm, "the service was told to look again", func(*Model) bool {
+		svc.mu.Lock()
+		defer svc.mu.Unlock()
+		return len(svc.changed) == 1 && len(svc.changed[0]) > 0
+	})
 }

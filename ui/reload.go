@@ -26,6 +26,16 @@ func (m *Model) startWatching() tea.Cmd {
 		return nil
 	}
 	m.stopWatch = stop
+	if m.svc != nil {
+		// The index's first sync may have looked at the folders before
+		// the watcher did: a file saved in between would wait for its
+		// next change. One more sync, now that nothing is missed.
+		var roots []string
+		for _, r := range m.library.Roots {
+			roots = append(roots, r.Path)
+		}
+		m.svc.Changed(roots)
+	}
 	return tea.Batch(waitForChanges(events), waitForWatchNotice(notices))
 }
 
