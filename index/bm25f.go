@@ -360,14 +360,26 @@ func (s *wordSearcher) pop() *posting {
 }
 
 // Close closes the postings.
-func (s *wordSearcher) Close() error {
+func (s *wordSearcher) Close() error { return closePostings(s.postings) }
+
+// closePostings closes the readers of postings, returning the first error.
+func closePostings(ps []*posting) error {
 	var first error
-	for _, p := range s.postings {
+	for _, p := range ps {
 		if err := p.reader.Close(); err != nil && first == nil {
 			first = err
 		}
 	}
 	return first
+}
+
+// postingsSize estimates the memory of postings.
+func postingsSize(ps []*posting) int {
+	n := 0
+	for _, p := range ps {
+		n += 96 + p.reader.Size()
+	}
+	return n
 }
 
 // Weight is the searcher's share in bleve's query norm, which wordSearcher
@@ -393,10 +405,4 @@ func (s *wordSearcher) Min() int { return 0 }
 func (s *wordSearcher) DocumentMatchPoolSize() int { return 1 }
 
 // Size estimates the searcher's memory.
-func (s *wordSearcher) Size() int {
-	n := 64
-	for _, p := range s.postings {
-		n += 96 + p.reader.Size()
-	}
-	return n
-}
+func (s *wordSearcher) Size() int { return 64 + postingsSize(s.postings) }

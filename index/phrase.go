@@ -319,10 +319,8 @@ func (s *phraseSearcher) locate(rv *search.DocumentMatch, starts []uint64) {
 func (s *phraseSearcher) Close() error {
 	var first error
 	for _, ps := range s.slots {
-		for _, p := range ps.terms {
-			if err := p.reader.Close(); err != nil && first == nil {
-				first = err
-			}
+		if err := closePostings(ps.terms); err != nil && first == nil {
+			first = err
 		}
 	}
 	return first
@@ -360,9 +358,7 @@ func (s *phraseSearcher) DocumentMatchPoolSize() int { return 1 }
 func (s *phraseSearcher) Size() int {
 	n := 64
 	for _, ps := range s.slots {
-		for _, p := range ps.terms {
-			n += 96 + p.reader.Size()
-		}
+		n += postingsSize(ps.terms)
 	}
 	return n
 }
