@@ -3,7 +3,6 @@ package index
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"fmt"
 	"math"
 	"sync/atomic"
@@ -157,37 +156,6 @@ func openWordSearcher(ctx context.Context, r bleveindex.IndexReader, terms []fie
 	return s, nil
 }
 
-// posting is one field's postings of the word.
-type posting struct {
-	reader bleveindex.TermFieldReader
-	term   string
-	weight float64
-	b      float64
-	avgLen float64
-	curr   *bleveindex.TermFieldDoc // nil before the first read and at the end
-	buf    bleveindex.TermFieldDoc
-	key    uint64 // curr.ID as a number, to order the heap
-}
-
-// docKey orders document ids: scorch's are 8-byte big-endian numbers.
-// Other ids sort by their first 8 bytes, and ties by bytes.Compare.
-func docKey(id bleveindex.IndexInternalID) uint64 {
-	if len(id) >= 8 {
-		return binary.BigEndian.Uint64(id)
-	}
-	var b [8]byte
-	copy(b[:], id)
-	return binary.BigEndian.Uint64(b[:])
-}
-
-// before reports whether p's current document comes before q's.
-func (p *posting) before(q *posting) bool {
-	if p.key != q.key {
-		return p.key < q.key
-	}
-	return bytes.Compare(p.curr.ID, q.curr.ID) < 0
-}
-
 // wordSearcher walks the union of a word's postings in document order. The
 // postings not at their end are kept in a heap by their current document.
 type wordSearcher struct {
@@ -199,31 +167,6 @@ type wordSearcher struct {
 	vectors  bool
 	score    bool
 	started  bool
-}
-
-func (p *posting) next() error {
-	tfd, err := p.reader.Next(p.buf.Reset())
-	if err != nil {
-		return fmt.Errorf("read the postings of %q: %w", p.term, err)
-	}
-	p.set(tfd)
-	return nil
-}
-
-func (p *posting) advance(id bleveindex.IndexInternalID) error {
-	tfd, err := p.reader.Advance(id, p.buf.Reset())
-	if err != nil {
-		return fmt.Errorf("read the postings of %q: %w", p.term, err)
-	}
-	p.set(tfd)
-	return nil
-}
-
-func (p *posting) set(tfd *bleveindex.TermFieldDoc) {
-	p.curr = tfd
-	if tfd != nil {
-		p.key = docKey(tfd.ID)
-	}
 }
 
 // start reads the first document of every posting, or the first at or
@@ -361,26 +304,6 @@ func (s *wordSearcher) pop() *posting {
 
 // Close closes the postings.
 func (s *wordSearcher) Close() error { return closePostings(s.postings) }
-
-// closePostings closes the readers of postings, returning the first error.
-func closePostings(ps []*posting) error {
-	var first error
-	for _, p := range ps {
-		if err := p.reader.Close(); err != nil && first == nil {
-			first = err
-		}
-	}
-	return first
-}
-
-// postingsSize estimates the memory of postings.
-func postingsSize(ps []*posting) int {
-	n := 0
-	for _, p := range ps {
-		n += 96 + p.reader.Size()
-	}
-	return n
-}
 
 // Weight is the searcher's share in bleve's query norm, which wordSearcher
 // does not use: its scores do not depend on the other words of a query.
