@@ -74,32 +74,26 @@ func headingShaped(b textBlock) bool {
 }
 
 // plainTextToMarkdown turns a plain-text document into markdown with the same
-// lines: detected headings become "## " headings, every other line is
-// escaped so that stray "*", "#" or "<" show as themselves. The first line
-// becomes the title when it is heading-shaped.
-func plainTextToMarkdown(text string) (markdown, title string) {
-	lines := strings.Split(text, "\n")
+// lines: the metadata of its first lines is taken out (readHeader),
+// detected headings become "## " headings, lists keep their items, lines
+// that are not wrapped prose keep their breaks, and every other character
+// is escaped so that stray "*", "#" or "<" show as themselves. firstLine is
+// the file's line number of the text's first line.
+func plainTextToMarkdown(text string, firstLine int) (markdown string, header articleHeader) {
+	header, lines := readHeader(strings.Split(text, "\n"), firstLine)
 	isHeading := make(map[int]bool)
-	for _, i := range DetectHeadings(text) {
+	for _, i := range DetectHeadings(strings.Join(lines, "\n")) {
 		isHeading[i] = true
 	}
-	if blocks := splitBlocks(lines); len(blocks) > 0 && headingShaped(blocks[0]) {
-		title = cleanLine(blocks[0].lines[0])
-	}
-	var sb strings.Builder
-	sb.Grow(len(text) + len(text)/16)
-	for i, line := range lines {
-		if i > 0 {
-			sb.WriteByte('\n')
-		}
-		if isHeading[i] {
-			sb.WriteString("## ")
-			sb.WriteString(EscapeMarkdown(strings.TrimSpace(line)))
+	out := make([]string, len(lines))
+	for _, b := range splitBlocks(lines) {
+		if isHeading[b.first] {
+			out[b.first] = "## " + EscapeMarkdown(strings.TrimSpace(b.lines[0]))
 			continue
 		}
-		sb.WriteString(EscapeMarkdown(line))
+		copy(out[b.first:], blockMarkdown(b.lines))
 	}
-	return sb.String(), title
+	return strings.Join(out, "\n"), header
 }
 
 // EscapeMarkdown backslash-escapes the characters that would make a line of

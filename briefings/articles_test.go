@@ -105,7 +105,8 @@ func TestPlainTextIsEscaped(t *testing.T) {
 	if len(b.Sections) != 0 {
 		t.Errorf("plain text produced sections %q", headings(b))
 	}
-	for _, want := range []string{`\# not a heading`, `\*not emphasis\*`, `\<b\>`, `\- not a bullet`, `\> not a quote`} {
+	// "- not a bullet" is a list item: a line that starts with "-" is one.
+	for _, want := range []string{`\# not a heading`, `\*not emphasis\*`, `\<b\>`, "\n- not a bullet", `\> not a quote`} {
 		if !strings.Contains(b.Text, want) {
 			t.Errorf("markdown %q lacks %q", b.Text, want)
 		}

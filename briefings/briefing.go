@@ -72,6 +72,10 @@ type Briefing struct {
 	Size    int64
 	ModTime time.Time
 
+	// Detected lists the metadata read from the text of a plain-text
+	// article (a title line, a date, a "By" line), for brief show --toc.
+	Detected []Detection
+
 	// Problems are non-fatal issues found while loading, such as front
 	// matter that could not be parsed. The briefing still loaded.
 	Problems []string

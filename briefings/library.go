@@ -159,7 +159,7 @@ func ReadFile(f File, opts LoadOptions) (b *Briefing, err error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err = Parse(f.RelPath, raw)
+	b, err = ParseAt(f.RelPath, raw, f.ModTime)
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -20,6 +21,13 @@ var ErrBinary = errors.New("this is a binary file, not text")
 // Parse never panics on any input; it returns ErrBinary for files that are
 // not text, and records non-fatal issues in Briefing.Problems.
 func Parse(name string, raw []byte) (*Briefing, error) {
+	return ParseAt(name, raw, time.Time{})
+}
+
+// ParseAt is Parse for a file last modified at modified: a plain-text
+// article whose dateline has no year ("KYIV, Nov 21 (Reuters) -") is dated
+// in the year before that time (zero: left undated).
+func ParseAt(name string, raw []byte, modified time.Time) (*Briefing, error) {
 	raw, err := decodeText(raw)
 	if err != nil {
 		return nil, err
@@ -27,12 +35,7 @@ func Parse(name string, raw []byte) (*Briefing, error) {
 	clean := Sanitize(raw)
 	b := &Briefing{Path: name, RelPath: CleanName(name), Format: formatOf(name)}
 
-	var textTitle string
-	if b.Format == TextFile {
-		var md string
-		md, textTitle = plainTextToMarkdown(string(clean))
-		clean = []byte(md)
-	} else if yamlText, bodyStart, ok := SplitFrontMatter(clean); ok {
+	if yamlText, bodyStart, ok := SplitFrontMatter(clean); ok {
 		fm, err := ParseFrontMatter(yamlText)
 		switch {
 		case errors.Is(err, ErrNotFrontMatter):
@@ -43,6 +46,15 @@ func Parse(name string, raw []byte) (*Briefing, error) {
 			b.BodyStart = bodyStart
 		}
 		b.setFrontMatter(fm)
+	}
+	var textTitle string
+	if b.Format == TextFile {
+		body := string(clean[b.BodyStart:])
+		md, header := plainTextToMarkdown(body, 1+bytes.Count(clean[:b.BodyStart], []byte("\n")))
+		clean = append(clean[:b.BodyStart:b.BodyStart], md...)
+		header.settleDate(modified)
+		textTitle = header.title
+		b.takeHeader(header)
 	}
 
 	leadEnd, leadDepth, sections, refs := parseSections(clean, b.BodyStart)
@@ -59,6 +71,21 @@ func Parse(name string, raw []byte) (*Briefing, error) {
 		b.Title = firstOf(textTitle, b.firstH1(), b.openingHeading(), titleFromName(name))
 	}
 	return b, nil
+}
+
+// takeHeader keeps the metadata read from a plain-text article's first
+// lines where front matter did not give it.
+func (b *Briefing) takeHeader(h articleHeader) {
+	b.Detected = h.detected
+	if b.Date.IsZero() {
+		b.Date = h.date
+	}
+	if b.Author == "" {
+		b.Author = h.author
+	}
+	if b.Source == "" {
+		b.Source = h.source
+	}
 }
 
 func (b *Briefing) setFrontMatter(fm FrontMatter) {

@@ -17,8 +17,9 @@ import (
 
 // SchemaVersion is the version of the index layout: the mapping, the
 // analyzers, the document fields and the manifest. An index written with
-// another version is rebuilt.
-const SchemaVersion = 4
+// another version is rebuilt. (5: plain-text articles lose their
+// metadata lines and keep their short lines and lists.)
+const SchemaVersion = 5
 
 // Field names. Every section document has them. title, heading and body
 // hold the text stemmed in English (and in the languages without a stemmer

@@ -340,6 +340,9 @@ func (d itemDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 	if !b.Date.IsZero() {
 		meta = append(meta, b.Date.Format("2 Jan 2006"))
 	}
+	if b.Author != "" {
+		meta = append(meta, b.Author)
+	}
 	if len(b.Tags) > 0 {
 		meta = append(meta, strings.Join(b.Tags, ", "))
 	}

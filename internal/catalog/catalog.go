@@ -24,8 +24,9 @@ import (
 )
 
 // version changes when the cached entry layout does, or how an entry is
-// made from a file (a title taken from a leading heading).
-const version = 4
+// made from a file (a title taken from a leading heading; a plain-text
+// article's title, date and author read from its first lines).
+const version = 5
 
 // Catalog is a library listed from entries.
 type Catalog struct {

@@ -99,17 +99,21 @@ func writeListJSON(out output, list []briefings.Entry) error {
 }
 
 func writeListTable(out output, list []briefings.Entry) error {
-	const maxTitle = 60
+	const maxTitle, maxAuthor = 60, 30
 	rows := make([][]string, 0, len(list))
 	for _, b := range list {
 		title := b.Title
 		if out.terminal {
 			title = ansi.Truncate(title, maxTitle, "…")
 		}
-		rows = append(rows, []string{title, dashIfEmpty(formatDate(b.Date)),
+		author := b.Author
+		if out.terminal {
+			author = ansi.Truncate(author, maxAuthor, "…")
+		}
+		rows = append(rows, []string{title, dashIfEmpty(formatDate(b.Date)), dashIfEmpty(author),
 			strconv.Itoa(b.Sections), strconv.Itoa(b.Words), b.RelPath})
 	}
-	return writeColumns(out, []string{"TITLE", "DATE", "SECTIONS", "WORDS", "PATH"}, rows)
+	return writeColumns(out, []string{"TITLE", "DATE", "AUTHOR", "SECTIONS", "WORDS", "PATH"}, rows)
 }
 
 // writeColumns prints rows aligned under a header, measuring cells in

@@ -175,6 +175,19 @@ func writeTOC(out output, b *briefings.Briefing) error {
 	var sb strings.Builder
 	sb.WriteString(b.Title)
 	sb.WriteByte('\n')
+	if byline := b.Byline(); len(byline) > 0 {
+		sb.WriteString(strings.Join(byline, " · "))
+		sb.WriteByte('\n')
+	}
+	if len(b.Detected) > 0 {
+		// A plain-text article's metadata was guessed from its lines:
+		// say which, so that a wrong guess is seen.
+		sb.WriteString("Read from the text:\n")
+		for _, d := range b.Detected {
+			fmt.Fprintf(&sb, "  %s\n", d)
+		}
+		sb.WriteByte('\n')
+	}
 	top := 6
 	for _, s := range b.Sections {
 		top = min(top, s.Level)
