@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -210,9 +209,17 @@ func FormatSize(n int64) string {
 	return fmt.Sprintf("%.1f %s", value, suffix)
 }
 
-// SortByDate orders briefings newest first, undated last, then by title.
+// SortByDate orders briefings as SortEntriesByDate orders their entries:
+// newest first, then the undated in reading order.
 func SortByDate(list []*Briefing) {
-	sort.SliceStable(list, func(i, j int) bool {
-		return newerFirst(list[i].Date, list[j].Date, list[i].Title, list[j].Title)
-	})
+	entries := make([]Entry, len(list))
+	index := make(map[string]*Briefing, len(list))
+	for i, b := range list {
+		entries[i] = b.Entry()
+		index[b.Path] = b
+	}
+	SortEntriesByDate(entries)
+	for i, e := range entries {
+		list[i] = index[e.Path]
+	}
 }

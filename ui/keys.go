@@ -93,14 +93,15 @@ func newTOCKeys() tocKeys {
 
 // libraryKeys drive the library list.
 type libraryKeys struct {
-	Open, Filter, Search, Problems, Quit key.Binding
-	global                               globalKeys
+	Open, Filter, Order, Search, Problems, Quit key.Binding
+	global                                      globalKeys
 }
 
 func newLibraryKeys() libraryKeys {
 	return libraryKeys{
 		Open:     bind("enter", "read", "enter", "l", "right"),
 		Filter:   bind("/", "filter", "/"),
+		Order:    bind("o", "order by date, title or path", "o"),
 		Search:   bind("s", "search", "s"),
 		Problems: bind("!", "files that did not load", "!"),
 		Quit:     bind("q", "quit", "q"),

@@ -45,6 +45,8 @@ type library struct {
 	help       *helpScreen
 	message    string
 	intent     tea.Msg // what the user asked the app to do: openMsg, searchMsg
+	order      briefings.SortKey
+	moved      bool // the user moved the cursor: a new listing keeps it on the same briefing
 	// itemsVersion counts changes to the list's items, so that filter
 	// results computed for an older set are dropped (libraryfilter.go).
 	itemsVersion int
@@ -77,20 +79,23 @@ func (l *library) setLibrary(c *catalog.Catalog) tea.Cmd {
 	l.problems = c.Problems
 	current, hadCurrent := l.selected()
 	sorted := append([]briefings.Entry(nil), c.Entries...)
-	briefings.SortEntriesByDate(sorted)
+	briefings.SortEntries(sorted, l.order)
 	items := make([]list.Item, len(sorted))
 	at := -1
 	for i, e := range sorted {
 		items[i] = newLibraryItem(e)
-		if hadCurrent && e.Path == current.Path {
+		if hadCurrent && l.moved && e.Path == current.Path {
 			at = i
 		}
 	}
 	l.itemsVersion++
 	cmd := l.listCmd(l.list.SetItems(items))
-	if at >= 0 && l.list.FilterState() == list.Unfiltered {
-		l.list.Select(at)
+	if l.list.FilterState() == list.Unfiltered {
+		// Until the user moves it, the cursor is on the first briefing,
+		// whatever the cached list had there.
+		l.list.Select(max(at, 0))
 	}
+	l.keepCursorOnARow(l.list.Index())
 	return cmd
 }
 
@@ -124,8 +129,9 @@ func (l *library) replaceAll(changes map[string]*briefings.Entry) tea.Cmd {
 			added = append(added, newLibraryItem(*e))
 		}
 	}
-	sortItemsByDate(added)
+	sortItems(added, l.order)
 	current, hadCurrent := l.selected()
+	was := l.list.Index()
 	items := append(added, kept...)
 	cmd := l.listCmd(l.list.SetItems(items))
 	if hadCurrent && l.list.FilterState() == list.Unfiltered {
@@ -136,19 +142,8 @@ func (l *library) replaceAll(changes map[string]*briefings.Entry) tea.Cmd {
 			}
 		}
 	}
+	l.keepCursorOnARow(was)
 	return cmd
-}
-
-// sortItemsByDate orders new items as the list is ordered.
-func sortItemsByDate(items []list.Item) {
-	entries := make([]briefings.Entry, len(items))
-	for i, it := range items {
-		entries[i] = it.(libraryItem).e
-	}
-	briefings.SortEntriesByDate(entries)
-	for i, e := range entries {
-		items[i] = newLibraryItem(e)
-	}
 }
 
 // paths lists the paths of the briefings in the list.
@@ -201,6 +196,10 @@ func (l *library) update(msg tea.Msg) tea.Cmd {
 			return l.showing.update(msg, l)
 		}
 		if l.list.SettingFilter() {
+			if msg.String() == "enter" && l.list.FilterValue() == "" {
+				l.list.ResetFilter() // nothing typed: no filter
+				return nil
+			}
 			break // the filter input has the keys
 		}
 		switch {
@@ -215,11 +214,14 @@ func (l *library) update(msg tea.Msg) tea.Cmd {
 		case matches(msg, l.keys.Problems):
 			l.showing = &problemList{}
 			return nil
+		case matches(msg, l.keys.Order):
+			l.sortBy(l.order.Next())
+			return nil
 		case matches(msg, l.keys.global.Help):
 			l.help = &helpScreen{title: "Library keys", groups: []helpGroup{
 				{"Library", []key.Binding{l.list.KeyMap.CursorUp, l.list.KeyMap.CursorDown, l.list.KeyMap.GoToStart,
 					l.list.KeyMap.GoToEnd, l.list.KeyMap.NextPage, l.list.KeyMap.PrevPage}},
-				{"Actions", []key.Binding{l.keys.Open, l.keys.Filter, l.list.KeyMap.ClearFilter, l.keys.Search, l.keys.Problems}},
+				{"Actions", []key.Binding{l.keys.Open, l.keys.Filter, l.list.KeyMap.ClearFilter, l.keys.Order, l.keys.Search, l.keys.Problems}},
 				{"Anywhere", []key.Binding{l.keys.global.Help, l.keys.global.Mouse, l.keys.global.Suspend, l.keys.Quit, l.keys.global.Quit}},
 			}}
 			return nil
@@ -227,8 +229,12 @@ func (l *library) update(msg tea.Msg) tea.Cmd {
 			return tea.Quit
 		}
 	}
+	if key, ok := msg.(tea.KeyPressMsg); ok && !l.list.SettingFilter() && key.String() != "/" {
+		l.moved = true
+	}
 	var cmd tea.Cmd
 	l.list, cmd = l.list.Update(msg)
+	l.dropEmptyFilter()
 	return l.listCmd(cmd)
 }
 
@@ -255,10 +261,13 @@ func (l *library) header() string {
 	count := ""
 	switch {
 	case l.loading:
-	case l.list.FilterState() != list.Unfiltered:
+	case l.list.FilterState() != list.Unfiltered && l.list.FilterValue() != "":
 		count = l.st.subtle.Render(fmt.Sprintf("  %d of %d match “%s”", len(l.list.VisibleItems()), len(l.list.Items()), l.list.FilterValue()))
 	default:
 		count = l.st.subtle.Render(fmt.Sprintf("  %d %s", len(l.list.Items()), plural(len(l.list.Items()), "briefing", "briefings")))
+		if l.order != briefings.ByDate {
+			count += l.st.subtle.Render(", by " + l.order.String())
+		}
 	}
 	warn := ""
 	if l.refreshing {
@@ -274,7 +283,7 @@ func (l *library) footer() string {
 	if l.message != "" {
 		return ansi.Truncate(" "+l.st.message.Render(cleanMessage(l.message)), l.width, "…")
 	}
-	hints := "enter read · / filter · s search · ? help · q quit"
+	hints := "enter read · / filter · o order · s search · ? help · q quit"
 	if l.list.SettingFilter() {
 		hints = "type to filter · enter keep · esc clear"
 	}

@@ -70,3 +70,38 @@ func lineContaining(text, s string) string {
 	}
 	return ""
 }
+
+func TestListTakesPathsAndSort(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "ch10.md"), "# Chapter ten\n")
+	writeFile(t, filepath.Join(dir, "ch2.md"), "# Chapter two\n")
+	writeFile(t, filepath.Join(dir, "a.md"), "---\ntitle: Zulu news\ndate: 2024-01-02\n---\ntext\n")
+	other := filepath.Join(t.TempDir(), "b.md")
+	writeFile(t, other, "# Alpha note\n")
+	// brief list FILE... is brief list -L FILE...
+	out, errOut, code := run(t, "list", dir, other)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	order := func(out string) []string {
+		var titles []string
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n")[1:] {
+			titles = append(titles, strings.Join(strings.Fields(l)[:2], " "))
+		}
+		return titles
+	}
+	if got := strings.Join(order(out), ","); got != "Zulu news,Chapter two,Chapter ten,Alpha note" {
+		t.Errorf("date order: %s\n%s", got, out)
+	}
+	out, _, _ = run(t, "list", "--sort", "title", dir, other)
+	if got := strings.Join(order(out), ","); got != "Alpha note,Chapter ten,Chapter two,Zulu news" {
+		t.Errorf("title order: %s", got)
+	}
+	out, _, _ = run(t, "list", "--sort=path", "-L", dir)
+	if got := strings.Join(order(out), ","); got != "Zulu news,Chapter two,Chapter ten" {
+		t.Errorf("path order: %s", got)
+	}
+	if _, errOut, code := run(t, "list", "--sort", "size", dir); code == 0 || !strings.Contains(errOut, "date, title, path") {
+		t.Errorf("--sort size: exit %d, %q", code, errOut)
+	}
+}

@@ -19,18 +19,33 @@ import (
 
 func (a *app) listCommand() *cobra.Command {
 	var asJSON bool
+	var sortBy string
 	cmd := &cobra.Command{
-		Use:   "list",
+		Use:   "list [PATH...]",
 		Short: "List the briefings in the library",
-		Long: `List the briefings in the library, one row each: title, date, number of
-sections, words and path. Files that could not be loaded are listed after,
-on the standard error; the exit status is non-zero only if nothing loaded.`,
-		Args: cobra.NoArgs,
+		Long: `List the briefings in the library, one row each: title, date, author,
+number of sections, words and path. Folders and files given as arguments
+are the library, as with -L. Files that could not be loaded are listed
+after, on the standard error; the exit status is non-zero only if nothing
+loaded.
+
+--sort date (the default) lists the newest first, then the undated in
+reading order: a book's chapters in the order of its SUMMARY.md (or of a
+README.md or index.md that is an ordered list of links), other files by
+path in natural order (ch2 before ch10). --sort title and --sort path
+order by title or by path.`,
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runList(asJSON)
+			key, err := briefings.ParseSortKey(sortBy)
+			if err != nil {
+				return fmt.Errorf("--sort: %w", err)
+			}
+			a.positional = args
+			return a.runList(asJSON, key)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of a table")
+	cmd.Flags().StringVar(&sortBy, "sort", "date", "date (newest first, then reading order), title or path")
 	return cmd
 }
 
@@ -48,7 +63,7 @@ type listEntry struct {
 	Problems []string `json:"problems,omitempty"`
 }
 
-func (a *app) runList(asJSON bool) error {
+func (a *app) runList(asJSON bool, key briefings.SortKey) error {
 	opts, err := a.loadOptions()
 	if err != nil {
 		return err
@@ -59,7 +74,7 @@ func (a *app) runList(asJSON bool) error {
 		return &exitError{code: 1, err: errors.New("no library to open: none of the given paths is a folder or a file brief can read")}
 	}
 	list := append([]briefings.Entry(nil), lib.Entries...)
-	briefings.SortEntriesByDate(list)
+	briefings.SortEntries(list, key)
 	out := newOutput(a.streams.Out)
 	if asJSON {
 		err = writeListJSON(out, list)

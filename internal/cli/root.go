@@ -10,6 +10,7 @@ import (
 	"log"
 	"os"
 
+	"github.com/briefreader/brief/briefings"
 	"github.com/spf13/cobra"
 )
 
@@ -119,7 +120,7 @@ func (a *app) runDefault(cmd *cobra.Command, args []string) error {
 		if a.tui.query != "" {
 			return a.runSearch(cmd, a.tui.query, searchFlags{limit: 10})
 		}
-		return a.runList(false)
+		return a.runList(false, briefings.ByDate)
 	}
 	return a.runTUIWith(cmd, tuiStart{query: a.tui.query})
 }
