@@ -92,14 +92,8 @@ func (m *Model) startOpening() tea.Cmd {
 		return nil
 	}
 	m.openedStart = true
-	if m.opts.Open != "" {
-		return m.withBriefing(m.opts.Open, func(b *briefings.Briefing, err error) tea.Cmd {
-			if err != nil {
-				return nil // the list says why it is not there
-			}
-			return m.open(b, -2, nil)
-		})
-	}
+	// brief present FILE names the file to present as the library too:
+	// presenting wins over opening it in the reader.
 	if m.opts.Present != nil {
 		section := m.opts.Present.Section
 		return m.withBriefing(m.opts.Present.Path, func(b *briefings.Briefing, err error) tea.Cmd {
@@ -107,6 +101,14 @@ func (m *Model) startOpening() tea.Cmd {
 				return nil
 			}
 			return m.present(b, section)
+		})
+	}
+	if m.opts.Open != "" {
+		return m.withBriefing(m.opts.Open, func(b *briefings.Briefing, err error) tea.Cmd {
+			if err != nil {
+				return nil // the list says why it is not there
+			}
+			return m.open(b, -2, nil)
 		})
 	}
 	return nil

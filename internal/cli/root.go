@@ -51,7 +51,7 @@ func (e *exitError) Unwrap() error { return e.err }
 func Execute(args []string, s Streams, version string) int {
 	log.SetOutput(io.Discard)
 	root := NewRootCommand(s, version)
-	root.SetArgs(args)
+	root.SetArgs(queryArgs(args))
 	err := root.Execute()
 	if err == nil {
 		return 0

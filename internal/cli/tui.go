@@ -63,7 +63,7 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 		store = nil
 	}
 	open := ""
-	if len(paths) == 1 {
+	if len(paths) == 1 && start.present == nil {
 		if info, err := os.Stat(paths[0]); err == nil && !info.IsDir() {
 			open, _ = filepath.Abs(paths[0])
 		}
