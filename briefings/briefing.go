@@ -195,6 +195,16 @@ func (b *Briefing) Embedded() bool {
 // library.
 const BuiltinPrefix = "builtin:"
 
+// StdinPrefix starts the Path of a briefing read from the standard input
+// (brief show -, cat article.md | brief).
+const StdinPrefix = "stdin:"
+
+// Piped reports whether the briefing was read from the standard input, so
+// that no file holds it.
+func (b *Briefing) Piped() bool {
+	return strings.HasPrefix(b.Path, StdinPrefix)
+}
+
 // Problem is a file that could not be loaded, or loaded with a warning.
 type Problem struct {
 	// Path is the file the problem is about.

@@ -39,6 +39,9 @@ type Options struct {
 	// Notices are shown once at start (for example a state file that
 	// could not be read).
 	Notices []string
+	// Given is a briefing no file holds (read from the standard input):
+	// Open or Present may name its Path, and it is never read again.
+	Given *briefings.Briefing
 	// Open is the path of a briefing to open as soon as the library is
 	// loaded (brief FILE opens that file).
 	Open string

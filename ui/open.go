@@ -24,6 +24,10 @@ type briefingReadMsg struct {
 // it (see holdKey), so that "enter j" reaches the reader it opens.
 func (m *Model) withBriefing(path string, then func(*briefings.Briefing, error) tea.Cmd) tea.Cmd {
 	m.readSeq++
+	if g := m.opts.Given; g != nil && g.Path == path {
+		m.reading = false
+		return then(g, nil)
+	}
 	if b, ok := m.opened[path]; ok {
 		m.reading = false
 		return then(b, nil)

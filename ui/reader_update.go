@@ -222,6 +222,10 @@ func (r *reader) edit() tea.Cmd {
 		r.status("The sample library is built in and cannot be edited.")
 		return nil
 	}
+	if r.b.Piped() {
+		r.status("This briefing came on the standard input: there is no file to edit.")
+		return nil
+	}
 	line := 1
 	if s := r.current(); s >= 0 {
 		line = r.b.Sections[s].Line

@@ -22,6 +22,7 @@ type app struct {
 	positional []string
 	maxSize    string
 	tui        tuiFlags
+	given      *briefings.Briefing // read from the standard input
 
 	cmd     *cobra.Command // the command running, for flag lookups
 	cfg     config.Config

@@ -57,7 +57,7 @@ func (a *app) runPresent(cmd *cobra.Command, query string, f presentFlags) error
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(b.Path); err == nil && len(a.libraryPaths()) == 0 {
+	if _, err := os.Stat(b.Path); err == nil && len(a.libraryPaths()) == 0 && !b.Piped() {
 		a.positional = []string{b.Path} // a file outside any library
 	}
 	return a.runTUIWith(cmd, tuiStart{

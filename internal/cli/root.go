@@ -110,6 +110,19 @@ briefings instead.`,
 
 // runDefault opens the reader; without a terminal it lists the library.
 func (a *app) runDefault(cmd *cobra.Command, args []string) error {
+	if len(args) == 1 && args[0] == "-" || len(args) == 0 && len(a.libraries) == 0 && a.tui.query == "" && a.pipedInput() {
+		b, err := a.readStdin()
+		switch {
+		case errors.Is(err, errEmptyStdin) && len(args) == 0:
+			// Nothing was sent: as without the pipe (which needs keys).
+		case err != nil:
+			return err
+		case !newOutput(a.streams.Out).terminal:
+			return a.printBriefing(b, -1, showFlags{style: a.tui.style})
+		default:
+			return a.runTUIWith(cmd, tuiStart{})
+		}
+	}
 	for _, arg := range args {
 		if _, err := os.Stat(arg); err != nil {
 			return fmt.Errorf("%q is neither a command nor a file or folder (see `brief --help`)", arg)

@@ -32,12 +32,13 @@ func (a *app) showCommand() *cobra.Command {
 		Long: `Print a briefing rendered for the terminal.
 
 BRIEFING is a file path, or a title, file name or path suffix matched in the
-library ("ukraine" finds the sample briefing). --section takes a number, an
+library ("ukraine" finds the sample briefing), or - for the standard input. --section takes a number, an
 anchor, or part of a heading ("north korean"). When the output is not a
 terminal, or NO_COLOR is set, the text has no escape codes at all.`,
 		Example: `  brief show ukraine --section "north korean"
   brief show --toc ukraine
-  brief show notes/today.md --width 72 --style light`,
+  brief show notes/today.md --width 72 --style light
+  pbpaste | brief show --toc -`,
 		Args: exactArgs(1, "BRIEFING"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runShow(args[0], f)
@@ -56,6 +57,11 @@ func (a *app) runShow(query string, f showFlags) error {
 	if err != nil {
 		return err
 	}
+	return a.printBriefing(b, section, f)
+}
+
+// printBriefing prints a briefing, or one section (-1: all of it).
+func (a *app) printBriefing(b *briefings.Briefing, section int, f showFlags) error {
 	out := newOutput(a.streams.Out)
 	if f.toc {
 		return writeTOC(out, b)
@@ -100,6 +106,9 @@ func (a *app) findSection(query, name string) (*briefings.Briefing, int, error) 
 // a regular file is read: a named pipe, socket or device, or a symbolic
 // link loop, gets a one-line message and never blocks.
 func (a *app) findBriefing(query string) (*briefings.Briefing, error) {
+	if query == "-" {
+		return a.readStdin()
+	}
 	if _, err := os.Lstat(query); err == nil {
 		if info, err := os.Stat(query); err != nil || !info.IsDir() {
 			return a.readBriefingFile(query)

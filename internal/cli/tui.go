@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"syscall"
 
+	"github.com/briefreader/brief/briefings"
 	"github.com/briefreader/brief/internal/catalog"
 	"github.com/briefreader/brief/internal/render"
 	"github.com/briefreader/brief/internal/state"
@@ -42,9 +43,11 @@ type tuiStart struct {
 // SIGTERM and SIGHUP end it with the terminal restored and the usual
 // 128+signal exit status.
 func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
-	if err := a.needKeyboard(); err != nil {
+	keys, closeKeys, err := a.keyboard()
+	if err != nil {
 		return err
 	}
+	defer closeKeys()
 	opts, err := a.loadOptions()
 	if err != nil {
 		return err
@@ -67,6 +70,9 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 		if info, err := os.Stat(paths[0]); err == nil && !info.IsDir() {
 			open, _ = filepath.Abs(paths[0])
 		}
+	}
+	if a.given != nil && start.present == nil {
+		open = a.given.Path
 	}
 	uiOpts := ui.Options{
 		Open:           open,
@@ -100,9 +106,17 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 		Notices:     notices,
 		Watch:       watchLibrary,
 	}
+	if b := a.given; b != nil {
+		// A briefing from the standard input is the whole library: no
+		// files to list, watch or search.
+		uiOpts.Given = b
+		one := &catalog.Catalog{Entries: []briefings.Entry{b.Entry()}}
+		uiOpts.Cached, uiOpts.OpenSearch, uiOpts.Watch = nil, nil, nil
+		uiOpts.Load = func(func(int, int)) *catalog.Catalog { return one }
+	}
 
 	err = withSignals(func(ctx context.Context) error {
-		return ui.Run(ctx, uiOpts, a.streams.In, a.streams.Out)
+		return ui.Run(ctx, uiOpts, keys, a.streams.Out)
 	})
 	var saveErr error
 	if store != nil {
