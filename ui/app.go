@@ -104,6 +104,7 @@ type Model struct {
 	readSeq       int  // the latest briefing asked for (see withBriefing)
 	reading       bool // it is being read: keys wait (see holdKey)
 	heldKeys      []tea.KeyPressMsg
+	editedPath    string   // the file the editor just closed, until it is read again
 	reloading     bool     // a reload of changed files runs
 	toReload      []string // changed files waiting for it
 	width         int

@@ -54,5 +54,6 @@ func (m *Model) edited(msg editorDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		m.message("The editor failed: " + firstLine(msg.err.Error()))
 	}
+	m.editedPath = msg.path
 	return m.filesChanged(filesChangedMsg{paths: []string{msg.path}})
 }

@@ -36,6 +36,7 @@ type finder struct {
 	matches []match
 	spans   []span // every match's spans, in line order
 	current int    // index into matches, -1 when there is none
+	hit     bool   // the words are a search hit's, not a find (/)
 }
 
 // wrapPoints are where the renderer may break a line without a space: a

@@ -42,7 +42,7 @@ func newReaderKeys() readerKeys {
 		Bottom:      bind("G/end", "bottom", "G", "end"),
 		NextSection: bind("]", "next section", "]"),
 		PrevSection: bind("[", "previous section", "["),
-		Section:     bind("1-9", "go to section N", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		Section:     bind("1-9", "go to section N (10 and up: then enter)", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
 		TOC:         bind("t", "table of contents", "t"),
 		FocusTOC:    bind("tab", "switch between contents and text", "tab"),
 		Find:        bind("/", "find in briefing", "/"),

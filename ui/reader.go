@@ -48,6 +48,8 @@ type reader struct {
 	help      *helpScreen
 	message   string
 	highlight []string // search terms to highlight on open
+	number    string   // digits typed for a section number, while more may come
+	offered   string   // the briefing a ] at the end offered, opened by another ]
 	intent    tea.Msg  // what the user asked the app to do: backMsg, searchMsg, presentMsg, editMsg
 }
 
@@ -114,6 +116,7 @@ func (r *reader) openAt(section int, terms []string) {
 	if len(terms) > 0 {
 		r.highlight = terms
 		r.find.match = termsMatcher(terms)
+		r.find.hit = true
 	}
 	if r.doc != nil {
 		r.afterLayoutChange()

@@ -39,6 +39,9 @@ func (r *reader) update(msg tea.Msg) tea.Cmd {
 
 func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
 	r.message = ""
+	// A section number and an offered next briefing last one key.
+	number, offered := r.number, r.offered
+	r.number, r.offered = "", ""
 	switch {
 	case r.help != nil:
 		if r.help.key(msg) {
@@ -64,6 +67,9 @@ func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	_, _, page := r.layout()
 	k := r.keys
+	if number != "" && msg.String() == "enter" {
+		return nil // the number is complete
+	}
 	switch {
 	case matches(msg, k.Down):
 		r.scroll(1)
@@ -82,16 +88,11 @@ func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
 	case matches(msg, k.Bottom):
 		r.scroll(r.doc.total())
 	case matches(msg, k.NextSection):
-		r.jump(min(r.current()+1, len(r.b.Sections)-1))
+		r.nextSection(offered)
 	case matches(msg, k.PrevSection):
-		r.jump(max(r.current()-1, -1))
+		r.prevSection()
 	case matches(msg, k.Section):
-		n := int(msg.String()[0] - '0')
-		if n > len(r.b.Sections) {
-			r.status("This briefing has %d sections.", len(r.b.Sections))
-			return nil
-		}
-		r.jump(n - 1)
+		r.sectionDigit(number, msg.String())
 	case matches(msg, k.TOC):
 		r.toggleTOC()
 	case matches(msg, k.FocusTOC):
@@ -121,7 +122,9 @@ func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
 		r.intent = presentMsg{briefing: r.b, section: r.current()}
 	case matches(msg, k.Search):
 		r.intent = searchMsg{}
-	case msg.String() == "esc" && r.find.match != nil:
+	case msg.String() == "esc" && r.find.match != nil && !r.find.hit:
+		// esc clears a find (/) first; the words of a search hit go with
+		// the reader, back to the results, in one press.
 		r.find = finder{current: -1}
 	case matches(msg, k.Back):
 		r.savePosition()
@@ -177,6 +180,7 @@ func (r *reader) findChanged() {
 	}
 	r.highlight = nil
 	r.find.query = q
+	r.find.hit = false
 	r.find.match = literalMatcher(q)
 	r.find.search(r.doc)
 	if m, ok := r.find.nearest(r.top); ok {

@@ -156,15 +156,26 @@ func (m *Model) reloaded(msg reloadedMsg) tea.Cmd {
 			continue
 		}
 		changes[f.path] = &f.entry
+		edited := f.path == m.editedPath
+		if edited {
+			m.editedPath = ""
+		}
 		if f.b == nil {
 			continue
 		}
 		m.remember(f.b)
+		if m.rd != nil && m.rd.b.Path == f.path && m.rd.b.Text == f.b.Text {
+			// Touched but not changed (the editor quit without saving).
+			if edited {
+				m.rd.status("%s was not changed.", f.b.RelPath)
+			}
+			continue
+		}
 		if m.rd != nil && m.rd.b.Path == f.path {
 			cmds = append(cmds, m.rd.replace(f.b))
 			m.rd.status("%s", reloaded(f.b))
 		}
-		if m.pr != nil && m.pr.b.Path == f.path {
+		if m.pr != nil && m.pr.b.Path == f.path && m.pr.b.Text != f.b.Text {
 			m.pr.replace(f.b)
 			m.pr.message = reloaded(f.b)
 		}

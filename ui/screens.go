@@ -57,6 +57,8 @@ func (m *Model) act(intent tea.Msg) tea.Cmd {
 		return m.openSearch()
 	case presentMsg:
 		return m.present(in.briefing, in.section)
+	case nextBriefingMsg:
+		return m.nextBriefing(in)
 	}
 	return nil
 }

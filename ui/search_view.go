@@ -18,6 +18,9 @@ func hitHeight(h index.Hit) int {
 	return 3 + min(len(h.Snippets), maxSnippets)
 }
 
+// maxErrorLines is how many lines a query error may take.
+const maxErrorLines = 4
+
 // headerLines is the number of lines above the hits.
 const searchHeaderLines = 4
 
@@ -34,7 +37,15 @@ func (s *searcher) view() string {
 	lines := []string{" " + s.input.View()}
 	switch {
 	case s.err != "":
-		lines = append(lines, " "+s.st.warning.Render(ansi.Truncate(cleanMessage(s.err), s.width-2, "…")))
+		// A query error says where and why: wrapped, not cut off.
+		wrapped := strings.Split(ansi.Wrap(cleanMessage(s.err), max(s.width-2, 10), ""), "\n")
+		if len(wrapped) > maxErrorLines {
+			wrapped = wrapped[:maxErrorLines]
+			wrapped[maxErrorLines-1] = ansi.Truncate(wrapped[maxErrorLines-1]+" …", s.width-2, "…")
+		}
+		for _, l := range wrapped {
+			lines = append(lines, " "+s.st.warning.Render(l))
+		}
 	case s.notice != "":
 		line := cleanMessage(s.notice)
 		if status := s.status(); status != "" {

@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"strconv"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/briefreader/brief/briefings"
+)
+
+// Moving by section in the reader, saying why when nothing can happen:
+// ] and [ at the ends, section numbers past 9 (digits, then enter), and ]
+// at the end of a briefing offering the next one in reading order.
+
+// nextBriefingMsg asks the app for the briefing after the reader's in
+// reading order: it offers it, or opens it when it was offered (open).
+type nextBriefingMsg struct {
+	open string // the path offered by the last ], to open now
+}
+
+// nextSection goes to the next section; after the last one it asks the
+// app for the next briefing (offered by a first ], opened by a second).
+func (r *reader) nextSection(offered string) {
+	if next := r.current() + 1; next < len(r.b.Sections) {
+		r.jump(next)
+		return
+	}
+	r.intent = nextBriefingMsg{open: offered}
+}
+
+// prevSection goes to the previous section, or to the top from the first.
+func (r *reader) prevSection() {
+	cur := r.current()
+	if cur < 0 || r.top == 0 {
+		r.status("This is the start of the briefing: there is no section before it.")
+		return
+	}
+	r.jump(cur - 1)
+}
+
+// sectionDigit goes to the section numbered by the digits typed so far
+// (pending, then d). While another digit could still make a section
+// number, it waits for one; enter or any other key ends the number.
+func (r *reader) sectionDigit(pending, d string) {
+	typed := pending + d
+	n, _ := strconv.Atoi(typed)
+	count := len(r.b.Sections)
+	switch {
+	case count == 0:
+		r.status("This briefing has no sections.")
+		return
+	case n == 0:
+		r.status("Sections are numbered 1 to %d.", count)
+		return
+	case n > count:
+		r.status("This briefing has %d %s: there is no section %d.", count, plural(count, "section", "sections"), n)
+		return
+	}
+	r.jump(n - 1)
+	if n*10 <= count {
+		r.number = typed
+		r.status("Section %d. Another digit for %d–%d, or enter.", n, n*10, min(n*10+9, count))
+	}
+}
+
+// nextBriefing answers ] at the end of a briefing: it names the next one
+// in reading order (the next chapter of a book), and opens it at the top
+// when it was named by the ] before.
+func (m *Model) nextBriefing(in nextBriefingMsg) tea.Cmd {
+	if m.rd == nil {
+		return nil
+	}
+	if in.open != "" {
+		return m.withBriefing(in.open, func(b *briefings.Briefing, err error) tea.Cmd {
+			if err != nil {
+				m.message("That briefing can no longer be read; it may have been deleted.")
+				return nil
+			}
+			return m.open(b, -1, nil)
+		})
+	}
+	var entries []briefings.Entry
+	for _, it := range m.lib.list.Items() {
+		entries = append(entries, it.(libraryItem).e)
+	}
+	next, ok := briefings.NextInReadingOrder(entries, m.rd.b.Path)
+	if !ok {
+		m.rd.status("This is the last section, and no briefing comes after this one.")
+		return nil
+	}
+	m.rd.offered = next.Path
+	m.rd.status("End of this briefing. ] again reads the next: “%s”.", next.Title)
+	return nil
+}
