@@ -48,6 +48,7 @@ type reader struct {
 	help      *helpScreen
 	message   string
 	highlight []string // search terms to highlight on open
+	moved     bool     // moved since it opened or its position was saved
 	number    string   // digits typed for a section number, while more may come
 	offered   string   // the briefing a ] at the end offered, opened by another ]
 	intent    tea.Msg  // what the user asked the app to do: backMsg, searchMsg, presentMsg, editMsg
@@ -111,6 +112,7 @@ func newReader(b *briefings.Briefing, st *styles, store *state.Store, style stri
 func (r *reader) openAt(section int, terms []string) {
 	r.want = &target{section: section}
 	r.pin = section
+	r.moved = true // a hit, a link, the presenter: a place the user chose
 	r.find = finder{current: -1}
 	r.highlight = nil
 	if len(terms) > 0 {

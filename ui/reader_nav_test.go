@@ -9,6 +9,7 @@ import (
 
 	"github.com/briefreader/brief/briefings"
 	"github.com/briefreader/brief/internal/catalog"
+	"github.com/briefreader/brief/internal/state"
 )
 
 // twelveSections is a briefing with more sections than digit keys.
@@ -128,5 +129,34 @@ func TestReaderEscBackToResults(t *testing.T) {
 	press(r, "enter")
 	if msgs := press(r, "esc"); len(msgs) != 0 || r.find.match != nil {
 		t.Errorf("esc after a find: %v, find still on: %v", msgs, r.find.match != nil)
+	}
+}
+
+// A reader left where it opened does not record a position when it
+// closes: another window's newer position stays.
+func TestReaderUnmovedKeepsOtherWindowsPosition(t *testing.T) {
+	dir := t.TempDir()
+	b := sampleBriefing(t, "ukraine")
+	a := newStore(t, dir)
+	r := openReader(t, b, a, 80, 24) // window A opens the briefing
+	other := newStore(t, dir)        // window B reads on, and saves
+	other.SetPosition(b.Path, state.Position{Anchor: b.Sections[4].Anchor})
+	if err := other.Save(); err != nil {
+		t.Fatal(err)
+	}
+	r.savePosition() // A closes without having moved
+	if err := a.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := newStore(t, dir).Position(b.Path); p.Anchor != b.Sections[4].Anchor {
+		t.Errorf("the window that did not move overwrote the position with %q", p.Anchor)
+	}
+	press(r, "3")
+	r.savePosition()
+	if err := a.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := newStore(t, dir).Position(b.Path); p.Anchor != b.Sections[2].Anchor {
+		t.Errorf("a move was not recorded: %q", p.Anchor)
 	}
 }

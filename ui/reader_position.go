@@ -59,6 +59,7 @@ func (r *reader) scroll(n int) {
 	r.top = r.clampTop(r.top + n)
 	r.pin = -2
 	r.want = nil
+	r.moved = true
 }
 
 // jump goes to section i (-1: the top of the briefing).
@@ -68,6 +69,7 @@ func (r *reader) jump(i int) {
 	}
 	r.pin = i
 	r.want = &target{section: i}
+	r.moved = true
 	r.afterLayoutChange()
 }
 
@@ -76,14 +78,18 @@ func (r *reader) ensureVisible(line int) {
 	if line < r.top || line >= r.top+h {
 		r.top = r.clampTop(line - h/3)
 		r.pin = -2
+		r.moved = true
 	}
 }
 
-// savePosition remembers where the reader is in this briefing.
+// savePosition remembers where the reader is in this briefing, if the
+// reader was moved since it opened or last saved: a window left where it
+// opened does not overwrite a position another window recorded since.
 func (r *reader) savePosition() {
-	if r.store == nil || r.doc == nil {
+	if r.store == nil || r.doc == nil || !r.moved {
 		return
 	}
+	r.moved = false
 	t := r.position()
 	anchor := ""
 	if t.section >= 0 {

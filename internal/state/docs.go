@@ -31,10 +31,21 @@ type briefingDoc struct {
 	Bookmarks *bookmarkList `json:"bookmarks,omitempty"`
 }
 
-// bookmarkList is a briefing's bookmarks; the list is merged as one entry.
+// bookmarkList is a briefing's bookmarks. Changes records when each
+// anchor was last bookmarked or removed, so that two windows that each
+// add or remove bookmarks of one briefing are merged anchor by anchor
+// rather than list against list. (A file from before Changes has only
+// Anchors and Updated: its anchors count as added at Updated.)
 type bookmarkList struct {
-	Anchors []string  `json:"anchors"`
-	Updated time.Time `json:"updated"`
+	Anchors []string                  `json:"anchors"`
+	Updated time.Time                 `json:"updated"`
+	Changes map[string]bookmarkChange `json:"changes,omitempty"`
+}
+
+// bookmarkChange is the last change to one bookmark.
+type bookmarkChange struct {
+	At      time.Time `json:"at"`
+	Removed bool      `json:"removed,omitempty"`
 }
 
 // historyDoc is history.json.
@@ -70,7 +81,11 @@ func (d *stateDoc) clean() {
 					anchors = append(anchors, a)
 				}
 			}
-			b.Bookmarks = &bookmarkList{Anchors: anchors, Updated: cleanTime(b.Bookmarks.Updated)}
+			changes := make(map[string]bookmarkChange, len(b.Bookmarks.Changes))
+			for a, c := range b.Bookmarks.Changes {
+				changes[a] = bookmarkChange{At: cleanTime(c.At), Removed: c.Removed}
+			}
+			b.Bookmarks = &bookmarkList{Anchors: anchors, Updated: cleanTime(b.Bookmarks.Updated), Changes: changes}
 		}
 		if b.Position != nil || b.Bookmarks != nil {
 			out[path] = b
@@ -105,7 +120,7 @@ func (d *historyDoc) merge(disk *historyDoc) {
 }
 
 // mergeBriefings returns the union of mine and theirs; per briefing, the newer
-// position and the newer bookmark list win, mine on a tie.
+// position wins, mine on a tie, and bookmarks are merged anchor by anchor.
 func mergeBriefings(mine, theirs map[string]briefingDoc) map[string]briefingDoc {
 	out := make(map[string]briefingDoc, max(len(mine), len(theirs)))
 	for k, v := range theirs {
@@ -120,9 +135,7 @@ func mergeBriefings(mine, theirs map[string]briefingDoc) map[string]briefingDoc 
 		if m.Position != nil && (t.Position == nil || !t.Position.Updated.After(m.Position.Updated)) {
 			t.Position = m.Position
 		}
-		if m.Bookmarks != nil && (t.Bookmarks == nil || !t.Bookmarks.Updated.After(m.Bookmarks.Updated)) {
-			t.Bookmarks = m.Bookmarks
-		}
+		t.Bookmarks = mergeBookmarks(m.Bookmarks, t.Bookmarks)
 		out[k] = t
 	}
 	return capBriefings(out)

@@ -176,22 +176,26 @@ func (s *Store) ToggleBookmark(briefingPath, anchor string) (added bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	b := s.briefings[briefingPath]
-	var old []string
-	var prev time.Time
+	var old *bookmarkList
 	if b.Bookmarks != nil {
-		old, prev = b.Bookmarks.Anchors, b.Bookmarks.Updated
+		old = b.Bookmarks
+	} else {
+		old = &bookmarkList{}
 	}
 	// The lists in the map are never modified in place: snapshots share them.
-	var anchors []string
-	if i := slices.Index(old, anchor); i >= 0 {
-		anchors = slices.Delete(slices.Clone(old), i, i+1)
-	} else {
-		anchors = append(slices.Clone(old), anchor)
-		added = true
+	changes := old.changesOf()
+	added = !slices.Contains(old.Anchors, anchor)
+	// The change is stamped after every change the list knows, so that it
+	// wins a merge with them.
+	prev := old.Updated
+	for _, c := range changes {
+		prev = latest(prev, c.At)
 	}
-	// An empty list is kept: it records the removal, so that an older list in
+	now := stamp(prev)
+	// A removal is kept: it records the removal, so that an older list in
 	// another process's file does not bring the bookmark back.
-	b.Bookmarks = &bookmarkList{Anchors: anchors, Updated: stamp(prev)}
+	changes[anchor] = bookmarkChange{At: now, Removed: !added}
+	b.Bookmarks = listFrom(changes, now, append(slices.Clone(old.Anchors), anchor))
 	s.briefings[briefingPath] = b
 	s.stateGen++
 	return added
