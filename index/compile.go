@@ -214,7 +214,7 @@ func compileClause(c clause, langs []string, exact analysis.Analyzer) wordGroup 
 		if c.asYouType && c.field != "author" {
 			// One walk over the word's stemmed postings and those of its
 			// completions.
-			complete := &completionQuery{prefix: fold(c.text), fields: unstemmed, boost: 1}
+			complete := newCompletion(fold(c.text), unstemmed, nil)
 			if w, ok := out.alts[0].(*wordQuery); ok && !out.stopOnly {
 				complete.also = w.terms
 				out.alts, out.words = out.alts[1:], nil
@@ -223,7 +223,7 @@ func compileClause(c clause, langs []string, exact analysis.Analyzer) wordGroup 
 			out.prefixes = []string{fold(c.text)}
 			out.stopOnly = false
 		} else if c.asYouType {
-			out.alts = append(out.alts, patternQueries(kindPrefix, fold(c.text), unstemmed, c.field)...)
+			out.alts = append(out.alts, newCompletion(fold(c.text), authorOr(unstemmed, c.field), nil))
 			out.prefixes = []string{fold(c.text)}
 			out.stopOnly = false
 		}
@@ -233,10 +233,14 @@ func compileClause(c clause, langs []string, exact analysis.Analyzer) wordGroup 
 			unstemmed = []weighted{{fieldTag, 1, kindTitle}}
 		}
 		if c.kind == kindFuzzy {
-			out.alts = fuzzyQueries(t, c.fuzziness, unstemmed, c.field)
+			out.alts = []query.Query{newPattern(kindFuzzy, t, nil, c.fuzziness, authorOr(unstemmed, c.field))}
 			out.fuzzy = true
 		} else {
-			out.alts = patternQueries(c.kind, t, unstemmed, c.field)
+			text := t
+			if c.kind == kindWildcard {
+				text = c.text
+			}
+			out.alts = []query.Query{newPattern(c.kind, text, c.wild, 0, authorOr(unstemmed, c.field))}
 			out.fuzzy = c.kind == kindWildcard
 			if c.kind == kindPrefix {
 				out.prefixes = []string{t}
@@ -356,41 +360,11 @@ func termQuery(field, term string, boost float64) query.Query {
 	return q
 }
 
-// patternQueries are prefix or wildcard queries over the unstemmed
-// fields. The author field is unstemmed already.
-func patternQueries(kind clauseKind, t string, fields []weighted, field string) []query.Query {
+// authorOr returns the fields a pattern of field looks in: the author
+// field (unstemmed already) for author:, else fields.
+func authorOr(fields []weighted, field string) []weighted {
 	if field == "author" {
-		fields = []weighted{{fieldAuthor, 1, kindTitle}}
+		return []weighted{{fieldAuthor, 1, kindTitle}}
 	}
-	var alts []query.Query
-	for _, f := range fields {
-		var q query.FieldableQuery
-		switch kind {
-		case kindWildcard:
-			q = bleve.NewWildcardQuery(t)
-		default:
-			q = bleve.NewPrefixQuery(t)
-		}
-		q.SetField(f.field)
-		q.(query.BoostableQuery).SetBoost(f.boost)
-		alts = append(alts, q)
-	}
-	return alts
-}
-
-// fuzzyQueries match words within fuzziness edits of t in the unstemmed
-// fields.
-func fuzzyQueries(t string, fuzziness int, fields []weighted, field string) []query.Query {
-	if field == "author" {
-		fields = []weighted{{fieldAuthor, 1, kindTitle}}
-	}
-	var alts []query.Query
-	for _, f := range fields {
-		q := bleve.NewFuzzyQuery(t)
-		q.SetFuzziness(fuzziness)
-		q.SetField(f.field)
-		q.SetBoost(f.boost)
-		alts = append(alts, q)
-	}
-	return alts
+	return fields
 }

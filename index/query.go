@@ -57,6 +57,7 @@ type clause struct {
 	pos, end  int
 	source    string // the clause as typed
 	asYouType bool   // the last word, still being typed: prefix-match it too
+	wild      []int  // byte offsets in text of the wildcards (* ?)
 	alts      []clause
 }
 
@@ -334,7 +335,7 @@ func (p *parser) term(c *clause) error {
 		c.kind, c.fuzziness, word = kindFuzzy, n, word[:i]
 	}
 	text, wild := unescape(word)
-	c.text = text
+	c.text, c.wild = text, wild
 	if len(wild) > 0 {
 		switch {
 		case c.kind == kindFuzzy:
