@@ -22,7 +22,9 @@ func (ix *Index) usePrivateCopy(p *part, builder string) error {
 	err := copyIndex(p.dir, work)
 	var idx = p.idx
 	if err == nil {
-		idx, err = openIndex(work, p.root, false)
+		if idx, err = openIndex(work, p.root, false); err == nil {
+			shareVerified(work, p.dir)
+		}
 	}
 	if err != nil {
 		_ = os.RemoveAll(work)

@@ -108,6 +108,9 @@ type part struct {
 	// copy, or a rebuild that replaces dir once it is complete.
 	work    string
 	rebuild bool
+	// watchSeen is what a watcher's marker said when the part was opened
+	// (see Watched).
+	watchSeen string
 	// damaged is set when a search on idx failed: the next Sync rebuilds.
 	damaged atomic.Bool
 

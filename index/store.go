@@ -82,6 +82,7 @@ func (ix *Index) openPart(root briefings.Root) (*part, error) {
 		return p, ix.useMemory(p)
 	}
 	p.dir = filepath.Join(ix.base, p.key)
+	p.watchSeen = readWatchMarker(ix.base, p.key) // before any copy is made
 	if err := ix.openLock(p); err != nil || p.busy != "" || p.idx != nil {
 		return p, err // locked, or in memory: the folder is not used
 	}
@@ -90,7 +91,15 @@ func (ix *Index) openPart(root briefings.Root) (*part, error) {
 			return p, err
 		}
 	}
-	idx, err := openIndex(p.dir, root, p.readOnly)
+	var idx bleve.Index
+	var err error
+	if !ix.opts.SharedOnly && boltHeld(p.dir) {
+		// Another process has it open: go on to a private copy at once,
+		// rather than wait out bolt's timeout twice.
+		err = bolterrors.ErrTimeout
+	} else {
+		idx, err = openIndex(p.dir, root, p.readOnly)
+	}
 	if errors.Is(err, bolterrors.ErrTimeout) && ix.waitForBuilder(p) {
 		idx, err = openIndex(p.dir, root, p.readOnly) // the builder is done
 	}

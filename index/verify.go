@@ -235,9 +235,32 @@ func writeVerified(path string, files map[string]string) {
 	for _, n := range names {
 		fmt.Fprintf(&sb, "%s %s\n", n, files[n])
 	}
-	tmp := path + ".tmp"
+	tmp := fmt.Sprintf("%s.%d.tmp", path, os.Getpid())
 	if err := os.WriteFile(tmp, []byte(sb.String()), 0o600); err != nil {
 		return
 	}
-	_ = os.Rename(tmp, path)
+	if os.Rename(tmp, path) != nil {
+		_ = os.Remove(tmp)
+	}
+}
+
+// shareVerified records in the index at dir the segments verified in its
+// private copy at copyDir: they are the same files (hard links, or copies
+// of them). Without it, every search beside a process that writes the
+// index verified its new segments again, reading them whole.
+func shareVerified(copyDir, dir string) {
+	verified := readVerified(filepath.Join(copyDir, verifiedName))
+	known := readVerified(filepath.Join(dir, verifiedName))
+	added := false
+	for name, st := range verified {
+		info, err := os.Stat(filepath.Join(dir, "store", name))
+		if err != nil || stamp(info) != st || known[name] == st {
+			continue
+		}
+		known[name] = st
+		added = true
+	}
+	if added {
+		writeVerified(filepath.Join(dir, verifiedName), known)
+	}
 }

@@ -183,7 +183,7 @@ func signalContext() (ctx context.Context, exitCode func() int, stop func()) {
 }
 
 func (a *app) indexCommand() *cobra.Command {
-	var rebuild, prune bool
+	var rebuild, prune, watchFiles bool
 	cmd := &cobra.Command{
 		Use:   "index",
 		Short: "Bring the search index up to date",
@@ -206,20 +206,33 @@ index waits at the end for it to close before taking its place. One rebuild
 runs at a time: a second brief index --rebuild says who is rebuilding and
 stops.
 
+--watch keeps running after the sync: it follows the library with a file
+watcher and indexes every change within about a second, printing a line per
+change, until ctrl+c. While it (or a reader, which does the same) runs, brief
+search trusts the index and skips checking every file for changes, unless
+changes are still waiting to be indexed, the watcher is stopped, or a folder
+cannot be watched (a network file system, watches run out).
+
 --prune removes the indexes made by other versions of brief and those of
 library folders that no longer exist, and lists them with the space they
 took. (Indexes of other versions are also removed by themselves once unused
 for a month.)`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if prune {
+			switch {
+			case prune:
 				return a.runPrune()
+			case watchFiles && rebuild:
+				return errors.New("--watch and --rebuild cannot go together: rebuild first, then watch")
+			case watchFiles:
+				return a.runIndexWatch(cmd)
 			}
 			return a.runIndex(cmd, rebuild)
 		},
 	}
 	cmd.Flags().BoolVar(&rebuild, "rebuild", false, "discard the index and build it again")
 	cmd.Flags().BoolVar(&prune, "prune", false, "remove the indexes of other brief versions and of libraries that no longer exist")
+	cmd.Flags().BoolVar(&watchFiles, "watch", false, "keep indexing changes as files are saved, until interrupted; brief search then trusts the index")
 	return cmd
 }
 

@@ -74,6 +74,7 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 	if a.given != nil && start.present == nil {
 		open = a.given.Path
 	}
+	live := &liveWatch{}
 	uiOpts := ui.Options{
 		Open:           open,
 		Present:        start.present,
@@ -85,6 +86,7 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 			if err != nil {
 				return nil, err
 			}
+			live.service(svc)
 			return svc, nil
 		},
 		Cached: func() *catalog.Catalog {
@@ -104,7 +106,7 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 		MaxWidth:    width,
 		Store:       store,
 		Notices:     notices,
-		Watch:       watchLibrary,
+		Watch:       live.watch,
 	}
 	if b := a.given; b != nil {
 		// A briefing from the standard input is the whole library: no

@@ -1,15 +1,55 @@
 package cli
 
 import (
+	"sync"
+
 	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/internal/search"
 	"github.com/briefreader/brief/internal/watch"
 )
+
+// liveWatch connects the app's file watcher with its search service, which
+// open at different moments: while the watcher follows every folder of the
+// library, the service claims the index as watched, so that brief search in
+// another terminal trusts it (search.Service.Watching).
+type liveWatch struct {
+	mu        sync.Mutex
+	svc       *search.Service
+	following bool
+}
+
+// service records the search service once it is open.
+func (l *liveWatch) service(svc *search.Service) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.svc = svc
+	if l.following {
+		svc.Watching(true)
+	}
+}
+
+// follow records whether the watcher follows every folder.
+func (l *liveWatch) follow(on bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.following = on
+	if l.svc != nil {
+		l.svc.Watching(on)
+	}
+}
+
+// watch starts live reload (watchLibrary) and tells follow how it goes.
+func (l *liveWatch) watch(roots []briefings.Root) (<-chan []string, <-chan string, func()) {
+	return watchLibrary(roots, l.follow)
+}
 
 // watchLibrary starts live reload for the folders and files of a library
 // loaded from disk (the built-in sample never changes). If watching cannot
 // start, live reload is simply off. What the watcher has to say (folders
-// it cannot watch, running out of watches) comes as notices.
-func watchLibrary(libraryRoots []briefings.Root) (<-chan []string, <-chan string, func()) {
+// it cannot watch, running out of watches) comes as notices. following,
+// if not nil, hears true once every folder is watched on a local file
+// system, and false at the first thing the watcher has to say.
+func watchLibrary(libraryRoots []briefings.Root, following func(bool)) (<-chan []string, <-chan string, func()) {
 	var roots []string
 	for _, r := range libraryRoots {
 		if !r.Builtin() {
@@ -23,10 +63,20 @@ func watchLibrary(libraryRoots []briefings.Root) (<-chan []string, <-chan string
 	if err != nil {
 		return nil, nil, nil
 	}
+	if following != nil {
+		reliable := true
+		for _, r := range roots {
+			reliable = reliable && watch.Reliable(r)
+		}
+		following(reliable)
+	}
 	notices := make(chan string)
 	go func() {
 		defer close(notices)
 		for err := range w.Errors() {
+			if following != nil {
+				following(false) // a folder not watched, watches run out
+			}
 			notices <- cleanMessage(err.Error())
 		}
 	}()

@@ -38,6 +38,8 @@ type liveIndex struct {
 
 	mu      sync.Mutex
 	noticed int // notices already sent
+
+	watching watching // the claim on the index, when a watcher runs
 }
 
 func startLive(s *Service) *liveIndex {
@@ -84,6 +86,7 @@ func (l *liveIndex) run() {
 // index changed before it.
 func (l *liveIndex) syncOnce(ctx context.Context, changed bool) {
 	ix := l.s.index()
+	gen := l.watching.generation()
 	var last time.Time
 	stats, err := ix.Sync(ctx, func(p index.Progress) {
 		if now := time.Now(); now.Sub(last) >= progressEvery && p.Total > 0 {
@@ -96,6 +99,9 @@ func (l *liveIndex) syncOnce(ctx context.Context, changed bool) {
 	})
 	if ctx.Err() != nil {
 		return
+	}
+	if err == nil {
+		l.watching.synced(gen)
 	}
 	u := Update{Synced: true, Stats: stats, Err: err, Notices: l.newNotices(ix)}
 	u.Changed = changed || stats.Added+stats.Updated+stats.Removed > 0 || len(u.Notices) > 0
@@ -123,6 +129,7 @@ func (l *liveIndex) newNotices(ix *index.Index) []string {
 // Update says when. Without Live it does nothing.
 func (s *Service) Changed(paths []string) {
 	if s.live != nil && len(paths) > 0 {
+		s.live.watching.changed()
 		s.live.kick()
 	}
 }

@@ -93,6 +93,7 @@ func (s *Service) Close() error {
 	s.cancel()
 	if s.live != nil {
 		s.live.wait()
+		s.live.watching.close()
 	}
 	return s.index().Close()
 }
@@ -203,12 +204,16 @@ func searchLiteralOnError(ctx context.Context, ix *index.Index, req index.Reques
 var privateSyncBudget = time.Second
 
 // SyncAndSearch brings the index up to date and searches it: what brief
-// search does. Both start at once: most of the time nothing changed, and
+// search does. When another process watches the library and has indexed
+// every change it saw (Watched), the index is searched as it is. Both start at once: most of the time nothing changed, and
 // the first search stands; otherwise the search runs again on the synced
 // index. Beside another brief that holds the index, the sync of the
 // private copy is cut short after a moment (see Notes).
 func (s *Service) SyncAndSearch(ctx context.Context, req index.Request, progress func(index.Progress)) (Answer, error) {
 	ix := s.index()
+	if watched, _ := ix.Watched(); watched {
+		return s.Search(ctx, req) // a watcher keeps it fresh: no need to look at every file
+	}
 	type found struct {
 		ans Answer
 		err error

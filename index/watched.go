@@ -1,0 +1,175 @@
+package index
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// A watched index. A process that keeps the index of a library up to date
+// with a file watcher (the app, brief index --watch) holds an exclusive lock
+// on KEY.watch beside the index for as long as it watches, and writes in it
+// whether changes it was told of are still waiting to be indexed. A search
+// in another process that finds every part of its library watched, by a
+// holder that is not stopped, with nothing waiting, can trust the index as
+// it is and skip checking every file for changes. Anything else — no
+// watcher, a watcher stopped or gone (its lock goes with it), changes
+// waiting, a system that cannot name a lock's holder — means the files are
+// checked as usual.
+
+// Watch is this process's claim to keep the index fresh.
+type Watch struct {
+	files []*os.File
+	syncs int // syncs done: a search that opened the index before the last one has an older copy
+}
+
+// Marker contents.
+const (
+	watchFresh   = "fresh"
+	watchPending = "pending"
+)
+
+// Watch claims the parts of the index kept on disk for this process's
+// watcher. A part another watcher already holds is left to it. The claim
+// starts as pending: the caller says Fresh once its first sync is done.
+func (ix *Index) Watch() (*Watch, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	w := &Watch{}
+	var errs []error
+	for _, p := range ix.parts {
+		if p.mode != modeDisk || ix.base == "" {
+			continue
+		}
+		f, err := os.OpenFile(filepath.Join(ix.base, p.key+".watch"), os.O_RDWR|os.O_CREATE, 0o600)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("mark the index of %s watched: %w", p.root.Path, err))
+			continue
+		}
+		if ok, err := tryLock(f); !ok || err != nil {
+			_ = f.Close() // another watcher keeps it fresh, or no locks here
+			continue
+		}
+		w.files = append(w.files, f)
+	}
+	w.set(watchPending)
+	return w, errors.Join(errs...)
+}
+
+// Pending says that changes were seen and are not indexed yet.
+func (w *Watch) Pending() { w.set(watchPending) }
+
+// Fresh says that the index holds every change seen.
+func (w *Watch) Fresh() {
+	if w != nil {
+		w.syncs++
+		w.set(watchFresh)
+	}
+}
+
+func (w *Watch) set(state string) {
+	if w == nil {
+		return
+	}
+	line := fmt.Sprintf("%s %d %d\n", state, os.Getpid(), w.syncs)
+	for _, f := range w.files {
+		_, _ = f.WriteAt([]byte(line), 0)
+		_ = f.Truncate(int64(len(line)))
+	}
+}
+
+// readWatchMarker returns what a watcher's marker says, "" when there is
+// none.
+func readWatchMarker(base, key string) string {
+	if base == "" {
+		return ""
+	}
+	data, err := os.ReadFile(filepath.Join(base, key+".watch"))
+	if err != nil || len(data) > 64 {
+		return ""
+	}
+	return strings.TrimSpace(string(data))
+}
+
+// Syncs returns how many times Fresh was said.
+func (w *Watch) Syncs() int {
+	if w == nil {
+		return 0
+	}
+	return w.syncs
+}
+
+// Close gives up the claim.
+func (w *Watch) Close() {
+	if w == nil {
+		return
+	}
+	for _, f := range w.files {
+		unlock(f)
+		_ = f.Close()
+	}
+	w.files = nil
+}
+
+// Watched reports whether another process watches every part of the index
+// and has indexed every change it saw; when not, why, in words. A process
+// that opened the index beside the watcher searches a private copy of it
+// (bleve opens an index in one process at a time), made when it opened:
+// call Watched soon after Open.
+func (ix *Index) Watched() (bool, string) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if !lockAccounting() {
+		return false, "this system cannot tell whether a watcher runs"
+	}
+	for _, p := range ix.parts {
+		// A private copy is the watcher's index as it was persisted
+		// when this process opened it: as fresh as the watcher says.
+		if p.mode == modeMemory || p.rebuild || ix.base == "" {
+			return false, "the index of " + p.root.Path + " is not kept on disk"
+		}
+		if ok, why := ix.watchedPart(p); !ok {
+			return false, why
+		}
+	}
+	return len(ix.parts) > 0, ""
+}
+
+func (ix *Index) watchedPart(p *part) (bool, string) {
+	path := filepath.Join(ix.base, p.key+".watch")
+	f, err := os.Open(path)
+	if err != nil {
+		return false, "nothing watches " + p.root.Path
+	}
+	defer f.Close()
+	if free, err := tryLockShared(f); err != nil || free {
+		if free {
+			unlock(f)
+		}
+		return false, "nothing watches " + p.root.Path
+	}
+	for _, pid := range lockHolders(path) {
+		if state := processState(pid); state != "running" {
+			return false, fmt.Sprintf("the watcher of %s (pid %d) is %s", p.root.Path, pid, orUnknown(state))
+		}
+	}
+	buf := make([]byte, 64)
+	n, _ := f.ReadAt(buf, 0)
+	marker := strings.TrimSpace(string(buf[:n]))
+	if state, _, _ := strings.Cut(marker, " "); state != watchFresh {
+		return false, "the watcher of " + p.root.Path + " is catching up"
+	}
+	if marker != p.watchSeen {
+		return false, "the watcher of " + p.root.Path + " indexed changes since this search opened the index"
+	}
+	return true, ""
+}
+
+func orUnknown(state string) string {
+	if state == "" {
+		return "in an unknown state"
+	}
+	return state
+}

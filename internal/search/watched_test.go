@@ -1,0 +1,84 @@
+package search
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/briefreader/brief/index"
+)
+
+// waitWatched checks what a search opened now sees.
+func waitWatched(t *testing.T, s *Service, want bool, why string) {
+	t.Helper()
+	got, reason := s.Watched()
+	if got != want || why != "" && !strings.Contains(reason, why) {
+		t.Fatalf("watched = %v (%s), want %v (%s)", got, reason, want, why)
+	}
+}
+
+// A live service that a watcher follows claims the index; a search beside
+// it trusts the index only while every change it was told of is indexed.
+func TestWatchedIndex(t *testing.T) {
+	lib, cache := t.TempDir(), t.TempDir()
+	write(t, filepath.Join(lib, "a.md"), "# A\n\n## Harbour\n\nThe zanzibar harbour.\n")
+	watcher := open(t, lib, cache, true)
+	// Each "other" is a brief search in another process: it opens the
+	// index (a copy of the watcher's, as it is then) and asks.
+	other := func() *Service { return open(t, lib, cache, false) }
+	waitWatched(t, other(), false, "nothing watches")
+
+	watcher.Watching(true)
+	waitFresh(t, watcher)
+	waitWatched(t, other(), true, "")
+	opened := other()
+
+	// A change seen but not indexed yet: the index is not trusted.
+	watcher.live.watching.changed()
+	if ok, why := other().Watched(); ok || !strings.Contains(why, "catching up") {
+		t.Errorf("with a change waiting: watched = %v (%s)", ok, why)
+	}
+	write(t, filepath.Join(lib, "b.md"), "# B\n\n## Quay\n\nThe quokka quay.\n")
+	watcher.Changed([]string{filepath.Join(lib, "b.md")})
+	waitFresh(t, watcher)
+	ans, err := other().SyncAndSearch(context.Background(), index.Request{Query: "quokka"}, nil)
+	if err != nil || strings.Join(places(ans), " ") != "b.md#quay" {
+		t.Errorf("search beside the watcher: %v %v", places(ans), err)
+	}
+	// A search that opened its copy before the watcher's last sync has an
+	// older index: it checks the files.
+	if ok, why := opened.Watched(); ok || !strings.Contains(why, "since this search opened") {
+		t.Errorf("an older copy: watched = %v (%s)", ok, why)
+	}
+
+	watcher.Watching(false) // the watcher stopped following (watches ran out)
+	waitWatched(t, other(), false, "nothing watches")
+	watcher.Watching(true)
+	waitFresh(t, watcher)
+	waitWatched(t, other(), true, "")
+	if err := watcher.Close(); err != nil {
+		t.Fatal(err)
+	}
+	waitWatched(t, other(), false, "nothing watches")
+}
+
+// waitFresh waits for the watcher's claim to say every change is indexed.
+func waitFresh(t *testing.T, watcher *Service) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		w := &watcher.live.watching
+		w.mu.Lock()
+		fresh := w.watch != nil && w.watch.Syncs() > 0 && !w.pending
+		w.mu.Unlock()
+		if fresh {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the watcher never caught up")
+		}
+		time.Sleep(5 * time.Millisecond) // polls the watcher's state, not a screen
+	}
+}
