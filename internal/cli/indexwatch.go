@@ -29,7 +29,7 @@ func (a *app) runIndexWatch(cmd *cobra.Command) error {
 	}
 	live := &liveWatch{}
 	live.service(svc)
-	events, notices, stopWatch := watchLibrary(roots, live.follow)
+	events, notices, stopWatch := watchLibrary(roots, live)
 	if events == nil {
 		return errors.New("cannot watch the library: its folders cannot be watched (or it is the built-in sample, which never changes)")
 	}

@@ -38,18 +38,28 @@ func (l *liveWatch) follow(on bool) {
 	}
 }
 
-// watch starts live reload (watchLibrary) and tells follow how it goes.
+// stir tells the service that a change is on its way.
+func (l *liveWatch) stir() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.svc != nil {
+		l.svc.Stirred()
+	}
+}
+
+// watch starts live reload (watchLibrary) and tells l how it goes.
 func (l *liveWatch) watch(roots []briefings.Root) (<-chan []string, <-chan string, func()) {
-	return watchLibrary(roots, l.follow)
+	return watchLibrary(roots, l)
 }
 
 // watchLibrary starts live reload for the folders and files of a library
 // loaded from disk (the built-in sample never changes). If watching cannot
 // start, live reload is simply off. What the watcher has to say (folders
-// it cannot watch, running out of watches) comes as notices. following,
-// if not nil, hears true once every folder is watched on a local file
-// system, and false at the first thing the watcher has to say.
-func watchLibrary(libraryRoots []briefings.Root, following func(bool)) (<-chan []string, <-chan string, func()) {
+// it cannot watch, running out of watches) comes as notices. live, if not
+// nil, hears of each change as it starts, and of whether the watcher
+// follows every folder: true once every folder is watched on a local file
+// system, false at the first thing the watcher has to say.
+func watchLibrary(libraryRoots []briefings.Root, live *liveWatch) (<-chan []string, <-chan string, func()) {
 	var roots []string
 	for _, r := range libraryRoots {
 		if !r.Builtin() {
@@ -63,19 +73,20 @@ func watchLibrary(libraryRoots []briefings.Root, following func(bool)) (<-chan [
 	if err != nil {
 		return nil, nil, nil
 	}
-	if following != nil {
+	if live != nil {
+		w.OnStir(live.stir)
 		reliable := true
 		for _, r := range roots {
 			reliable = reliable && watch.Reliable(r)
 		}
-		following(reliable)
+		live.follow(reliable)
 	}
 	notices := make(chan string)
 	go func() {
 		defer close(notices)
 		for err := range w.Errors() {
-			if following != nil {
-				following(false) // a folder not watched, watches run out
+			if live != nil {
+				live.follow(false) // a folder not watched, watches run out
 			}
 			notices <- cleanMessage(err.Error())
 		}

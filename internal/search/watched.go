@@ -13,7 +13,7 @@ import (
 
 // watching is a service's claim.
 type watching struct {
-	mu    sync.Mutex
+	mu      sync.Mutex
 	watch   *index.Watch
 	gen     uint64 // bumps with every Changed
 	pending bool   // a change is not indexed yet
@@ -42,6 +42,15 @@ func (s *Service) Watching(on bool) {
 	w.gen++ // pending until the next sync
 	w.pending = true
 	s.live.kick()
+}
+
+// Stirred tells a Live service that the watcher saw a change, which Changed
+// will bring once the watcher has gathered it: from now on a search beside
+// it does not trust the index until it is indexed.
+func (s *Service) Stirred() {
+	if s.live != nil {
+		s.live.watching.changed()
+	}
 }
 
 // changed marks the claim pending.

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -37,6 +38,11 @@ type Watcher struct {
 	closeErr  error
 
 	polled chan []string // changes found by polling, when watches ran out
+
+	// stirred, if set, is called (from the watcher's goroutine) when a
+	// change starts a batch: before the batch is delivered, a cache may
+	// already know that it is behind (see OnStir).
+	stirred atomic.Pointer[func()]
 
 	// Owned by New, then by the run goroutine alone.
 	polling bool                 // watches ran out: the roots are polled
@@ -125,6 +131,18 @@ func (w *Watcher) Close() error {
 	return w.closeErr
 }
 
+// OnStir sets f to be called, from the watcher's goroutine, as soon as a
+// change starts a batch, quietPeriod or more before Events delivers it.
+// f must not block.
+func (w *Watcher) OnStir(f func()) { w.stirred.Store(&f) }
+
+// stir calls the OnStir function when a change starts a batch.
+func (w *Watcher) stir() {
+	if f := w.stirred.Load(); f != nil && !w.batch.pending() {
+		(*f)()
+	}
+}
+
 func (w *Watcher) run() {
 	defer func() {
 		close(w.events)
@@ -155,6 +173,7 @@ func (w *Watcher) run() {
 				return
 			}
 			if changed := w.handle(ev); len(changed) > 0 {
+				w.stir()
 				w.batch.add(time.Now(), changed...)
 				timer.Reset(time.Until(w.batch.due()))
 			}
@@ -164,6 +183,7 @@ func (w *Watcher) run() {
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
 				// Changes were lost: have the whole library looked at again.
+				w.stir()
 				w.batch.add(time.Now(), w.roots...)
 				timer.Reset(time.Until(w.batch.due()))
 				w.report(&watchErr{msg: "live reload missed some changes (too many at once); rescanning", err: err})
@@ -171,6 +191,7 @@ func (w *Watcher) run() {
 			}
 			w.report(fmt.Errorf("live reload: %w", err))
 		case changed := <-w.polled:
+			w.stir()
 			w.batch.add(time.Now(), changed...)
 			timer.Reset(time.Until(w.batch.due()))
 		case <-due:

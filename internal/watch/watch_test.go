@@ -335,3 +335,28 @@ func TestCloseStopsEverything(t *testing.T) {
 		t.Fatalf("%d goroutines before New, %d after Close:\n%s", before, after, buf[:runtime.Stack(buf, true)])
 	}
 }
+
+// A change is told to OnStir at once, before its batch is delivered: a
+// cache can know it is behind during the quiet period.
+func TestOnStirComesBeforeTheBatch(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	w := start(t, root)
+	stirred := make(chan time.Time, 8)
+	w.OnStir(func() { stirred <- time.Now() })
+	a := filepath.Join(root, "a.md")
+	write(t, a, "# A")
+	await(t, w, a)
+	delivered := time.Now()
+	select {
+	case at := <-stirred:
+		if !at.Before(delivered) {
+			t.Errorf("stirred at %v, after the batch came at %v", at, delivered)
+		}
+	default:
+		t.Fatal("OnStir was not called before the batch was delivered")
+	}
+	if len(stirred) != 0 {
+		t.Errorf("one batch stirred %d more times", len(stirred))
+	}
+}
