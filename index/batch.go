@@ -133,6 +133,12 @@ func (w *batchWriter) flush() error {
 		return nil
 	}
 	w.batch.SetInternal([]byte(keyCount), binary.AppendVarint(nil, w.entries))
+	if w.n > 0 {
+		// The statistics no longer fit the sections: until the sync
+		// records new ones, a process that copies the index meanwhile
+		// sees none, and measures them itself (recordFieldStats).
+		w.batch.DeleteInternal([]byte(keyFieldStats))
+	}
 	if err := w.idx.Batch(w.batch); err != nil {
 		return fmt.Errorf("write to the index: %w", err)
 	}

@@ -78,17 +78,34 @@ func readFieldStats(r bleveindex.IndexReader) fieldStats {
 // are persisted with the sync. It runs after every sync that changed
 // something: two indexes of the same files score alike however they were
 // built.
-func (w *batchWriter) recordFieldStats() error {
-	if err := w.flush(); err != nil || !w.wrote {
-		return err
+//
+// A sync that changed nothing measures them too when the index has none: a
+// copy taken while another process was writing it (between that sync's
+// batches) has the new sections and no statistics.
+// It reports whether the index had no statistics before (searches made
+// before rank differently from those after).
+func (w *batchWriter) recordFieldStats() (restated bool, err error) {
+	if err := w.flush(); err != nil {
+		return false, err
+	}
+	raw, err := w.idx.GetInternal([]byte(keyFieldStats))
+	if err != nil {
+		return false, err
+	}
+	missing := raw == nil
+	if !w.wrote {
+		if !missing {
+			return false, nil
+		}
+		w.wrote = true // the batch below is written by finish
 	}
 	s, err := measureFieldStats(w.idx)
 	if err != nil {
-		return err
+		return false, err
 	}
-	raw, _ := json.Marshal(s)
+	raw, _ = json.Marshal(s)
 	w.batch.SetInternal([]byte(keyFieldStats), raw)
-	return nil
+	return missing, nil
 }
 
 // measureFieldStats analyzes the stored text of a sample of the sections:

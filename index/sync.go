@@ -41,6 +41,10 @@ type SyncStats struct {
 	Added, Updated, Removed, Unchanged, Failed int
 	// Sections is the number of sections written.
 	Sections int
+	// Restated is set when the index had no statistics of its sections
+	// (a copy taken while another process wrote it) and they were
+	// measured: searches made before rank differently from those after.
+	Restated bool
 	// Bytes is how much was read.
 	Bytes int64
 	// Elapsed is how long the sync took.
@@ -362,7 +366,9 @@ read:
 		err = ctx.Err() // the readers may have stopped for it
 	}
 	if err == nil {
-		err = w.recordFieldStats()
+		var restated bool
+		restated, err = w.recordFieldStats()
+		stats.Restated = stats.Restated || restated
 	}
 	return w.finish(err)
 }

@@ -245,7 +245,7 @@ func (s *Service) SyncAndSearch(ctx context.Context, req index.Request, progress
 	ans, err := first.ans, first.err
 	var diskErr *index.DiskError
 	failedWrite := errors.As(syncErr, &diskErr)
-	if stats.Added+stats.Updated+stats.Removed > 0 || errors.Is(err, index.ErrDamaged) || failedWrite {
+	if stats.Added+stats.Updated+stats.Removed > 0 || stats.Restated || errors.Is(err, index.ErrDamaged) || failedWrite {
 		ans, err = s.Search(ctx, req)
 	}
 	if diskErr != nil && len(ans.Notes) > 0 {
