@@ -40,10 +40,13 @@ func (p *presenter) status() state.Presenting {
 		s.Blank = "white"
 	}
 	s.Next = p.nextLine()
+	s.TitleRows = p.titleRows(p.part, p.page)
 	if p.page+1 < len(part.pages) {
 		s.NextScreen = p.slideLines(p.part, p.page+1, allSteps)
+		s.NextTitleRows, s.NextTitle = 1, part.heading
 	} else if p.part+1 < len(p.deck.parts) {
 		s.NextScreen = p.slideLines(p.part+1, 0, allSteps)
+		s.NextTitleRows, s.NextTitle = p.titleRows(p.part+1, 0), p.deck.part(p.part+1).heading
 	}
 	if p.plan.active() {
 		for i, d := range p.plan.parts {
@@ -59,6 +62,14 @@ func (p *presenter) status() state.Presenting {
 		}
 	}
 	return s
+}
+
+// titleRows counts the rows slideLines gives the title of a page.
+func (p *presenter) titleRows(part, page int) int {
+	if page == 0 {
+		return len(p.deck.part(part).title)
+	}
+	return 1
 }
 
 // nextLine is the first line of what comes next: the page's next step,

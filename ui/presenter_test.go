@@ -21,7 +21,7 @@ type fakeClock struct{ t time.Time }
 func (c *fakeClock) now() time.Time          { return c.t }
 func (c *fakeClock) advance(d time.Duration) { c.t = c.t.Add(d) }
 
-func newTestPresenter(t *testing.T, b *briefings.Briefing, section, width, height int, opts PresentOptions) (*presenter, *fakeClock) {
+func newTestPresenter(t testing.TB, b *briefings.Briefing, section, width, height int, opts PresentOptions) (*presenter, *fakeClock) {
 	t.Helper()
 	clock := &fakeClock{t: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)}
 	if opts.StatusPath == "" {

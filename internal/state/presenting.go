@@ -42,8 +42,13 @@ type Presenting struct {
 	// sequences only; Width and Height are the projector's size.
 	Screen     []string `json:"screen,omitempty"`
 	NextScreen []string `json:"next_screen,omitempty"`
-	Width      int      `json:"width,omitempty"`
-	Height     int      `json:"height,omitempty"`
+	// TitleRows and NextTitleRows count the title's rows, after a blank
+	// line, at the top of each screen.
+	TitleRows     int    `json:"title_rows,omitempty"`
+	NextTitleRows int    `json:"next_title_rows,omitempty"`
+	NextTitle     string `json:"next_title,omitempty"` // the heading of the next page
+	Width         int    `json:"width,omitempty"`
+	Height        int    `json:"height,omitempty"`
 	// Blank is "black" or "white" while the screen is blanked.
 	Blank     string    `json:"blank,omitempty"`
 	Running   bool      `json:"running"`
