@@ -22,6 +22,9 @@ type deck struct {
 	height   int // screen
 	footer   bool
 	parts    []*deckPart
+	// print lays titles out for a PDF (see printTitle), not in block
+	// letters.
+	print bool
 }
 
 // deckPart is one section as slides.
@@ -117,6 +120,9 @@ func (p *deckPart) renderBlocks(d *deck, depth int) {
 // titleRows draws a section's heading for its first page: in block letters
 // when the screen is big enough, else as a bold band.
 func (d *deck) titleRows(heading string, titleSlide bool) ([]string, bool) {
+	if d.print {
+		return d.printTitle(heading), false
+	}
 	lines := 2
 	if titleSlide {
 		lines = 3
