@@ -58,10 +58,8 @@ func PrintSlides(b *briefings.Briefing, opts PrintOptions) (export.SlideDeck, er
 		for page := range dp.pages {
 			slide := export.Slide{Heading: render.Plain(dp.heading), Lines: dp.pageLines(page), Notes: dp.pageNotes(page)}
 			if page == 0 {
-				for _, row := range dp.title {
-					if row != "" {
-						slide.Title = append(slide.Title, row)
-					}
+				for i := 0; i < len(dp.title); i += 2 { // each row is followed by its second, empty row
+					slide.Title = append(slide.Title, dp.title[i])
 				}
 			} else {
 				slide.Continued = slide.Heading + " (cont.)"

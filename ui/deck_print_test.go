@@ -128,3 +128,53 @@ func TestPrintSlidesSections(t *testing.T) {
 		t.Errorf("the whole briefing: %d slides, first %q", len(all.Slides), all.Slides[0].Counter)
 	}
 }
+
+// fiftySections is a briefing of 50 sections of real text: the Rust
+// book's chapters one after another, cut after the fiftieth heading.
+func fiftySections(b *testing.B) *briefings.Briefing {
+	chapters := fidelity.RustBook(b)
+	sort.Strings(chapters)
+	var text strings.Builder
+	for _, path := range chapters {
+		if strings.HasSuffix(path, "SUMMARY.md") {
+			continue
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text.Write(data)
+		text.WriteString("\n\n")
+		br, err := briefings.Parse("book.md", []byte(text.String()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(br.Sections) > 50 {
+			br, _ = briefings.Parse("book.md", []byte(br.Text[:br.Sections[50].Start]))
+			return br
+		}
+	}
+	b.Skip("the Rust book has fewer than 50 sections")
+	return nil
+}
+
+// BenchmarkSlidesPDF50Sections exports the slides of a 50-section
+// briefing to PDF, as brief export --slides does: pagination, rendering
+// and the PDF.
+func BenchmarkSlidesPDF50Sections(b *testing.B) {
+	br := fiftySections(b)
+	pages := 0
+	for b.Loop() {
+		deck, err := PrintSlides(br, PrintOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, report, err := export.SlidesPDF(deck, export.PDFOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = report.Pages
+	}
+	b.ReportMetric(float64(len(br.Sections)), "sections")
+	b.ReportMetric(float64(pages), "pages")
+}

@@ -35,7 +35,7 @@ type SlideDeck struct {
 	// Foreground and Background are the theme's screen colours; nil is
 	// black on white.
 	Foreground, Background color.Color
-	Slides             []Slide
+	Slides                 []Slide
 }
 
 // slideGeometry places a slide's grid on a page.
@@ -290,16 +290,20 @@ func (s *slideWriter) notesBelow(p *pdfPage, g slideGeometry, notes []string, fi
 	}
 }
 
-// splitStyled cuts a styled line into pieces of at most width columns,
-// keeping their styles: long lines go on, they are never cut off.
+// splitStyled wraps a styled line wider than width columns at spaces
+// (inside a word only when the word alone is wider), keeping its styles:
+// long lines go on, they are never cut off.
 func splitStyled(line string, width int) []string {
-	total := ansi.StringWidth(line)
-	if total <= width {
+	if ansi.StringWidth(line) <= width {
 		return []string{line}
 	}
 	var out []string
-	for from := 0; from < total; from += width {
-		out = append(out, ansi.Cut(line, from, min(from+width, total)))
+	for _, l := range strings.Split(ansi.Wrap(line, width, ""), "\n") {
+		for ansi.StringWidth(l) > width { // what Wrap leaves too wide
+			out = append(out, ansi.Cut(l, 0, width))
+			l = ansi.Cut(l, width, ansi.StringWidth(l))
+		}
+		out = append(out, l)
 	}
 	return out
 }
