@@ -17,6 +17,16 @@ var listMarker = regexp.MustCompile(`^(?:[•◦▪‣*+-]|\d+[.)])\s+`)
 // whole), runs of blank lines close up, and what still does not fit is
 // counted.
 func fitSlide(lines []string, titleRows int, title string, textWidth, width, height int) []string {
+	fitted := fitSlideTitled(lines, titleRows, title, textWidth, width, height, false)
+	if len(fitted) > 0 && strings.HasPrefix(ansi.Strip(fitted[len(fitted)-1]), "… ") && titleRows > 1 && title != "" {
+		// Short of room: the title in words gives the text the rows.
+		return fitSlideTitled(lines, titleRows, title, textWidth, width, height, true)
+	}
+	return fitted
+}
+
+// fitSlideTitled is fitSlide, with the title in words when plain is set.
+func fitSlideTitled(lines []string, titleRows int, title string, textWidth, width, height int, plain bool) []string {
 	if len(lines) == 0 || height <= 0 {
 		return nil
 	}
@@ -28,7 +38,7 @@ func fitSlide(lines []string, titleRows int, title string, textWidth, width, hei
 	}
 	titleRows = min(titleRows, len(body))
 	head, body := body[:titleRows], body[titleRows:]
-	wide := false
+	wide := plain
 	for _, l := range head {
 		if ansi.StringWidth(strings.TrimSpace(ansi.Strip(l))) > width {
 			wide = true

@@ -20,7 +20,7 @@ func TestFitSlide(t *testing.T) {
 	}{
 		{"fits: margins go, blank runs close", 60, 10, []string{"▀█▀ █ █ █▀▀ ▀█▀ █ █ █▀▀ ▀█▀", " █  █▀█ ██▄  █  █▀█ ██▄  █", "", "Some text that is rather long for a narrow pane.", "", "• item"}},
 		{"narrow: the title in words, text wrapped", 20, 10, []string{"The Title", "", "Some text that is", "rather long for a", "narrow pane.", "", "• item"}},
-		{"short: counted, not cut silently", 60, 3, []string{"▀█▀ █ █ █▀▀ ▀█▀ █ █ █▀▀ ▀█▀", " █  █▀█ ██▄  █  █▀█ ██▄  █", "… 4 more lines"}},
+		{"short: the title in words, the rest counted", 60, 4, []string{"The Title", "", "Some text that is rather long for a narrow pane.", "… 2 more lines"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

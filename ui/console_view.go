@@ -144,10 +144,10 @@ func (c *consoleModel) dashboard(width, height int, t consoleText) []string {
 		nextLabel = "NEXT  (the end)"
 	}
 	notes := c.noteLines(width, t)
-	plan := c.planLines(width, elapsed, t)
 	avail := height - len(lines)
 	notesH := min(len(notes), max(4, avail/4))
-	planH := min(len(plan), max(3, avail/5))
+	plan := c.planLines(width, max(4, avail/5), t)
+	planH := len(plan)
 	paneH := max(avail-notesH-planH-3, 2)
 
 	if width >= consoleWide {
@@ -226,9 +226,10 @@ func sharedPlan(parts []state.PlanPart) plan {
 	return pl
 }
 
-// planLines list the plan's parts around the one on screen: when each
-// should start and how long it takes, and when those shown so far began.
-func (c *consoleModel) planLines(width int, elapsed time.Duration, t consoleText) []string {
+// planLines list the plan's parts around the one on screen, in at most
+// height lines: when each should start and how long it takes, and when
+// those shown so far began.
+func (c *consoleModel) planLines(width, height int, t consoleText) []string {
 	s := c.status
 	if len(s.Plan) == 0 {
 		return nil
@@ -263,7 +264,9 @@ func (c *consoleModel) planLines(width int, elapsed time.Duration, t consoleText
 		}
 		lines = append(lines, line)
 	}
-	// Keep the part on screen in view: two before it, the rest after.
-	first := max(min(current-2, len(lines)-1-4), 0)
-	return append(lines[:1], lines[1+first:]...)
+	// Keep the part on screen in view: one before it, the rest after.
+	parts := lines[1:]
+	room := max(height-1, 1)
+	first := max(min(current-1, len(parts)-room), 0)
+	return append(lines[:1], parts[first:min(first+room, len(parts))]...)
 }
