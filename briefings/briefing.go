@@ -50,6 +50,12 @@ type Briefing struct {
 	// Lang is the language given in front matter (lang: or language:), as
 	// a lower-case ISO 639-1 code ("de"); "" when none was given.
 	Lang string
+	// Duration is the planned length of a presentation of the briefing
+	// (front matter duration:), 0 when none was given.
+	Duration time.Duration
+	// IncrementalLists makes every list appear item by item when the
+	// briefing is presented (front matter incremental_lists: true).
+	IncrementalLists bool
 
 	// Text is the sanitized markdown of the whole file, front matter
 	// included. Sections and Lead are slices of it, so a body is held in

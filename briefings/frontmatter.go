@@ -29,6 +29,11 @@ type FrontMatter struct {
 	Source  string
 	// Lang is the lower-case ISO 639-1 code of lang: or language:.
 	Lang string
+	// Duration is the planned length of a presentation (duration: 45m).
+	Duration time.Duration
+	// IncrementalLists makes every list of a presentation appear item by
+	// item (incremental_lists: true).
+	IncrementalLists bool
 }
 
 // SplitFrontMatter separates a leading YAML block, delimited by a line
@@ -92,6 +97,18 @@ func ParseFrontMatter(yamlText []byte) (FrontMatter, error) {
 				errs = append(errs, err)
 			}
 			fm.Lang = code
+		case "duration":
+			d, err := ParseLength(scalar(value))
+			if err != nil {
+				errs = append(errs, fmt.Errorf("front matter: duration %w", err))
+			}
+			fm.Duration = d
+		case "incremental_lists", "incremental-lists", "incremental":
+			on, err := parseSwitch(value)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("front matter: %s %w", key, err))
+			}
+			fm.IncrementalLists = on
 		case "date":
 			d, err := parseDate(value)
 			if err != nil {
@@ -116,6 +133,22 @@ func parseLang(v any) (string, error) {
 	}
 	base, _ := tag.Base()
 	return base.String(), nil
+}
+
+// parseSwitch reads a yes/no setting: YAML's true and false, or yes, no,
+// on, off.
+func parseSwitch(v any) (bool, error) {
+	if b, ok := v.(bool); ok {
+		return b, nil
+	}
+	switch s := strings.ToLower(strings.TrimSpace(scalar(v))); s {
+	case "yes", "on", "true", "1":
+		return true, nil
+	case "no", "off", "false", "0", "":
+		return false, nil
+	default:
+		return false, fmt.Errorf("%q is not true or false", cleanLine(s))
+	}
 }
 
 func scalar(v any) string {

@@ -91,6 +91,7 @@ func (b *Briefing) takeHeader(h articleHeader) {
 func (b *Briefing) setFrontMatter(fm FrontMatter) {
 	b.Title, b.Date, b.Author = fm.Title, fm.Date, fm.Author
 	b.Tags, b.Summary, b.Source, b.Lang = fm.Tags, fm.Summary, fm.Source, fm.Lang
+	b.Duration, b.IncrementalLists = fm.Duration, fm.IncrementalLists
 }
 
 func (b *Briefing) firstH1() string {

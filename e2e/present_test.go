@@ -7,7 +7,8 @@ import (
 
 // TestPresenterStory is a lecturer's class: present "The ATACMS Decision",
 // page forward and back, blank the screen and bring it back, jump to
-// section 4, with brief notes following in a second pane.
+// section 4, with brief notes (the console) following in a second pane,
+// whose keys drive the slides too.
 func TestPresenterStory(t *testing.T) {
 	s := newSession(t, 80, 50)
 	s.Split()
@@ -39,6 +40,17 @@ func TestPresenterStory(t *testing.T) {
 	s.keys("4", "Enter")
 	s.waitFor("§4/6 · 1/")
 	s.waitForIn("main.1", "The Transition of Power in the US")
+
+	// The console drives the slides: the lecturer at the laptop.
+	s.Keys("main.1", "2", "Enter")
+	s.waitFor("§2/6 · 1/")
+	s.Keys("main.1", "b")
+	s.waitForScreen(func(screen string) bool { return strings.TrimSpace(screen) == "" }, "a blank screen from the console")
+	s.waitForIn("main.1", "screen black")
+	s.Keys("main.1", "b")
+	s.waitFor("§2/6 · 1/")
+	s.keys("4", "Enter")
+	s.waitFor("§4/6 · 1/")
 
 	s.keys("Escape")
 	s.waitFor("› The Transition of Power in the US")

@@ -22,6 +22,9 @@ type deck struct {
 	height   int // screen
 	footer   bool
 	parts    []*deckPart
+	// print lays titles out for a PDF (see printTitle), not in block
+	// letters.
+	print bool
 }
 
 // deckPart is one section as slides.
@@ -32,6 +35,7 @@ type deckPart struct {
 	blocks  []slideBlock
 	lines   [][]string // rendered lines per block; nil until rendered
 	pages   [][]segment
+	steps   [][]int // per page, the step at which each segment appears
 }
 
 func newDeck(b *briefings.Briefing, r *render.Renderer, width, height int, footer bool) *deck {
@@ -54,20 +58,21 @@ func (d *deck) part(i int) *deckPart {
 	depth := d.b.LeadDepth
 	if i == 0 {
 		p.heading = d.b.Title
-		p.blocks = splitSlideBlocks(d.renderer.MetaLine(d.b) + d.b.Lead)
+		p.blocks = splitSlides(d.renderer.MetaLine(d.b)+d.b.Lead, d.b.IncrementalLists).blocks
 		if strings.TrimSpace(d.b.Lead) == "" && d.b.Summary != "" {
 			p.blocks = append(p.blocks, slideBlock{md: briefings.EscapeMarkdown(d.b.Summary)})
 		}
 	} else {
 		s := d.b.Sections[i-1]
 		p.heading, depth = s.Heading, s.Depth
-		p.blocks = splitSlideBlocks(s.Body())
+		p.blocks = splitSlides(s.Body(), d.b.IncrementalLists).blocks
 	}
 	p.renderBlocks(d, depth)
 	heights := make([]int, len(p.blocks))
-	pauses := make([]bool, len(p.blocks))
+	breaks := make([]bool, len(p.blocks))
+	waits := make([]bool, len(p.blocks))
 	for j, blk := range p.blocks {
-		heights[j], pauses[j] = len(p.lines[j]), blk.pause
+		heights[j], breaks[j], waits[j] = len(p.lines[j]), blk.breakAfter, blk.step
 	}
 	p.title, p.big = d.titleRows(p.heading, i == 0)
 	first, rest := d.bodyHeights(len(p.title))
@@ -80,24 +85,32 @@ func (d *deck) part(i int) *deckPart {
 			p.title, p.big, first = band, false, f
 		}
 	}
-	p.pages = paginate(heights, pauses, first, rest)
+	p.pages = paginate(heights, breaks, first, rest)
+	for _, page := range p.pages {
+		p.steps = append(p.steps, segmentSteps(page, waits))
+	}
 	d.parts[i] = p
 	return p
 }
 
 // renderBlocks renders the part's blocks. A block that shows nothing (a
 // paragraph of raw HTML, such as an image tag) is dropped, its notes and
-// pause going to the block before it, so that it leaves no gap.
+// page break going to the block before it and its step to the block after
+// it, so that it leaves no gap and no empty step.
 func (p *deckPart) renderBlocks(d *deck, depth int) {
 	var blocks []slideBlock
+	carryStep := false
 	for _, blk := range p.blocks {
 		lines := d.renderer.Markdown(blk.md, depth, d.b.Refs)
 		if len(lines) == 0 && len(blocks) > 0 {
 			last := &blocks[len(blocks)-1]
 			last.notes = append(last.notes, blk.notes...)
-			last.pause = last.pause || blk.pause
+			last.breakAfter = last.breakAfter || blk.breakAfter
+			carryStep = carryStep || blk.step
 			continue
 		}
+		blk.step = blk.step || carryStep
+		carryStep = false
 		blocks = append(blocks, blk)
 		p.lines = append(p.lines, lines)
 	}
@@ -107,6 +120,9 @@ func (p *deckPart) renderBlocks(d *deck, depth int) {
 // titleRows draws a section's heading for its first page: in block letters
 // when the screen is big enough, else as a bold band.
 func (d *deck) titleRows(heading string, titleSlide bool) ([]string, bool) {
+	if d.print {
+		return d.printTitle(heading), false
+	}
 	lines := 2
 	if titleSlide {
 		lines = 3
@@ -149,16 +165,52 @@ func (p *deckPart) pageLines(n int) []string {
 	return out
 }
 
+// stepCount returns how many steps page n is revealed in (1: all at once).
+func (p *deckPart) stepCount(n int) int {
+	if steps := p.steps[n]; len(steps) > 0 {
+		return steps[len(steps)-1] + 1
+	}
+	return 1
+}
+
+// pageLinesAt returns the lines of page n as shown at a step: what waits
+// for a later step is blank lines, so that nothing moves when it appears.
+func (p *deckPart) pageLinesAt(n, step int) []string {
+	var out []string
+	for i, s := range p.pages[n] {
+		if i > 0 {
+			out = append(out, "")
+		}
+		if p.steps[n][i] > step {
+			out = append(out, make([]string, s.to-s.from)...)
+			continue
+		}
+		out = append(out, p.lines[s.block][s.from:s.to]...)
+	}
+	return out
+}
+
 // pageNotes returns the presenter notes of page n: those of the blocks that
 // start on it.
 func (p *deckPart) pageNotes(n int) []string {
-	var notes []string
-	for _, s := range p.pages[n] {
-		if s.from == 0 {
-			notes = append(notes, p.blocks[s.block].notes...)
+	now, later := p.pageNotesAt(n, p.stepCount(n)-1)
+	return append(now, later...)
+}
+
+// pageNotesAt returns the notes of page n for the blocks shown at a step
+// and for those still to come.
+func (p *deckPart) pageNotesAt(n, step int) (now, later []string) {
+	for i, s := range p.pages[n] {
+		if s.from != 0 {
+			continue
+		}
+		if p.steps[n][i] <= step {
+			now = append(now, p.blocks[s.block].notes...)
+		} else {
+			later = append(later, p.blocks[s.block].notes...)
 		}
 	}
-	return notes
+	return now, later
 }
 
 // firstLine returns the first non-blank line of page n without styling.

@@ -79,7 +79,7 @@ func typeText(r *reader, s string) {
 	}
 }
 
-func sampleBriefing(t *testing.T, query string) *briefings.Briefing {
+func sampleBriefing(t testing.TB, query string) *briefings.Briefing {
 	t.Helper()
 	b, err := briefings.LoadSample().Find(query)
 	if err != nil {

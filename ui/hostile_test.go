@@ -69,9 +69,10 @@ func TestHostileFilesInEveryScreen(t *testing.T) {
 				p.part, p.page = part, page
 				p.share()
 				checkSafe(t, "presenter "+b.RelPath, p.view())
-				n := newNotesModel(NotesOptions{StatusPath: status})
-				n.poll()
-				checkSafe(t, "notes "+b.RelPath, n.render(100, true))
+				n := newConsoleModel(ConsoleOptions{StatusPath: status})
+				n.refresh()
+				checkSafe(t, "console "+b.RelPath, n.render(100, 40, true))
+				checkSafe(t, "narrow console "+b.RelPath, n.render(60, 30, true))
 			}
 		}
 	}

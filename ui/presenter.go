@@ -2,14 +2,13 @@ package ui
 
 import (
 	"context"
-	"os"
+	"fmt"
 	"time"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/briefreader/brief/briefings"
 	"github.com/briefreader/brief/internal/render"
-	"github.com/briefreader/brief/internal/state"
 )
 
 // presenterThemes are the themes c cycles through, projector themes first.
@@ -34,9 +33,13 @@ type presenter struct {
 	b     *briefings.Briefing
 	theme string
 
-	width, height int
-	deck          *deck
-	part, page    int // part 0 is the title slide, part i+1 section i
+	width, height    int
+	deck             *deck
+	part, page, step int // part 0 is the title slide, part i+1 section i
+	plan             plan
+	arrived          []time.Duration // elapsed time when each part was first shown; -1 before
+	deadline         time.Time       // PresentOptions.End
+	budget           time.Duration   // the length the plan spreads; 0 with a deadline
 
 	footer  bool
 	blank   blankScreen
@@ -53,7 +56,8 @@ type presenter struct {
 
 	search     SectionSearch
 	searchSeq  int    // the latest search asked for; older answers are dropped
-	statusPath string // where brief notes looks; "" shares nothing
+	statusPath string // where brief console looks; "-" shares nothing
+	link       *consoleLink
 }
 
 // SectionSearch finds the sections of a briefing that match a query, best
@@ -67,16 +71,46 @@ type presentTickMsg struct{ id int }
 func newPresenter(b *briefings.Briefing, section int, opts PresentOptions, st *styles, now func() time.Time) *presenter {
 	p := &presenter{
 		keys: newPresenterKeys(), st: st, b: b, theme: opts.Theme, footer: true,
-		timer:      timer{now: now, duration: opts.Duration},
+		timer:      timer{now: now, duration: opts.Duration, deadline: opts.End},
 		search:     opts.Search,
 		statusPath: opts.StatusPath,
+		deadline:   opts.End,
+		budget:     opts.Duration,
 	}
 	if p.theme == "" || p.theme == render.StyleAuto {
 		p.theme = render.StyleHighContrastDark
 	}
 	p.part = min(max(section+1, 0), len(b.Sections))
 	p.input = newInput("/", "search this briefing")
+	p.replan()
+	if len(p.plan.warnings) > 0 {
+		p.message = p.plan.warnings[0]
+		if n := len(p.plan.warnings) - 1; n > 0 {
+			p.message += fmt.Sprintf(" (and %d more: see brief console)", n)
+		}
+	}
 	return p
+}
+
+// replan makes the time plan: over the duration given (--duration, else
+// the briefing's duration:), or up to the deadline (--end) from when the
+// talk began. The timer counts down the same length.
+func (p *presenter) replan() {
+	budget := p.budget
+	if budget == 0 && p.deadline.IsZero() {
+		budget = p.b.Duration
+		p.timer.duration = budget
+	}
+	if !p.deadline.IsZero() {
+		budget = max(p.deadline.Sub(p.timer.talkStart()), 0)
+	}
+	p.plan = makePlan(p.b, budget)
+	if len(p.arrived) != len(p.b.Sections)+1 {
+		p.arrived = make([]time.Duration, len(p.b.Sections)+1)
+		for i := range p.arrived {
+			p.arrived[i] = -1
+		}
+	}
 }
 
 // PresentOptions configure the presenter.
@@ -84,12 +118,16 @@ type PresentOptions struct {
 	// Theme is a style name; projector themes are high-contrast-dark (the
 	// default) and high-contrast-light.
 	Theme string
-	// Duration, if set, makes the timer count down to it.
+	// Duration, if set, makes the timer count down to it, and the time
+	// plan spread it over the sections; else the briefing's duration:.
 	Duration time.Duration
+	// End, if set, is when the talk ends by the clock: the timer counts
+	// down to it and the plan spreads the time from the start up to it.
+	End time.Time
 	// Search finds sections for /; nil searches the text of the slides.
 	Search SectionSearch
-	// StatusPath is where `brief notes` follows the presentation; "" uses
-	// the default, "-" shares nothing.
+	// StatusPath is where `brief console` follows the presentation and
+	// sends its commands from; "" uses the default, "-" shares nothing.
 	StatusPath string
 }
 
@@ -120,6 +158,7 @@ func (p *presenter) rebuild() {
 	if block >= 0 {
 		p.page = p.deck.part(p.part).pageOf(block, line)
 	}
+	p.step = min(p.step, p.steps()-1)
 	p.share()
 }
 
@@ -137,8 +176,12 @@ func (p *presenter) replace(b *briefings.Briefing) {
 		p.part = min(p.part, len(b.Sections))
 	}
 	p.deck = nil
-	p.page = 0
+	p.page, p.step = 0, 0
+	p.arrived = nil
+	p.replan()
 	p.rebuild()
+	p.step = p.steps() - 1
+	p.share()
 }
 
 // section is the section on screen, -1 for the title slide.
@@ -146,94 +189,99 @@ func (p *presenter) section() int { return p.part - 1 }
 
 func (p *presenter) pages() int { return len(p.deck.part(p.part).pages) }
 
-// move goes to a part and page, starting the timer on the first move.
+// steps is how many steps the page on screen is revealed in.
+func (p *presenter) steps() int { return p.deck.part(p.part).stepCount(p.page) }
+
+// allSteps asks move for a page fully revealed.
+const allSteps = -1
+
+// move jumps to a part and page (-1: the last page), fully revealed: a jump
+// never lands on a page half shown.
 func (p *presenter) move(part, page int) tea.Cmd {
+	return p.moveTo(part, page, allSteps)
+}
+
+// moveTo goes to a part, page and step (allSteps: the whole page),
+// starting the timer on the first move.
+func (p *presenter) moveTo(part, page, step int) tea.Cmd {
 	part = min(max(part, 0), len(p.deck.parts)-1)
-	pages := len(p.deck.part(part).pages)
+	dp := p.deck.part(part)
+	pages := len(dp.pages)
 	if page < 0 {
 		page = pages + page // -1: the last page
 	}
 	page = min(max(page, 0), pages-1)
-	if part == p.part && page == p.page {
+	last := dp.stepCount(page) - 1
+	if step < 0 || step > last {
+		step = last
+	}
+	if part == p.part && page == p.page && step == p.step {
 		return nil
 	}
-	p.part, p.page = part, page
+	p.part, p.page, p.step = part, page, step
 	var cmd tea.Cmd
 	if !p.timer.running && p.timer.value() == 0 {
 		cmd = p.startTimer()
+	}
+	if part < len(p.arrived) && p.arrived[part] < 0 {
+		p.arrived[part] = p.timer.value()
 	}
 	p.share()
 	return cmd
 }
 
+// next reveals the page's next step, else goes to the next page with only
+// its first step shown.
 func (p *presenter) next() tea.Cmd {
-	if p.page+1 < p.pages() {
-		return p.move(p.part, p.page+1)
-	}
-	if p.part+1 < len(p.deck.parts) {
-		return p.move(p.part+1, 0)
+	switch {
+	case p.step+1 < p.steps():
+		return p.moveTo(p.part, p.page, p.step+1)
+	case p.page+1 < p.pages():
+		return p.moveTo(p.part, p.page+1, 0)
+	case p.part+1 < len(p.deck.parts):
+		return p.moveTo(p.part+1, 0, 0)
 	}
 	p.message = "This is the last page."
 	return nil
 }
 
+// prev hides the page's last step shown, else goes back to the previous
+// page as it was left: fully revealed.
 func (p *presenter) prev() tea.Cmd {
-	if p.page > 0 {
+	switch {
+	case p.step > 0:
+		return p.moveTo(p.part, p.page, p.step-1)
+	case p.page > 0:
 		return p.move(p.part, p.page-1)
-	}
-	if p.part > 0 {
+	case p.part > 0:
 		return p.move(p.part-1, -1)
 	}
 	return nil
 }
 
 func (p *presenter) startTimer() tea.Cmd {
+	first := p.timer.value() == 0
 	p.timer.start()
+	if first && !p.deadline.IsZero() {
+		p.replan() // the plan runs from now to the deadline
+	}
 	p.tick++
 	return p.tickCmd()
+}
+
+// pace is the footer's and the console's "§3 +1:20", or "" without a plan.
+func (p *presenter) pace() (string, timerState) {
+	if p.deck == nil || (!p.timer.running && p.timer.value() == 0) {
+		return "", timerNormal
+	}
+	delta, ok := p.plan.pace(p.part, p.page, p.pages(), p.timer.value())
+	if !ok {
+		return "", timerNormal
+	}
+	return paceText(p.part, delta)
 }
 
 func (p *presenter) tickCmd() tea.Cmd {
 	id := p.tick
 	return tea.Tick(time.Second, func(time.Time) tea.Msg { return presentTickMsg{id} })
-}
-
-// share writes where the presentation is for `brief notes`.
-func (p *presenter) share() {
-	if p.statusPath == "-" || p.deck == nil {
-		return
-	}
-	part := p.deck.part(p.part)
-	status := state.Presenting{
-		PID: os.Getpid(), Briefing: p.b.Path, Title: p.b.Title,
-		Section: p.section(), Sections: len(p.b.Sections), SectionTitle: part.heading,
-		Page: p.page + 1, Pages: len(part.pages), Notes: part.pageNotes(p.page),
-		Running: p.timer.running, Elapsed: p.timer.elapsed.Seconds(), StartedAt: p.timer.started,
-		Duration: p.timer.duration.Seconds(), Updated: p.timer.now(),
-	}
-	if p.page+1 < len(part.pages) {
-		status.Next = part.firstLine(p.page + 1)
-	} else if p.part+1 < len(p.deck.parts) {
-		status.Next = p.deck.part(p.part + 1).heading
-	}
-	if err := state.WritePresenting(p.statusPathOrDefault(), status); err != nil && p.message == "" {
-		p.message = firstLine(err.Error())
-	}
-}
-
-func (p *presenter) statusPathOrDefault() string {
-	if p.statusPath == "" {
-		return state.PresentingPath()
-	}
-	return p.statusPath
-}
-
-// end tells `brief notes` the presentation is over.
-func (p *presenter) end() {
-	if p.statusPath == "-" {
-		return
-	}
-	_ = state.WritePresenting(p.statusPathOrDefault(), state.Presenting{
-		PID: os.Getpid(), Briefing: p.b.Path, Title: p.b.Title, Ended: true, Updated: p.timer.now(),
-	})
 }

@@ -13,6 +13,8 @@ func (p *presenter) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case presenterFoundMsg:
 		return p.found(msg)
+	case consoleCommandsMsg:
+		return p.obey(msg)
 	case presentTickMsg:
 		if msg.id == p.tick && p.timer.running {
 			return p.tickCmd()
@@ -35,6 +37,7 @@ func (p *presenter) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case p.blank != notBlank:
 		p.blank = notBlank // any key restores the screen
+		p.share()
 		return nil
 	case p.help != nil:
 		if p.help.key(msg) {
@@ -89,20 +92,21 @@ func (p *presenter) key(msg tea.KeyPressMsg) tea.Cmd {
 		return p.input.Focus()
 	case matches(msg, k.Black):
 		p.blank = blackScreen
+		p.share()
 	case matches(msg, k.White):
 		p.blank = whiteScreen
-	case matches(msg, k.Timer):
-		if p.timer.running {
-			p.timer.pause()
-			p.share()
-			return nil
-		}
-		cmd := p.startTimer()
 		p.share()
-		return cmd
+	case matches(msg, k.Timer):
+		return p.toggleTimer()
 	case matches(msg, k.ResetTimer):
 		p.timer.reset()
 		p.tick++
+		if !p.deadline.IsZero() {
+			p.replan()
+		}
+		for i := range p.arrived {
+			p.arrived[i] = -1
+		}
 		p.share()
 	case matches(msg, k.Theme):
 		p.cycleTheme()
@@ -122,6 +126,18 @@ func (p *presenter) key(msg tea.KeyPressMsg) tea.Cmd {
 		}}
 	}
 	return nil
+}
+
+// toggleTimer starts or pauses the timer.
+func (p *presenter) toggleTimer() tea.Cmd {
+	if p.timer.running {
+		p.timer.pause()
+		p.share()
+		return nil
+	}
+	cmd := p.startTimer()
+	p.share()
+	return cmd
 }
 
 func (p *presenter) jumpToSection(digits string) tea.Cmd {

@@ -65,29 +65,38 @@ func (p *presenter) view() string {
 	case p.picker != nil:
 		return strings.Join(p.pickerView(), "\n")
 	}
-	part := p.deck.part(p.part)
-	var lines []string
-	lines = append(lines, "")
-	if p.page == 0 {
-		for _, row := range part.title {
+	lines := p.slideLines(p.part, p.page, p.step)
+	bottom := p.bottomLines()
+	lines = padLines(lines, max(p.height-len(bottom), 0))
+	return strings.Join(append(lines, bottom...), "\n")
+}
+
+// slideLines are a page as the audience sees it at a step (allSteps: the
+// whole page), without the footer: the title or the "(cont.)" line, then
+// the text.
+func (p *presenter) slideLines(part, page, step int) []string {
+	dp := p.deck.part(part)
+	if step < 0 {
+		step = dp.stepCount(page) - 1
+	}
+	lines := []string{""}
+	if page == 0 {
+		for _, row := range dp.title {
 			style := p.chrome().title
-			if !part.big {
+			if !dp.big {
 				style = style.Reverse(true).Padding(0, 1)
 			}
 			lines = append(lines, p.centre(style.Render(row)))
 		}
 	} else {
-		lines = append(lines, p.centre(p.chrome().subtle.Render(part.heading+" (cont.)")))
+		lines = append(lines, p.centre(p.chrome().subtle.Render(dp.heading+" (cont.)")))
 	}
 	lines = append(lines, "")
-	body := part.pageLines(p.page)
 	pad := strings.Repeat(" ", max((p.width-contentWidth(p.width))/2, 0))
-	for _, l := range body {
+	for _, l := range dp.pageLinesAt(page, step) {
 		lines = append(lines, ansi.Truncate(pad+l, p.width, ""))
 	}
-	bottom := p.bottomLines()
-	lines = padLines(lines, max(p.height-len(bottom), 0))
-	return strings.Join(append(lines, bottom...), "\n")
+	return lines
 }
 
 // centre places a line in the middle of the screen.
@@ -121,22 +130,34 @@ func (p *presenter) footerLine() string {
 	if p.part == 0 {
 		counter = fmt.Sprintf("title · %d/%d", p.page+1, p.pages())
 	}
+	if steps := p.steps(); steps > 1 {
+		counter += fmt.Sprintf(" · step %d/%d", p.step+1, steps)
+	}
 	clockText, urgency := p.timer.show()
-	clockStyle := p.chrome().subtle
-	switch urgency {
-	case timerWarning:
-		clockStyle = p.chrome().message
-	case timerOver:
-		clockStyle = p.chrome().warning
+	middle := p.urgencyStyle(urgency).Render(clockText)
+	if pace, paceUrgency := p.pace(); pace != "" {
+		clockText += " · " + pace
+		middle += p.chrome().subtle.Render(" · ") + p.urgencyStyle(paceUrgency).Render(pace)
 	}
 	right := counter + " "
-	middle := clockStyle.Render(clockText)
 	leftWidth := max(p.width-ansi.StringWidth(right)-ansi.StringWidth(clockText)-4, 0)
 	left := ansi.Truncate(" "+p.b.Title, leftWidth, "…")
 	gap := p.width - ansi.StringWidth(left) - ansi.StringWidth(clockText) - ansi.StringWidth(right)
 	lgap := max(gap/2, 1)
 	return p.chrome().subtle.Render(left) + strings.Repeat(" ", lgap) + middle +
 		strings.Repeat(" ", max(gap-lgap, 1)) + p.chrome().subtle.Render(right)
+}
+
+// urgencyStyle is the clock's style: subtle, then the colours of a
+// warning and of time being up.
+func (p *presenter) urgencyStyle(u timerState) lipgloss.Style {
+	switch u {
+	case timerWarning:
+		return p.chrome().message
+	case timerOver:
+		return p.chrome().warning
+	}
+	return p.chrome().subtle
 }
 
 // blankView paints every cell black or white.

@@ -72,7 +72,7 @@ func (m *Model) present(b *briefings.Briefing, section int) tea.Cmd {
 	m.pr = newPresenter(b, section, opts, m.st, m.opts.Now)
 	m.pr.setSize(m.width, m.height)
 	m.screen = presenterScreen
-	return nil
+	return m.pr.listen() // brief console drives it too
 }
 
 // backFromPresenter returns to the reader at the section presented last.

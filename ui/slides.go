@@ -15,52 +15,92 @@ import (
 type slideBlock struct {
 	md    string   // the block's markdown, ready to render on its own
 	notes []string // presenter notes that came with it
-	pause bool     // a <!-- pause --> follows it: the page ends here
+	// step is true when the block waits for a step of its own: a
+	// <!-- pause --> comes before it, or it is an item of a list that
+	// appears item by item.
+	step bool
+	// breakAfter is true when <!-- end_slide --> follows it: the page
+	// ends here.
+	breakAfter bool
+}
+
+// slideText is a section's body cut into slide blocks, with the time the
+// lecturer planned for it.
+type slideText struct {
+	blocks []slideBlock
+	// time is what a <!-- time: ... --> comment says, "" when there is
+	// none; the first such comment counts.
+	time string
 }
 
 var (
-	noteComment  = regexp.MustCompile(`(?s)^\s*<!--\s*note:\s*(.*?)\s*-->\s*$`)
-	pauseComment = regexp.MustCompile(`(?s)^\s*<!--\s*pause\s*-->\s*$`)
+	noteComment        = regexp.MustCompile(`(?s)^\s*<!--\s*note:\s*(.*?)\s*-->\s*$`)
+	pauseComment       = regexp.MustCompile(`(?s)^\s*<!--\s*pause\s*-->\s*$`)
+	endSlideComment    = regexp.MustCompile(`(?s)^\s*<!--\s*(?:end_slide|end-slide|new_page|newpage)\s*-->\s*$`)
+	incrementalComment = regexp.MustCompile(`(?s)^\s*<!--\s*incremental(?:_lists)?\s*-->\s*$`)
+	timeComment        = regexp.MustCompile(`(?s)^\s*<!--\s*time:\s*(.*?)\s*-->\s*$`)
 )
 
-// splitSlideBlocks cuts a section's body (markdown without its heading) into
+// splitSlideBlocks cuts a section's body into slide blocks; see splitSlides.
+func splitSlideBlocks(body string) []slideBlock {
+	return splitSlides(body, false).blocks
+}
+
+// splitSlides cuts a section's body (markdown without its heading) into
 // slide blocks along the goldmark tree, so a "---" or "#" inside a code
 // block never splits anything. Lists become one block per item, keeping
-// their numbering; presenter notes and pauses are taken out of the text.
-func splitSlideBlocks(body string) []slideBlock {
+// their numbering. The presenter's comments are taken out of the text:
+// notes, pauses (what follows waits for the next step), <!-- incremental
+// --> (the next list appears item by item, as every list does when
+// incremental is set), <!-- end_slide --> (a page break) and <!-- time:
+// 5m -->.
+func splitSlides(body string, incremental bool) slideText {
 	src := []byte(body)
 	doc := briefings.ParseTree(src, nil)
-	var blocks []slideBlock
+	var out slideText
 	var notes []string
-	add := func(md string) {
+	pending, nextIncremental, timed := false, false, false
+	add := func(md string, step bool) {
 		if strings.TrimSpace(md) == "" {
 			return
 		}
-		blocks = append(blocks, slideBlock{md: md, notes: notes})
-		notes = nil
+		out.blocks = append(out.blocks, slideBlock{md: md, notes: notes, step: step || pending})
+		notes, pending = nil, false
 	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		raw := nodeSource(n, src)
+		isComment := n.Kind() == ast.KindHTMLBlock
 		switch {
-		case n.Kind() == ast.KindHTMLBlock && pauseComment.MatchString(raw):
-			if len(blocks) > 0 {
-				blocks[len(blocks)-1].pause = true
+		case isComment && pauseComment.MatchString(raw):
+			pending = len(out.blocks) > 0
+		case isComment && endSlideComment.MatchString(raw):
+			if len(out.blocks) > 0 {
+				out.blocks[len(out.blocks)-1].breakAfter = true
 			}
-		case n.Kind() == ast.KindHTMLBlock && noteComment.MatchString(raw):
+			pending = false
+		case isComment && incrementalComment.MatchString(raw):
+			nextIncremental = true
+		case isComment && timeComment.MatchString(raw):
+			if !timed {
+				out.time, timed = timeComment.FindStringSubmatch(raw)[1], true
+			}
+		case isComment && noteComment.MatchString(raw):
 			notes = append(notes, noteComment.FindStringSubmatch(raw)[1])
 		case n.Kind() == ast.KindList:
+			stepwise := incremental || nextIncremental
+			nextIncremental = false
 			for _, item := range listItems(n.(*ast.List), src) {
-				add(item)
+				add(item, stepwise)
 			}
 		default:
-			add(raw)
+			add(raw, false)
 		}
 	}
-	if len(notes) > 0 && len(blocks) > 0 {
-		last := &blocks[len(blocks)-1]
+	if len(notes) > 0 && len(out.blocks) > 0 {
+		last := &out.blocks[len(out.blocks)-1]
 		last.notes = append(last.notes, notes...)
 	}
-	return blocks
+	return out
 }
 
 // nodeSource returns the markdown a top-level block was written as: from
@@ -163,12 +203,12 @@ type segment struct {
 
 // paginate packs blocks of the given heights into pages: whole blocks in
 // order, one blank line between blocks, a page break after every block
-// marked pause. The first page holds firstHeight lines (the section's big
+// marked in breaks. The first page holds firstHeight lines (the section's big
 // title takes the rest; it may stay bare when the first block needs a
 // whole page); later pages hold height. A block taller than a page starts a
 // page of its own and continues over as many as it needs, so nothing is
 // ever cut off.
-func paginate(heights []int, pause []bool, firstHeight, height int) [][]segment {
+func paginate(heights []int, breaks []bool, firstHeight, height int) [][]segment {
 	firstHeight, height = max(firstHeight, 1), max(height, 1)
 	var pages [][]segment
 	var page []segment
@@ -206,7 +246,7 @@ func paginate(heights []int, pause []bool, firstHeight, height int) [][]segment 
 				}
 			}
 		}
-		if i < len(pause) && pause[i] && len(page) > 0 {
+		if i < len(breaks) && breaks[i] && len(page) > 0 {
 			newPage()
 		}
 	}
@@ -214,4 +254,21 @@ func paginate(heights []int, pause []bool, firstHeight, height int) [][]segment 
 		pages = append(pages, page)
 	}
 	return pages
+}
+
+// segmentSteps returns the step at which each segment of a page appears:
+// 0 for what shows at once, then one more at every block that waits for a
+// step. The page's first block always shows at once (a step there would
+// show an empty page), and so does the rest of a block carried over from
+// the page before.
+func segmentSteps(page []segment, waits []bool) []int {
+	steps := make([]int, len(page))
+	step := 0
+	for i, s := range page {
+		if i > 0 && s.from == 0 && s.block < len(waits) && waits[s.block] {
+			step++
+		}
+		steps[i] = step
+	}
+	return steps
 }

@@ -18,8 +18,8 @@ func TestPaginate(t *testing.T) {
 		{"gap counts", []int{5, 5}, nil, 10, 10, "[0:0-5] [1:0-5]"},
 		{"second page is taller", []int{4, 4, 4}, nil, 5, 9, "[0:0-4] [1:0-4 2:0-4]"},
 		{"first block needs a full page: bare title page", []int{8}, nil, 5, 10, "[] [0:0-8]"},
-		{"pause ends a page", []int{1, 1, 1}, []bool{true, false, false}, 10, 10, "[0:0-1] [1:0-1 2:0-1]"},
-		{"pause at the end adds nothing", []int{1}, []bool{true}, 10, 10, "[0:0-1]"},
+		{"a page break ends a page", []int{1, 1, 1}, []bool{true, false, false}, 10, 10, "[0:0-1] [1:0-1 2:0-1]"},
+		{"a page break at the end adds nothing", []int{1}, []bool{true}, 10, 10, "[0:0-1]"},
 		{"tall block is split, not cut", []int{2, 25, 2}, nil, 10, 10, "[0:0-2] [1:0-10] [1:10-20] [1:20-25 2:0-2]"},
 		{"tall first block uses the title page", []int{12}, nil, 5, 10, "[0:0-5] [0:5-12]"},
 		{"empty section", nil, nil, 10, 10, "[]"},
@@ -82,20 +82,81 @@ func TestSplitSlideBlocks(t *testing.T) {
 	blocks := splitSlideBlocks(body)
 	var got []string
 	for _, b := range blocks {
-		got = append(got, fmt.Sprintf("%q notes=%q pause=%v", strings.TrimSpace(b.md), b.notes, b.pause))
+		got = append(got, fmt.Sprintf("%q notes=%q step=%v", strings.TrimSpace(b.md), b.notes, b.step))
 	}
 	want := []string{
-		`"Intro paragraph\nover two lines." notes=[] pause=false`,
-		`"3. third" notes=["Ask the class first."] pause=false`,
-		`"4. fourth\n   continued" notes=[] pause=false`,
-		"\"```sh\\n# not a heading\\n---\\n```\" notes=[] pause=true",
-		`"| a | b |\n|---|---|\n| 1 | 2 |" notes=[] pause=false`,
-		`"> quoted" notes=[] pause=false`,
-		`"<div>html shows its text, as in the reader</div>" notes=[] pause=false`,
-		`"Last." notes=["Final note."] pause=false`,
+		`"Intro paragraph\nover two lines." notes=[] step=false`,
+		`"3. third" notes=["Ask the class first."] step=false`,
+		`"4. fourth\n   continued" notes=[] step=false`,
+		"\"```sh\\n# not a heading\\n---\\n```\" notes=[] step=false",
+		`"| a | b |\n|---|---|\n| 1 | 2 |" notes=[] step=true`,
+		`"> quoted" notes=[] step=false`,
+		`"<div>html shows its text, as in the reader</div>" notes=[] step=false`,
+		`"Last." notes=["Final note."] step=false`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestSplitSlidesSteps: what waits for a step, where pages break, and the
+// planned time, from the presenter's comments and the incremental setting.
+func TestSplitSlidesSteps(t *testing.T) {
+	tests := []struct {
+		name        string
+		body        string
+		incremental bool
+		want        string // per block: s (waits for a step) or . , then | after a page break
+		time        string
+	}{
+		{"plain", "a\n\nb\n\n- x\n- y\n", false, "....", ""},
+		{"pause", "a\n\n<!-- pause -->\n\nb\n\nc\n", false, ".s.", ""},
+		{"pause before anything counts for nothing", "<!-- pause -->\n\na\n", false, ".", ""},
+		{"pauses in a row are one step", "a\n\n<!-- pause -->\n<!-- pause -->\n\nb\n", false, ".s", ""},
+		{"incremental comment: the next list only", "a\n\n<!-- incremental -->\n\n- x\n- y\n\nb\n\n- z\n", false, ".ss..", ""},
+		{"incremental_lists front matter: every list", "- x\n- y\n\nb\n\n1. z\n", true, "ss.s", ""},
+		{"nested items go with their item", "<!-- incremental -->\n- x\n  - x1\n- y\n", false, "ss", ""},
+		{"end_slide breaks the page", "a\n\n<!-- end_slide -->\n\nb\n", false, ".|.", ""},
+		{"time under the heading", "<!-- time: 5m -->\n\na\n\n<!-- time: 9m -->\n", false, ".", "5m"},
+		{"a comment in code is text", "```\n<!-- pause -->\n```\n\nb\n", false, "..", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := splitSlides(tt.body, tt.incremental)
+			var got strings.Builder
+			for _, b := range st.blocks {
+				if b.step {
+					got.WriteString("s")
+				} else {
+					got.WriteString(".")
+				}
+				if b.breakAfter {
+					got.WriteString("|")
+				}
+			}
+			if got.String() != tt.want || st.time != tt.time {
+				t.Errorf("blocks %q time %q, want %q time %q", got.String(), st.time, tt.want, tt.time)
+			}
+		})
+	}
+}
+
+func TestSegmentSteps(t *testing.T) {
+	waits := []bool{false, true, true, false, true}
+	tests := []struct {
+		page []segment
+		want []int
+	}{
+		{[]segment{{0, 0, 2}, {1, 0, 1}, {2, 0, 1}, {3, 0, 1}, {4, 0, 3}}, []int{0, 1, 2, 2, 3}},
+		{[]segment{{1, 0, 1}, {2, 0, 1}}, []int{0, 1}}, // a step first on a page shows at once
+		{[]segment{{2, 4, 6}, {3, 0, 1}}, []int{0, 0}}, // the rest of a block carried over
+		{[]segment{{3, 0, 1}, {4, 0, 1}}, []int{0, 1}}, // one step, two shown
+		{nil, []int{}},
+	}
+	for _, tt := range tests {
+		if got := segmentSteps(tt.page, waits); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("segmentSteps(%v) = %v, want %v", tt.page, got, tt.want)
+		}
 	}
 }
 

@@ -13,6 +13,7 @@ type timer struct {
 	started  time.Time     // when it last started running
 	elapsed  time.Duration // accumulated before started
 	duration time.Duration // 0: no countdown
+	deadline time.Time     // if set, the countdown runs to this clock time
 }
 
 // warnBefore is when the countdown changes colour.
@@ -52,8 +53,10 @@ const (
 	timerOver
 )
 
-// String is what the footer shows: "12:34", or with a duration
-// "12:34 · 32:26 left", "44:10 · 0:50 left" (warning), "47:02 · 2:02 over".
+// String is what the footer shows: "12:34", or with a duration or a
+// deadline "12:34 · 32:26 left", "44:10 · 0:50 left" (warning), "47:02 ·
+// 2:02 over". A deadline is the clock's: what is left of it runs down
+// even while the timer is paused.
 func (t *timer) String() string {
 	s, _ := t.show()
 	return s
@@ -65,10 +68,13 @@ func (t *timer) show() (string, timerState) {
 	if !t.running && v > 0 {
 		text += " (paused)"
 	}
-	if t.duration <= 0 {
+	left := t.duration - v
+	switch {
+	case !t.deadline.IsZero():
+		left = t.deadline.Sub(t.now())
+	case t.duration <= 0:
 		return text, timerNormal
 	}
-	left := t.duration - v
 	switch {
 	case left < 0:
 		return text + " · " + clock(-left) + " over", timerOver
@@ -86,3 +92,7 @@ func clock(d time.Duration) string {
 	}
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }
+
+// talkStart is the clock time the talk began by the timer: now less what
+// it has counted.
+func (t *timer) talkStart() time.Time { return t.now().Add(-t.value()) }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/briefreader/brief/internal/hostile"
 )
@@ -262,7 +263,7 @@ func TestNotesSnapshotWithoutATerminal(t *testing.T) {
 		`"notes":["Ask the class \u001b[2J first."],"next":"Second page"}`
 	writeFile(t, filepath.Join(dir, "brief", "presenting.json"), status)
 	out, _, code = run(t, "notes", "ukraine")
-	if code != 0 || !strings.Contains(out, "The ATACMS Decision · §1/6 · page 1/2") || !strings.Contains(out, "• Ask the class") {
+	if code != 0 || !strings.Contains(out, "§1/6 The ATACMS Decision · page 1/2") || !strings.Contains(out, "• Ask the class") {
 		t.Errorf("exit %d, out:\n%s", code, out)
 	}
 	if bad := hostile.ForeignEscape(out); bad != "" {
@@ -271,5 +272,45 @@ func TestNotesSnapshotWithoutATerminal(t *testing.T) {
 	out, _, _ = run(t, "notes", "getting started")
 	if !strings.Contains(out, "Waiting") {
 		t.Errorf("notes for another briefing:\n%s", out)
+	}
+	// brief console is the same command.
+	out, _, code = run(t, "console", "ukraine")
+	if code != 0 || !strings.Contains(out, "NOTES") || !strings.Contains(out, "• Ask the class") {
+		t.Errorf("console: exit %d, out:\n%s", code, out)
+	}
+	// A presenter that died without saying so is not followed.
+	writeFile(t, filepath.Join(dir, "brief", "presenting.json"), strings.Replace(status, `"version":1`, `"version":1,"pid":999999999`, 1))
+	out, _, _ = run(t, "console")
+	if !strings.Contains(out, "has stopped") || !strings.Contains(out, "Waiting for a presentation") {
+		t.Errorf("console of a dead presenter:\n%s", out)
+	}
+}
+
+func TestEndTime(t *testing.T) {
+	now := time.Date(2026, 11, 25, 13, 55, 0, 0, time.Local)
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"14:40", "2026-11-25 14:40", true},
+		{"2:40pm", "2026-11-25 14:40", true},
+		{" 14:40:30 ", "2026-11-25 14:40", true},
+		{"00:30", "2026-11-26 00:30", true}, // passed today, under 12 hours away tomorrow
+		{"13:00", "", false},
+		{"half past two", "", false},
+		{"25:00", "", false},
+	}
+	for _, tt := range tests {
+		got, err := endTime(tt.in, now)
+		if (err == nil) != tt.ok || tt.ok && got.Format("2006-01-02 15:04") != tt.want {
+			t.Errorf("endTime(%q) = %v, %v", tt.in, got, err)
+		}
+	}
+	late := time.Date(2026, 11, 25, 23, 30, 0, 0, time.Local)
+	if got, err := endTime("00:30", late); err != nil || got.Format("2006-01-02 15:04") != "2026-11-26 00:30" {
+		t.Errorf("a talk past midnight: %v, %v", got, err)
+	}
+	if _, err := endTime("13:00", now); err == nil || !strings.Contains(err.Error(), "has passed: it is 13:55 now") {
+		t.Errorf("a passed end: %v", err)
 	}
 }

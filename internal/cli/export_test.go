@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/briefreader/brief/internal/fidelity"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -109,6 +110,40 @@ func TestExportSections(t *testing.T) {
 	}
 }
 
+// TestExportPDF: the handout and the slides as PDF files poppler reads,
+// the slides a page per slide; a PDF goes to a file or a pipe, never to
+// the terminal.
+func TestExportPDF(t *testing.T) {
+	t.Setenv("BRIEF_LIBRARY", "")
+	dir := t.TempDir()
+	handout := filepath.Join(dir, "handout.pdf")
+	_, errOut, code := run(t, "export", "ukraine", "-o", handout)
+	if code != 0 || !strings.Contains(errOut, "wrote "+handout) {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	data, _ := os.ReadFile(handout)
+	if !strings.HasPrefix(string(data), "%PDF-") {
+		t.Fatalf("not a PDF: %q", data[:min(len(data), 20)])
+	}
+	pages := fidelity.PDFPages(t, data)
+	if text := strings.Join(pages, "\n"); !strings.Contains(text, "The North Korean Factor") || strings.Contains(text, "Ask the class") {
+		t.Errorf("handout text:\n%s", text)
+	}
+	slides := filepath.Join(dir, "slides.pdf")
+	if _, errOut, code = run(t, "export", "ukraine", "--slides", "--notes", "-s", "atacms", "-o", slides); code != 0 {
+		t.Fatalf("slides: exit %d, stderr %q", code, errOut)
+	}
+	data, _ = os.ReadFile(slides)
+	pages = fidelity.PDFPages(t, data)
+	if len(pages) != 1 || !strings.Contains(pages[0], "The ATACMS Decision") || !strings.Contains(pages[0], "Ask the class") {
+		t.Errorf("slides with notes: %d pages\n%s", len(pages), strings.Join(pages, "\f"))
+	}
+	out, _, code := run(t, "export", "ukraine", "--slides")
+	if code != 0 || !strings.HasPrefix(out, "%PDF-") {
+		t.Errorf("slides to a pipe: exit %d, %q", code, out[:min(len(out), 10)])
+	}
+}
+
 func TestExportWidth(t *testing.T) {
 	t.Setenv("BRIEF_LIBRARY", "")
 	out, _, code := run(t, "export", "ukraine", "--format", "txt", "--width", "50")
@@ -133,8 +168,11 @@ func TestExportErrors(t *testing.T) {
 	}{
 		{[]string{"export"}, "export needs BRIEFING"},
 		{[]string{"export", "no such briefing"}, `no briefing matches "no such briefing"`},
-		{[]string{"export", "ukraine", "--format", "pdf"}, `unknown format "pdf": use html, md or txt`},
-		{[]string{"export", "ukraine", "-o", filepath.Join(dir, "handout.pdf")}, `cannot tell the format from "handout.pdf"`},
+		{[]string{"export", "ukraine", "--format", "docx"}, `unknown format "docx": use html, md, txt or pdf`},
+		{[]string{"export", "ukraine", "-o", filepath.Join(dir, "handout.docx")}, `cannot tell the format from "handout.docx"`},
+		{[]string{"export", "ukraine", "--slides", "--format", "html"}, "--slides makes a PDF"},
+		{[]string{"export", "ukraine", "--notes", "-o", filepath.Join(dir, "h.pdf")}, "--notes goes with --slides"},
+		{[]string{"export", "ukraine", "--slides", "--theme", "nope", "-o", filepath.Join(dir, "s.pdf")}, "nope"},
 		{[]string{"export", "ukraine", "--section", "nope"}, `no section matches "nope"`},
 		{[]string{"export", "ukraine", "--section", "2", "--section", "99"}, "section 99 does not exist"},
 		{[]string{"export", "ukraine", "--section", "the"}, "be more specific"},

@@ -29,13 +29,15 @@ const (
 	MarkdownFormat Format = "md"
 	// TextFormat is plain text wrapped at Options.Width columns.
 	TextFormat Format = "txt"
+	// PDFFormat is a printed document, or with slides a page per slide.
+	PDFFormat Format = "pdf"
 )
 
 // Formats lists the formats in the order help texts name them.
-var Formats = []Format{HTMLFormat, MarkdownFormat, TextFormat}
+var Formats = []Format{HTMLFormat, MarkdownFormat, TextFormat, PDFFormat}
 
 // ParseFormat reads a format name: "html" (or "htm"), "md" (or
-// "markdown"), "txt" (or "text"), in any case.
+// "markdown"), "txt" (or "text"), "pdf", in any case.
 func ParseFormat(name string) (Format, error) {
 	switch strings.ToLower(strings.TrimSpace(name)) {
 	case "html", "htm":
@@ -44,8 +46,10 @@ func ParseFormat(name string) (Format, error) {
 		return MarkdownFormat, nil
 	case "txt", "text":
 		return TextFormat, nil
+	case "pdf":
+		return PDFFormat, nil
 	}
-	return "", fmt.Errorf("unknown format %q: use html, md or txt", name)
+	return "", fmt.Errorf("unknown format %q: use html, md, txt or pdf", name)
 }
 
 // FormatForPath picks the format from a file name's extension: .html and
@@ -58,7 +62,7 @@ func FormatForPath(path string) (f Format, ok bool, err error) {
 	}
 	f, err = ParseFormat(ext[1:])
 	if err != nil {
-		return "", false, fmt.Errorf("cannot tell the format from %q: name it .html, .md or .txt, or use --format", filepath.Base(path))
+		return "", false, fmt.Errorf("cannot tell the format from %q: name it .html, .md, .txt or .pdf, or use --format", filepath.Base(path))
 	}
 	return f, true, nil
 }
@@ -96,8 +100,11 @@ func Export(b *briefings.Briefing, sections []int, f Format, opts Options) ([]by
 		return Markdown(b, sections, opts)
 	case TextFormat:
 		return Text(b, sections, opts)
+	case PDFFormat:
+		data, _, err := HandoutPDF(b, sections, PDFOptions{})
+		return data, err
 	}
-	return nil, fmt.Errorf("unknown format %q: use html, md or txt", string(f))
+	return nil, fmt.Errorf("unknown format %q: use html, md, txt or pdf", string(f))
 }
 
 // FindSections resolves what a user typed after --section (numbers,
@@ -273,4 +280,15 @@ func htmlBlockText(n *ast.HTMLBlock, src []byte) string {
 		sb.Write(n.ClosureLine.Value(src))
 	}
 	return sb.String()
+}
+
+// SelectedSections says which of b's sections a handout of the given
+// sections holds (indexes into b.Sections, each with its subsections; nil
+// for all of them).
+func SelectedSections(b *briefings.Briefing, sections []int) ([]bool, error) {
+	sel, err := selectSections(b, sections)
+	if err != nil {
+		return nil, err
+	}
+	return sel.include, nil
 }

@@ -120,15 +120,15 @@ func TestFormats(t *testing.T) {
 	for _, tt := range []struct {
 		name string
 		want Format
-	}{{"html", HTMLFormat}, {"HTM", HTMLFormat}, {"md", MarkdownFormat}, {"markdown", MarkdownFormat}, {"txt", TextFormat}, {"text", TextFormat}} {
+	}{{"html", HTMLFormat}, {"HTM", HTMLFormat}, {"md", MarkdownFormat}, {"markdown", MarkdownFormat}, {"txt", TextFormat}, {"text", TextFormat}, {"PDF", PDFFormat}} {
 		if got, err := ParseFormat(tt.name); err != nil || got != tt.want {
 			t.Errorf("ParseFormat(%q) = %q, %v", tt.name, got, err)
 		}
 	}
-	if _, err := ParseFormat("pdf"); err == nil || !strings.Contains(err.Error(), "use html, md or txt") {
-		t.Errorf("ParseFormat(pdf) error = %v", err)
+	if _, err := ParseFormat("docx"); err == nil || !strings.Contains(err.Error(), "use html, md, txt or pdf") {
+		t.Errorf("ParseFormat(docx) error = %v", err)
 	}
-	for path, want := range map[string]Format{"a/handout.html": HTMLFormat, "x.htm": HTMLFormat, "x.MD": MarkdownFormat, "x.markdown": MarkdownFormat, "x.txt": TextFormat} {
+	for path, want := range map[string]Format{"a/handout.html": HTMLFormat, "x.htm": HTMLFormat, "x.MD": MarkdownFormat, "x.markdown": MarkdownFormat, "x.txt": TextFormat, "x.pdf": PDFFormat} {
 		if got, ok, err := FormatForPath(path); err != nil || !ok || got != want {
 			t.Errorf("FormatForPath(%q) = %q, %v, %v", path, got, ok, err)
 		}
@@ -136,10 +136,10 @@ func TestFormats(t *testing.T) {
 	if _, ok, err := FormatForPath("handout"); ok || err != nil {
 		t.Errorf("no extension: ok %v, err %v", ok, err)
 	}
-	if _, _, err := FormatForPath("handout.pdf"); err == nil || !strings.Contains(err.Error(), "handout.pdf") {
-		t.Errorf("handout.pdf: err %v", err)
+	if _, _, err := FormatForPath("handout.docx"); err == nil || !strings.Contains(err.Error(), "handout.docx") {
+		t.Errorf("handout.docx: err %v", err)
 	}
-	if _, err := Export(sample(t, "ukraine"), nil, Format("pdf"), Options{}); err == nil {
+	if _, err := Export(sample(t, "ukraine"), nil, Format("docx"), Options{}); err == nil {
 		t.Error("Export accepted an unknown format")
 	}
 }

@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"os"
+	"strings"
+
+	"github.com/briefreader/brief/internal/render"
+	"github.com/briefreader/brief/internal/state"
+)
+
+// share writes where the presentation is for `brief console`: the page as
+// the audience sees it, the next one, the notes, the timer and the plan.
+func (p *presenter) share() {
+	if p.statusPath == "-" || p.deck == nil {
+		return
+	}
+	if err := state.WritePresenting(p.statusPathOrDefault(), p.status()); err != nil && p.message == "" {
+		p.message = firstLine(err.Error())
+	}
+}
+
+// status is what share writes.
+func (p *presenter) status() state.Presenting {
+	part := p.deck.part(p.part)
+	now, later := part.pageNotesAt(p.page, p.step)
+	s := state.Presenting{
+		PID: os.Getpid(), Briefing: p.b.Path, Title: p.b.Title,
+		Section: p.section(), Sections: len(p.b.Sections), SectionTitle: part.heading,
+		Page: p.page + 1, Pages: len(part.pages), Step: p.step + 1, Steps: p.steps(),
+		Notes: now, LaterNotes: later,
+		Screen: p.slideLines(p.part, p.page, p.step), Width: p.width, Height: p.height,
+		Running: p.timer.running, Elapsed: p.timer.elapsed.Seconds(), StartedAt: p.timer.started,
+		Duration: p.timer.duration.Seconds(), Deadline: p.deadline, Updated: p.timer.now(),
+		Warnings: p.plan.warnings,
+	}
+	switch p.blank {
+	case blackScreen:
+		s.Blank = "black"
+	case whiteScreen:
+		s.Blank = "white"
+	}
+	s.Next = p.nextLine()
+	s.TitleRows = p.titleRows(p.part, p.page)
+	if p.page+1 < len(part.pages) {
+		s.NextScreen = p.slideLines(p.part, p.page+1, allSteps)
+		s.NextTitleRows, s.NextTitle = 1, part.heading
+	} else if p.part+1 < len(p.deck.parts) {
+		s.NextScreen = p.slideLines(p.part+1, 0, allSteps)
+		s.NextTitleRows, s.NextTitle = p.titleRows(p.part+1, 0), p.deck.part(p.part+1).heading
+	}
+	if p.plan.active() {
+		for i, d := range p.plan.parts {
+			title := "Title slide"
+			if i > 0 {
+				title = render.Plain(p.b.Sections[i-1].Heading)
+			}
+			arrived := -1.0
+			if i < len(p.arrived) && p.arrived[i] >= 0 {
+				arrived = p.arrived[i].Seconds()
+			}
+			s.Plan = append(s.Plan, state.PlanPart{Title: title, Seconds: d.Seconds(), Explicit: p.plan.explicit[i], Arrived: arrived})
+		}
+	}
+	return s
+}
+
+// titleRows counts the rows slideLines gives the title of a page.
+func (p *presenter) titleRows(part, page int) int {
+	if page == 0 {
+		return len(p.deck.part(part).title)
+	}
+	return 1
+}
+
+// nextLine is the first line of what comes next: the page's next step,
+// the next page, or the next section's heading.
+func (p *presenter) nextLine() string {
+	part := p.deck.part(p.part)
+	if p.step+1 < p.steps() {
+		for i, seg := range part.pages[p.page] {
+			if part.steps[p.page][i] == p.step+1 {
+				for _, l := range part.lines[seg.block][seg.from:seg.to] {
+					if t := strings.TrimSpace(stripStyle(l)); t != "" {
+						return t
+					}
+				}
+			}
+		}
+	}
+	if p.page+1 < len(part.pages) {
+		return part.firstLine(p.page + 1)
+	}
+	if p.part+1 < len(p.deck.parts) {
+		return p.deck.part(p.part + 1).heading
+	}
+	return ""
+}
+
+func (p *presenter) statusPathOrDefault() string {
+	if p.statusPath == "" {
+		return state.PresentingPath()
+	}
+	return p.statusPath
+}
+
+// end tells `brief console` the presentation is over and stops listening
+// to it.
+func (p *presenter) end() {
+	p.link.stop()
+	p.link = nil
+	if p.statusPath == "-" {
+		return
+	}
+	_ = state.WritePresenting(p.statusPathOrDefault(), state.Presenting{
+		PID: os.Getpid(), Briefing: p.b.Path, Title: p.b.Title, Ended: true, Updated: p.timer.now(),
+	})
+}
