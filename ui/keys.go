@@ -27,6 +27,7 @@ type readerKeys struct {
 	TOC, FocusTOC, Find, NextMatch, PrevMatch                 key.Binding
 	Bookmark, Bookmarks, Links, Copy, Edit, Present, Search   key.Binding
 	Back                                                      key.Binding
+	HighlightSentence, Visual, Highlights, Note, CopyQuote    key.Binding
 	global                                                    globalKeys
 }
 
@@ -57,6 +58,12 @@ func newReaderKeys() readerKeys {
 		Search:      bind("s", "search the library", "s"),
 		Back:        bind("esc/q", "back to the library", "esc", "q"),
 		global:      newGlobalKeys(),
+
+		HighlightSentence: bind("h", "highlight the sentence of a find match", "h"),
+		Visual:            bind("v", "mark a passage (j k w b ) (, enter)", "v"),
+		Highlights:        bind("H", "list this briefing's highlights", "H"),
+		Note:              bind("a", "note on the highlight on screen", "a"),
+		CopyQuote:         bind("Y", "copy a highlight with its citation", "Y"),
 	}
 }
 
@@ -72,6 +79,7 @@ func (k readerKeys) FullHelp() [][]key.Binding {
 		{k.NextSection, k.PrevSection, k.Section, k.TOC, k.FocusTOC, k.Find, k.NextMatch, k.PrevMatch},
 		{k.Bookmark, k.Bookmarks, k.Links, k.Copy, k.Edit, k.Present, k.Search, k.Back},
 		{k.global.Help, k.global.Mouse, k.global.Suspend, k.global.Quit},
+		{k.HighlightSentence, k.Visual, k.Highlights, k.Note, k.CopyQuote},
 	}
 }
 
@@ -94,18 +102,20 @@ func newTOCKeys() tocKeys {
 // libraryKeys drive the library list.
 type libraryKeys struct {
 	Open, Filter, Order, Search, Problems, Quit key.Binding
+	Highlights                                  key.Binding
 	global                                      globalKeys
 }
 
 func newLibraryKeys() libraryKeys {
 	return libraryKeys{
-		Open:     bind("enter", "read", "enter", "l", "right"),
-		Filter:   bind("/", "filter", "/"),
-		Order:    bind("o", "order by date, title or path", "o"),
-		Search:   bind("s", "search", "s"),
-		Problems: bind("!", "files that did not load", "!"),
-		Quit:     bind("q", "quit", "q"),
-		global:   newGlobalKeys(),
+		Open:       bind("enter", "read", "enter", "l", "right"),
+		Filter:     bind("/", "filter", "/"),
+		Order:      bind("o", "order by date, title or path", "o"),
+		Search:     bind("s", "search", "s"),
+		Problems:   bind("!", "files that did not load", "!"),
+		Highlights: bind("H", "highlights in the whole library", "H"),
+		Quit:       bind("q", "quit", "q"),
+		global:     newGlobalKeys(),
 	}
 }
 
