@@ -22,6 +22,7 @@ type deck struct {
 	height   int // screen
 	footer   bool
 	parts    []*deckPart
+	marks    *deckMarks // highlights drawn on the slides; nil: none
 }
 
 // deckPart is one section as slides.
@@ -64,6 +65,7 @@ func (d *deck) part(i int) *deckPart {
 		p.blocks = splitSlideBlocks(s.Body())
 	}
 	p.renderBlocks(d, depth)
+	p.lines = d.marks.apply(i, p.lines)
 	heights := make([]int, len(p.blocks))
 	pauses := make([]bool, len(p.blocks))
 	for j, blk := range p.blocks {

@@ -126,6 +126,7 @@ type presenterKeys struct {
 	Digits, Jump, Sections, Search                    key.Binding
 	Black, White, Timer, ResetTimer, Theme, Footer    key.Binding
 	Back, Quit                                        key.Binding
+	Highlights                                        key.Binding
 	global                                            globalKeys
 }
 
@@ -147,6 +148,7 @@ func newPresenterKeys() presenterKeys {
 		ResetTimer:  bind("T", "reset the timer", "T"),
 		Theme:       bind("c", "next theme", "c"),
 		Footer:      bind("f", "hide or show the footer", "f"),
+		Highlights:  bind("H", "show or hide your highlights", "H"),
 		Back:        bind("esc", "back to the reader", "esc"),
 		Quit:        bind("q", "quit", "q"),
 		global:      newGlobalKeys(),
@@ -157,7 +159,7 @@ func newPresenterKeys() presenterKeys {
 func (k presenterKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.NextSection, k.PrevSection, k.First, k.Last, k.Digits, k.Jump, k.Sections, k.Search},
-		{k.Black, k.White, k.Timer, k.ResetTimer, k.Theme, k.Footer},
+		{k.Black, k.White, k.Timer, k.ResetTimer, k.Theme, k.Footer, k.Highlights},
 		{k.Back, k.Quit, k.global.Help, k.global.Suspend, k.global.Quit},
 	}
 }
@@ -195,6 +197,7 @@ func querySyntaxHelp() []key.Binding {
 		{"date:>2024-01-01", "by date (date:2024, date:2023..2024)"},
 		{"escalaton~", "fuzzy: close spellings"},
 		{"escal*", "words starting so"},
+		{"in:highlights grain", "only your highlighted passages and notes"},
 	}
 	out := make([]key.Binding, len(syntax))
 	for i, s := range syntax {

@@ -54,6 +54,8 @@ type presenter struct {
 	search     SectionSearch
 	searchSeq  int    // the latest search asked for; older answers are dropped
 	statusPath string // where brief notes looks; "" shares nothing
+	marks      *deckMarks // the highlights shown (H); nil: hidden
+	highlights *state.HighlightStore
 }
 
 // SectionSearch finds the sections of a briefing that match a query, best
@@ -70,6 +72,7 @@ func newPresenter(b *briefings.Briefing, section int, opts PresentOptions, st *s
 		timer:      timer{now: now, duration: opts.Duration},
 		search:     opts.Search,
 		statusPath: opts.StatusPath,
+		highlights: opts.Highlights,
 	}
 	if p.theme == "" || p.theme == render.StyleAuto {
 		p.theme = render.StyleHighContrastDark
@@ -91,6 +94,9 @@ type PresentOptions struct {
 	// StatusPath is where `brief notes` follows the presentation; "" uses
 	// the default, "-" shares nothing.
 	StatusPath string
+	// Highlights, if set, are the user's highlights, shown when H is
+	// pressed.
+	Highlights *state.HighlightStore
 }
 
 func (p *presenter) setSize(width, height int) {
@@ -116,6 +122,7 @@ func (p *presenter) rebuild() {
 		r, _ = render.New(render.StyleHighContrastDark, contentWidth(p.width))
 	}
 	p.deck = newDeck(p.b, r, p.width, p.height, p.footer)
+	p.deck.marks = p.marks
 	p.page = 0
 	if block >= 0 {
 		p.page = p.deck.part(p.part).pageOf(block, line)

@@ -68,6 +68,7 @@ func (m *Model) act(intent tea.Msg) tea.Cmd {
 // present starts the presenter on a section (-1: the title slide).
 func (m *Model) present(b *briefings.Briefing, section int) tea.Cmd {
 	opts := m.opts.PresentOptions
+	opts.Highlights = m.opts.Highlights
 	if opts.Search == nil && m.svc != nil {
 		opts.Search = sectionSearchWith(m.svc)
 	}

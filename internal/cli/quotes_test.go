@@ -118,3 +118,20 @@ func TestQuotesOfFilesGoneOrBroken(t *testing.T) {
 }
 
 func defaultLoad() briefings.LoadOptions { return briefings.LoadOptions{} }
+
+func TestSearchInHighlights(t *testing.T) {
+	dir := withStateDir(t)
+	path := highlightFile(t, dir, "grain.md", grain, "The corridor carried 33 million tonnes.", "tonnage from the ministry")
+	out, errOut, code := run(t, "search", "-L", path, "--json", "in:highlights ministry")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, `"anchor": "background"`) || !strings.Contains(out, "note: tonnage from the ministry") {
+		t.Errorf("in:highlights search:\n%s", out)
+	}
+	// The words of the section outside the passage are not searched.
+	out, _, _ = run(t, "search", "-L", path, "--json", "in:highlights odesa")
+	if strings.Contains(out, "background") {
+		t.Errorf("a word outside the highlighted passage was found:\n%s", out)
+	}
+}

@@ -71,6 +71,7 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 		notices = append(notices, err.Error())
 		highlights = nil
 	}
+	a.highlights = highlights
 	open := ""
 	if len(paths) == 1 && start.present == nil {
 		if info, err := os.Stat(paths[0]); err == nil && !info.IsDir() {
