@@ -52,8 +52,8 @@ type presenter struct {
 	intent  tea.Msg // backMsg (to the reader) or tea.Quit
 
 	search     SectionSearch
-	searchSeq  int    // the latest search asked for; older answers are dropped
-	statusPath string // where brief notes looks; "" shares nothing
+	searchSeq  int        // the latest search asked for; older answers are dropped
+	statusPath string     // where brief notes looks; "" shares nothing
 	marks      *deckMarks // the highlights shown (H); nil: hidden
 	highlights *state.HighlightStore
 }
