@@ -257,7 +257,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.reloaded(msg)
 	case editorDoneMsg:
 		return m, m.edited(msg)
-	case highlightsSavedMsg:
+	case highlightsSavedMsg, highlightsReloadedMsg:
 		return m, m.highlightsMsg(msg)
 	case briefingReadMsg:
 		return m, m.briefingRead(msg)

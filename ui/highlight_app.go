@@ -12,6 +12,8 @@ type (
 	highlightsMsg struct{}
 	// openHighlightMsg asks to read a briefing at a highlight.
 	openHighlightMsg struct{ path, id string }
+	// highlightsReloadedMsg: other windows' highlights were read.
+	highlightsReloadedMsg struct{}
 )
 
 // newReaderFor makes the reader of a briefing, with its highlights.
@@ -33,10 +35,21 @@ func (m *Model) highlightsMsg(msg tea.Msg) tea.Cmd {
 			m.message("Highlights are not kept: brief has no folder for its state.")
 			return nil
 		}
-		m.opts.Highlights.Reload() // other windows' highlights too
 		l := newHighlightList(m.opts.Highlights, m.opts.Highlights.All(), true)
 		l.gone = m.goneFromLibrary()
 		m.lib.quotes = l
+		// Highlights other windows saved meanwhile come a moment later.
+		store := m.opts.Highlights
+		return func() tea.Msg {
+			if store.Reload() {
+				return highlightsReloadedMsg{}
+			}
+			return nil
+		}
+	case highlightsReloadedMsg:
+		if l := m.lib.quotes; l != nil {
+			l.replace(m.opts.Highlights.All())
+		}
 	case openHighlightMsg:
 		return m.withBriefing(msg.path, func(b *briefings.Briefing, err error) tea.Cmd {
 			if err != nil {

@@ -60,6 +60,19 @@ func (l *highlightList) applyFilter() {
 	l.cursor = min(l.cursor, max(len(l.shown)-1, 0))
 }
 
+// replace lists other highlights (the same, with those other windows
+// saved), keeping the filter and the highlight under the cursor.
+func (l *highlightList) replace(all []state.Highlight) {
+	at, ok := l.selected()
+	l.all = all
+	l.applyFilter()
+	for i, k := range l.shown {
+		if ok && l.all[k].ID == at.ID {
+			l.cursor = i
+		}
+	}
+}
+
 // selected returns the highlight under the cursor.
 func (l *highlightList) selected() (state.Highlight, bool) {
 	if len(l.shown) == 0 {

@@ -249,3 +249,28 @@ func rustBookEdits() []editKind {
 		}},
 	}
 }
+
+func sharedOrSkip(b testing.TB) string {
+	shared := fidelity.SharedDir()
+	if shared == "" {
+		b.Skip("../shared is absent: the Rust book chapters are not here")
+	}
+	return shared
+}
+
+// readOrSkip parses a chapter with text put before its body.
+func readOrSkip(b testing.TB, path, before string) *briefings.Briefing {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Skip(err)
+	}
+	text := string(data)
+	if i := strings.Index(text, "\n\n"); i >= 0 {
+		text = text[:i+2] + before + text[i+2:]
+	}
+	br, err := briefings.Parse(filepath.Base(path), []byte(text))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return br
+}

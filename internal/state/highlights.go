@@ -96,7 +96,7 @@ type HighlightStore struct {
 	byID       map[string]Highlight
 	byBriefing map[string][]string // live highlights' IDs; nil when to be rebuilt
 	gen, saved uint64
-	readOnly   string // why changes cannot be saved ("" when they can)
+	seen       os.FileInfo // the file as last read or written, for Reload
 }
 
 // OpenHighlights loads the highlights kept in dir ("" means DefaultDir()).
@@ -128,7 +128,25 @@ func OpenHighlights(dir string) (*HighlightStore, []string, error) {
 	if unsaved {
 		s.gen++
 	}
+	s.seen = s.stat()
 	return s, warnings, nil
+}
+
+// stat returns the file's information, nil when it cannot be had.
+func (s *HighlightStore) stat() os.FileInfo {
+	info, err := os.Stat(filepath.Join(s.dir, highlightsFile))
+	if err != nil {
+		return nil
+	}
+	return info
+}
+
+// unchanged reports whether the file is as it was last read or written.
+func (s *HighlightStore) unchanged(now os.FileInfo) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	was := s.seen
+	return was != nil && now != nil && os.SameFile(was, now) && was.Size() == now.Size() && was.ModTime().Equal(now.ModTime())
 }
 
 // Dir returns the folder the highlights are saved in.
@@ -299,10 +317,12 @@ func (s *HighlightStore) Save() error {
 	if err != nil {
 		return newSaveError([]string{whatHighlights}, s.dir, err)
 	}
+	info := s.stat()
 	s.mu.Lock()
 	s.byID = mergeHighlights(s.byID, merged.Highlights)
 	s.byBriefing = nil
 	s.saved = gen
+	s.seen = info
 	s.mu.Unlock()
 	if notice != "" {
 		return &Notice{msg: notice}
@@ -310,17 +330,25 @@ func (s *HighlightStore) Save() error {
 	return nil
 }
 
-// Reload merges what other windows saved into memory, without writing:
-// a list of the whole library shows their new highlights too.
-func (s *HighlightStore) Reload() {
+// Reload merges what other windows saved into memory, without writing,
+// and reports whether the file had changed since it was last read or
+// written here (if not, it is not read again): a list of the whole
+// library shows their new highlights too.
+func (s *HighlightStore) Reload() bool {
+	now := s.stat()
+	if now == nil || s.unchanged(now) {
+		return false
+	}
 	doc, _, _, st, err := readDoc[highlightsDoc](filepath.Join(s.dir, highlightsFile))
 	if err != nil || doc == nil || st == fileCorrupt {
-		return
+		return false
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.byID = mergeHighlights(s.byID, doc.Highlights)
 	s.byBriefing = nil
+	s.seen = now
+	return true
 }
 
 func newID() string {

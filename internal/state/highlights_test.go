@@ -223,3 +223,22 @@ func TestHighlightsDoNotTouchPositions(t *testing.T) {
 		t.Errorf("highlights.json: %v", err)
 	}
 }
+
+func TestHighlightsReloadReadsOnlyAChangedFile(t *testing.T) {
+	dir := t.TempDir()
+	a := openHighlights(t, dir)
+	a.Add(Highlight{Briefing: "/lib/a.md", Quote: quoted("mine")})
+	saveHighlights(t, a)
+	if a.Reload() {
+		t.Error("Reload read a file this store wrote last")
+	}
+	b := openHighlights(t, dir)
+	b.Add(Highlight{Briefing: "/lib/b.md", Quote: quoted("theirs")})
+	saveHighlights(t, b)
+	if !a.Reload() || len(a.ForBriefing("/lib/b.md")) != 1 {
+		t.Error("Reload did not read the other window's highlight")
+	}
+	if a.Reload() {
+		t.Error("a second Reload read the same file again")
+	}
+}
