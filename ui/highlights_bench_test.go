@@ -109,4 +109,3 @@ func BenchmarkOpenHighlights(b *testing.B) {
 		}
 	}
 }
-
