@@ -125,8 +125,8 @@ func chunks(q string) [][2]int {
 		return [][2]int{{0, len(q)}}
 	}
 	cut := func(from int) [2]int {
-		a, b := clampRange(q, from, from)
-		b = a + chunkLen
+		a, _ := clampRange(q, from, from)
+		b := a + chunkLen
 		for b > a && b < len(q) && !utf8.RuneStart(q[b]) {
 			b--
 		}
