@@ -155,6 +155,7 @@ func (h *readerHighlights) draw(r *reader, styled string, n int) string {
 	if len(h.list) == 0 && h.visual == nil {
 		return styled
 	}
+	h.forgetOldDocuments(r)
 	d := r.doc
 	p := d.at(n)
 	var ranges []lipgloss.Range
@@ -180,6 +181,28 @@ func (h *readerHighlights) draw(r *reader, styled string, n int) string {
 		return styled
 	}
 	return lipgloss.StyleRanges(styled, ranges...)
+}
+
+// forgetOldDocuments drops what was worked out for documents the reader
+// no longer keeps (other widths and styles it evicted).
+func (h *readerHighlights) forgetOldDocuments(r *reader) {
+	if len(h.aligns) <= len(r.docs) && len(h.spans) <= len(r.docs) {
+		return
+	}
+	kept := map[*document]bool{}
+	for _, d := range r.docs {
+		kept[d] = true
+	}
+	for d := range h.aligns {
+		if !kept[d] {
+			delete(h.aligns, d)
+		}
+	}
+	for d := range h.spans {
+		if !kept[d] {
+			delete(h.spans, d)
+		}
+	}
 }
 
 // lineOf returns the absolute first line a highlight is drawn on, or -1.
