@@ -36,6 +36,8 @@ type Options struct {
 	MaxWidth int
 	// Store keeps reading positions and bookmarks; nil keeps nothing.
 	Store *state.Store
+	// Highlights keeps highlights and notes; nil keeps none.
+	Highlights *state.HighlightStore
 	// Notices are shown once at start (for example a state file that
 	// could not be read).
 	Notices []string
@@ -130,6 +132,7 @@ func New(opts Options) *Model {
 		opts.Now = time.Now
 	}
 	st := newStyles(true)
+	st.noColor = opts.NoColor
 	m := &Model{opts: opts, keys: newGlobalKeys(), st: st, lib: newLibrary(st), mouse: true, dark: true}
 	m.search = newSearcher(st, opts.Store)
 	m.styleDecided = opts.Style != render.StyleAuto || opts.NoColor || envStyle() != ""
@@ -254,6 +257,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.reloaded(msg)
 	case editorDoneMsg:
 		return m, m.edited(msg)
+	case highlightsSavedMsg, highlightsReloadedMsg:
+		return m, m.highlightsMsg(msg)
 	case briefingReadMsg:
 		return m, m.briefingRead(msg)
 	case searchOpenedMsg:

@@ -25,6 +25,7 @@ type deck struct {
 	// print lays titles out for a PDF (see printTitle), not in block
 	// letters.
 	print bool
+	marks *deckMarks // highlights drawn on the slides; nil: none
 }
 
 // deckPart is one section as slides.
@@ -68,6 +69,7 @@ func (d *deck) part(i int) *deckPart {
 		p.blocks = splitSlides(s.Body(), d.b.IncrementalLists).blocks
 	}
 	p.renderBlocks(d, depth)
+	p.lines = d.marks.apply(i, p.lines)
 	heights := make([]int, len(p.blocks))
 	breaks := make([]bool, len(p.blocks))
 	waits := make([]bool, len(p.blocks))

@@ -27,6 +27,7 @@ type readerKeys struct {
 	TOC, FocusTOC, Find, NextMatch, PrevMatch                 key.Binding
 	Bookmark, Bookmarks, Links, Copy, Edit, Present, Search   key.Binding
 	Back                                                      key.Binding
+	HighlightSentence, Visual, Highlights, Note, CopyQuote    key.Binding
 	global                                                    globalKeys
 }
 
@@ -57,6 +58,12 @@ func newReaderKeys() readerKeys {
 		Search:      bind("s", "search the library", "s"),
 		Back:        bind("esc/q", "back to the library", "esc", "q"),
 		global:      newGlobalKeys(),
+
+		HighlightSentence: bind("h", "highlight the sentence of a find match", "h"),
+		Visual:            bind("v", "mark a passage (j k w b ) (, enter)", "v"),
+		Highlights:        bind("H", "list this briefing's highlights", "H"),
+		Note:              bind("a", "note on the highlight on screen", "a"),
+		CopyQuote:         bind("Y", "copy a highlight with its citation", "Y"),
 	}
 }
 
@@ -72,6 +79,7 @@ func (k readerKeys) FullHelp() [][]key.Binding {
 		{k.NextSection, k.PrevSection, k.Section, k.TOC, k.FocusTOC, k.Find, k.NextMatch, k.PrevMatch},
 		{k.Bookmark, k.Bookmarks, k.Links, k.Copy, k.Edit, k.Present, k.Search, k.Back},
 		{k.global.Help, k.global.Mouse, k.global.Suspend, k.global.Quit},
+		{k.HighlightSentence, k.Visual, k.Highlights, k.Note, k.CopyQuote},
 	}
 }
 
@@ -94,18 +102,20 @@ func newTOCKeys() tocKeys {
 // libraryKeys drive the library list.
 type libraryKeys struct {
 	Open, Filter, Order, Search, Problems, Quit key.Binding
+	Highlights                                  key.Binding
 	global                                      globalKeys
 }
 
 func newLibraryKeys() libraryKeys {
 	return libraryKeys{
-		Open:     bind("enter", "read", "enter", "l", "right"),
-		Filter:   bind("/", "filter", "/"),
-		Order:    bind("o", "order by date, title or path", "o"),
-		Search:   bind("s", "search", "s"),
-		Problems: bind("!", "files that did not load", "!"),
-		Quit:     bind("q", "quit", "q"),
-		global:   newGlobalKeys(),
+		Open:       bind("enter", "read", "enter", "l", "right"),
+		Filter:     bind("/", "filter", "/"),
+		Order:      bind("o", "order by date, title or path", "o"),
+		Search:     bind("s", "search", "s"),
+		Problems:   bind("!", "files that did not load", "!"),
+		Highlights: bind("H", "highlights in the whole library", "H"),
+		Quit:       bind("q", "quit", "q"),
+		global:     newGlobalKeys(),
 	}
 }
 
@@ -116,6 +126,7 @@ type presenterKeys struct {
 	Digits, Jump, Sections, Search                    key.Binding
 	Black, White, Timer, ResetTimer, Theme, Footer    key.Binding
 	Back, Quit                                        key.Binding
+	Highlights                                        key.Binding
 	global                                            globalKeys
 }
 
@@ -137,6 +148,7 @@ func newPresenterKeys() presenterKeys {
 		ResetTimer:  bind("T", "reset the timer", "T"),
 		Theme:       bind("c", "next theme", "c"),
 		Footer:      bind("f", "hide or show the footer", "f"),
+		Highlights:  bind("H", "show or hide your highlights", "H"),
 		Back:        bind("esc", "back to the reader", "esc"),
 		Quit:        bind("q", "quit", "q"),
 		global:      newGlobalKeys(),
@@ -147,7 +159,7 @@ func newPresenterKeys() presenterKeys {
 func (k presenterKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.NextSection, k.PrevSection, k.First, k.Last, k.Digits, k.Jump, k.Sections, k.Search},
-		{k.Black, k.White, k.Timer, k.ResetTimer, k.Theme, k.Footer},
+		{k.Black, k.White, k.Timer, k.ResetTimer, k.Theme, k.Footer, k.Highlights},
 		{k.Back, k.Quit, k.global.Help, k.global.Suspend, k.global.Quit},
 	}
 }
@@ -185,6 +197,7 @@ func querySyntaxHelp() []key.Binding {
 		{"date:>2024-01-01", "by date (date:2024, date:2023..2024)"},
 		{"escalaton~", "fuzzy: close spellings"},
 		{"escal*", "words starting so"},
+		{"in:highlights grain", "only your highlighted passages and notes"},
 	}
 	out := make([]key.Binding, len(syntax))
 	for i, s := range syntax {

@@ -42,6 +42,7 @@ type library struct {
 	total      int
 	problems   []briefings.Problem
 	showing    *problemList
+	quotes     *highlightList // the library's highlights (H)
 	help       *helpScreen
 	message    string
 	intent     tea.Msg // what the user asked the app to do: openMsg, searchMsg
@@ -195,6 +196,9 @@ func (l *library) update(msg tea.Msg) tea.Cmd {
 		if l.showing != nil {
 			return l.showing.update(msg, l)
 		}
+		if l.quotes != nil {
+			return l.quotesKey(msg)
+		}
 		if l.list.SettingFilter() {
 			if msg.String() == "enter" && l.list.FilterValue() == "" {
 				l.list.ResetFilter() // nothing typed: no filter
@@ -214,6 +218,9 @@ func (l *library) update(msg tea.Msg) tea.Cmd {
 		case matches(msg, l.keys.Problems):
 			l.showing = &problemList{}
 			return nil
+		case matches(msg, l.keys.Highlights) && !l.list.SettingFilter():
+			l.intent = highlightsMsg{}
+			return nil
 		case matches(msg, l.keys.Order):
 			l.sortBy(l.order.Next())
 			return nil
@@ -221,7 +228,7 @@ func (l *library) update(msg tea.Msg) tea.Cmd {
 			l.help = &helpScreen{title: "Library keys", groups: []helpGroup{
 				{"Library", []key.Binding{l.list.KeyMap.CursorUp, l.list.KeyMap.CursorDown, l.list.KeyMap.GoToStart,
 					l.list.KeyMap.GoToEnd, l.list.KeyMap.NextPage, l.list.KeyMap.PrevPage}},
-				{"Actions", []key.Binding{l.keys.Open, l.keys.Filter, l.list.KeyMap.ClearFilter, l.keys.Order, l.keys.Search, l.keys.Problems}},
+				{"Actions", []key.Binding{l.keys.Open, l.keys.Filter, l.list.KeyMap.ClearFilter, l.keys.Order, l.keys.Search, l.keys.Problems, l.keys.Highlights}},
 				{"Anywhere", []key.Binding{l.keys.global.Help, l.keys.global.Mouse, l.keys.global.Suspend, l.keys.Quit, l.keys.global.Quit}},
 			}}
 			return nil
@@ -246,6 +253,8 @@ func (l *library) view() string {
 		body = strings.Join(l.help.view(l.width, max(l.height-2, 1), l.st), "\n")
 	case l.showing != nil:
 		body = strings.Join(l.showing.view(l, l.width, max(l.height-2, 1)), "\n")
+	case l.quotes != nil:
+		body = strings.Join(l.quotes.view(l.st, l.width, max(l.height-2, 1)), "\n")
 	case l.loading:
 		body = "\n  " + l.spinner.View() + " " + l.st.subtle.Render(l.progress())
 	default:

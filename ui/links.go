@@ -103,7 +103,7 @@ func (m *Model) follow(f followMsg) tea.Cmd {
 func (m *Model) backAlongTrail() tea.Cmd {
 	step := m.trail[len(m.trail)-1]
 	m.trail = m.trail[:len(m.trail)-1]
-	m.rd = newReader(step.briefing, m.st, m.opts.Store, m.glamourStyle(), m.opts.MaxWidth)
+	m.rd = m.newReaderFor(step.briefing)
 	m.rd.want = &step.at
 	m.rd.pin = step.at.section
 	m.screen = readerScreen

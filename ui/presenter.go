@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/briefreader/brief/briefings"
 	"github.com/briefreader/brief/internal/render"
+	"github.com/briefreader/brief/internal/state"
 )
 
 // presenterThemes are the themes c cycles through, projector themes first.
@@ -58,6 +59,8 @@ type presenter struct {
 	searchSeq  int    // the latest search asked for; older answers are dropped
 	statusPath string // where brief console looks; "-" shares nothing
 	link       *consoleLink
+	marks      *deckMarks // the highlights shown (H); nil: hidden
+	highlights *state.HighlightStore
 }
 
 // SectionSearch finds the sections of a briefing that match a query, best
@@ -76,6 +79,7 @@ func newPresenter(b *briefings.Briefing, section int, opts PresentOptions, st *s
 		statusPath: opts.StatusPath,
 		deadline:   opts.End,
 		budget:     opts.Duration,
+		highlights: opts.Highlights,
 	}
 	if p.theme == "" || p.theme == render.StyleAuto {
 		p.theme = render.StyleHighContrastDark
@@ -129,6 +133,9 @@ type PresentOptions struct {
 	// StatusPath is where `brief console` follows the presentation and
 	// sends its commands from; "" uses the default, "-" shares nothing.
 	StatusPath string
+	// Highlights, if set, are the user's highlights, shown when H is
+	// pressed.
+	Highlights *state.HighlightStore
 }
 
 func (p *presenter) setSize(width, height int) {
@@ -154,6 +161,7 @@ func (p *presenter) rebuild() {
 		r, _ = render.New(render.StyleHighContrastDark, contentWidth(p.width))
 	}
 	p.deck = newDeck(p.b, r, p.width, p.height, p.footer)
+	p.deck.marks = p.marks
 	p.page = 0
 	if block >= 0 {
 		p.page = p.deck.part(p.part).pageOf(block, line)

@@ -113,6 +113,8 @@ func (p *presenter) key(msg tea.KeyPressMsg) tea.Cmd {
 	case matches(msg, k.Footer):
 		p.footer = !p.footer
 		p.rebuild()
+	case matches(msg, k.Highlights):
+		p.toggleHighlights()
 	case matches(msg, k.Back):
 		p.end()
 		p.intent = backMsg{}

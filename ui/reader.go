@@ -48,10 +48,11 @@ type reader struct {
 	help      *helpScreen
 	message   string
 	highlight []string // search terms to highlight on open
-	moved     bool     // moved since it opened or its position was saved
-	number    string   // digits typed for a section number, while more may come
-	offered   string   // the briefing a ] at the end offered, opened by another ]
-	intent    tea.Msg  // what the user asked the app to do: backMsg, searchMsg, presentMsg, editMsg
+	hl        *readerHighlights
+	moved     bool    // moved since it opened or its position was saved
+	number    string  // digits typed for a section number, while more may come
+	offered   string  // the briefing a ] at the end offered, opened by another ]
+	intent    tea.Msg // what the user asked the app to do: backMsg, searchMsg, presentMsg, editMsg
 }
 
 type docKey struct {
@@ -94,6 +95,7 @@ func newReader(b *briefings.Briefing, st *styles, store *state.Store, style stri
 		docs: make(map[docKey]*document),
 		toc:  toc{keys: newTOCKeys(), visible: true},
 	}
+	r.hl = newReaderHighlights(nil, b) // the app gives it the store (newReaderFor)
 	r.input = newInput("/", "find in this briefing")
 	r.find.current = -1
 	r.want = &target{section: -1}
@@ -128,7 +130,7 @@ func (r *reader) openAt(section int, terms []string) {
 // layout works out the text column for the current size.
 func (r *reader) layout() (tocWidth, textWidth, bodyHeight int) {
 	bodyHeight = max(r.height-1, 1)
-	if r.finding || r.message != "" {
+	if r.finding || r.message != "" || r.hl.editing() {
 		bodyHeight = max(bodyHeight-1, 1)
 	}
 	avail := r.width
@@ -267,6 +269,7 @@ func (r *reader) afterLayoutChange() {
 			r.pin = -2 // an empty lead: the top is the first section
 		}
 	}
+	r.hl.settle(r)
 	if r.find.match != nil {
 		r.find.search(r.doc)
 		if r.highlight != nil && r.want == nil && r.doc.complete() {
@@ -299,6 +302,7 @@ func (r *reader) replace(b *briefings.Briefing) tea.Cmd {
 		anchor = r.b.Sections[t.section].Anchor
 	}
 	r.b = b
+	r.hl.reload(b)
 	r.docs = make(map[docKey]*document)
 	r.doc, r.next = nil, nil
 	section := b.SectionIndex(anchor)

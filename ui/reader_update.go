@@ -20,6 +20,9 @@ func (r *reader) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.PasteMsg:
+		if r.hl.editing() {
+			return r.hl.noteUpdate(msg)
+		}
 		if r.finding {
 			var cmd tea.Cmd
 			r.input, cmd = r.input.Update(msg)
@@ -28,6 +31,9 @@ func (r *reader) update(msg tea.Msg) tea.Cmd {
 		}
 	case tea.KeyPressMsg:
 		return r.key(msg)
+	}
+	if r.hl.editing() {
+		return r.hl.noteUpdate(msg)
 	}
 	if r.finding {
 		var cmd tea.Cmd
@@ -42,6 +48,9 @@ func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
 	// A section number and an offered next briefing last one key.
 	number, offered := r.number, r.offered
 	r.number, r.offered = "", ""
+	if cmd, ok := r.hl.key(r, msg); ok {
+		return cmd
+	}
 	switch {
 	case r.help != nil:
 		if r.help.key(msg) {
@@ -135,6 +144,7 @@ func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
 			{"Sections and finding", r.keys.FullHelp()[1]},
 			{"More", r.keys.FullHelp()[2]},
 			{"Anywhere", r.keys.FullHelp()[3]},
+			{"Highlights", r.keys.FullHelp()[4]},
 		}}
 	}
 	return nil

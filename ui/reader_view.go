@@ -22,6 +22,8 @@ func (r *reader) view() string {
 		body = r.marks.view(r, r.width, bodyHeight)
 	case r.links != nil:
 		body = r.links.view(r, r.width, bodyHeight)
+	case r.hl.overlay != nil:
+		body = r.hl.overlay.view(r.st, r.width, bodyHeight)
 	case r.tocOverlay():
 		body = r.toc.view(r.b, r.current(), r.bookmarked(), r.width-1, bodyHeight, r.st)
 		for i, l := range body {
@@ -49,6 +51,7 @@ func (r *reader) textLines(tocWidth, textWidth, height int) []string {
 			continue
 		}
 		styled, _ := r.doc.line(n)
+		styled = r.hl.draw(r, styled, n)
 		styled = r.find.highlight(styled, n, r.st.match, r.st.matchNow)
 		lines[i] = ansi.Truncate(pad+styled, column, "")
 	}
@@ -68,6 +71,8 @@ func (r *reader) textLines(tocWidth, textWidth, height int) []string {
 func (r *reader) bottomLines() []string {
 	var out []string
 	switch {
+	case r.hl.editing():
+		out = append(out, r.hl.noteLine(r.width))
 	case r.finding:
 		count := ""
 		if r.find.match != nil {

@@ -41,6 +41,8 @@ func (m *Model) act(intent tea.Msg) tea.Cmd {
 		}
 	case openHitMsg:
 		return m.openHit(in.hit)
+	case highlightsMsg, openHighlightMsg:
+		return m.highlightsMsg(in)
 	case followMsg:
 		return m.follow(in)
 	case tea.QuitMsg:
@@ -66,6 +68,7 @@ func (m *Model) act(intent tea.Msg) tea.Cmd {
 // present starts the presenter on a section (-1: the title slide).
 func (m *Model) present(b *briefings.Briefing, section int) tea.Cmd {
 	opts := m.opts.PresentOptions
+	opts.Highlights = m.opts.Highlights
 	if opts.Search == nil && m.svc != nil {
 		opts.Search = sectionSearchWith(m.svc)
 	}
@@ -80,7 +83,7 @@ func (m *Model) backFromPresenter() tea.Cmd {
 	b, section := m.pr.b, m.pr.section()
 	m.pr = nil
 	if m.rd == nil || m.rd.b.Path != b.Path {
-		m.rd = newReader(b, m.st, m.opts.Store, m.glamourStyle(), m.opts.MaxWidth)
+		m.rd = m.newReaderFor(b)
 	}
 	m.rd.openAt(section, nil)
 	m.screen = readerScreen
@@ -120,13 +123,13 @@ func (m *Model) startOpening() tea.Cmd {
 func (m *Model) typing() bool {
 	switch m.screen {
 	case readerScreen:
-		return m.rd.finding
+		return m.rd.finding || m.rd.hl.editing()
 	case presenterScreen:
 		return m.pr.finding
 	case searchScreen:
 		return true
 	}
-	return m.lib.list.SettingFilter()
+	return m.lib.list.SettingFilter() || m.lib.quotes != nil && m.lib.quotes.typing
 }
 
 func (m *Model) message(text string) {
@@ -149,6 +152,7 @@ func (m *Model) decideStyle() tea.Cmd {
 	}
 	m.styleDecided = true
 	m.st = newStyles(m.dark)
+	m.st.noColor = m.opts.NoColor
 	m.lib.st = m.st
 	m.search.st = m.st
 	m.lib.setSize(m.lib.width, m.lib.height) // the delegate draws with the new styles
@@ -183,7 +187,7 @@ func (m *Model) open(b *briefings.Briefing, section int, terms []string) tea.Cmd
 		m.rd.savePosition()
 	}
 	if m.rd == nil || m.rd.b.Path != b.Path {
-		m.rd = newReader(b, m.st, m.opts.Store, m.glamourStyle(), m.opts.MaxWidth)
+		m.rd = m.newReaderFor(b)
 	}
 	if section >= -1 {
 		m.rd.openAt(section, terms)
@@ -196,6 +200,11 @@ func (m *Model) open(b *briefings.Briefing, section int, terms []string) tea.Cmd
 func (m *Model) saveState() {
 	if m.rd != nil {
 		m.rd.savePosition()
+	}
+	if m.opts.Highlights != nil {
+		if err := m.opts.Highlights.Save(); err != nil {
+			m.message(firstLine(err.Error()))
+		}
 	}
 	if m.opts.Store == nil {
 		return

@@ -10,7 +10,8 @@ import (
 // light terminal. Under NO_COLOR the renderer drops the colours and keeps
 // bold, underline and reverse, so every highlight also uses one of those.
 type styles struct {
-	dark bool
+	dark    bool
+	noColor bool // NO_COLOR: highlights are underlined
 
 	title      lipgloss.Style // screen titles
 	subtle     lipgloss.Style // secondary text: dates, counts, hints

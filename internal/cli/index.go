@@ -67,9 +67,10 @@ func (a *app) openSearch(ctx context.Context, cmd *cobra.Command, live bool) (*s
 	}
 	dir, _ := a.indexDirSetting()
 	return search.Open(ctx, search.Options{
-		Roots: roots,
-		Index: index.Options{Dir: dir, LoadOptions: opts, Purpose: purpose},
-		Live:  live,
+		Roots:      roots,
+		Index:      index.Options{Dir: dir, LoadOptions: opts, Purpose: purpose},
+		Live:       live,
+		Highlights: a.highlightSource(),
 	})
 }
 

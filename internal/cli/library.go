@@ -7,10 +7,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/briefreader/brief/briefings"
 	"github.com/briefreader/brief/internal/catalog"
 	"github.com/briefreader/brief/internal/config"
+	"github.com/briefreader/brief/internal/state"
 	"github.com/spf13/cobra"
 )
 
@@ -24,10 +26,13 @@ type app struct {
 	tui        tuiFlags
 	given      *briefings.Briefing // read from the standard input
 
-	cmd     *cobra.Command // the command running, for flag lookups
-	cfg     config.Config
-	cfgPath string
-	cfgErr  error
+	cmd *cobra.Command // the command running, for flag lookups
+
+	highlights     *state.HighlightStore // the app's, once open; else opened for in:highlights
+	highlightsOnce sync.Once
+	cfg            config.Config
+	cfgPath        string
+	cfgErr         error
 }
 
 func (a *app) addGlobalFlags(root *cobra.Command) {

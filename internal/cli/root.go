@@ -104,6 +104,7 @@ briefings instead.`,
 		app.configCommand(),
 		app.searchCommand(), app.indexCommand(),
 		app.exportCommand(),
+		app.quotesCommand(),
 	)
 	return root
 }

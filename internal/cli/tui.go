@@ -65,6 +65,13 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 		notices = append(notices, err.Error())
 		store = nil
 	}
+	highlights, warnings, err := state.OpenHighlights("")
+	notices = append(notices, warnings...)
+	if err != nil {
+		notices = append(notices, err.Error())
+		highlights = nil
+	}
+	a.highlights = highlights
 	open := ""
 	if len(paths) == 1 && start.present == nil {
 		if info, err := os.Stat(paths[0]); err == nil && !info.IsDir() {
@@ -105,6 +112,7 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 		NoColor:     os.Getenv("NO_COLOR") != "",
 		MaxWidth:    width,
 		Store:       store,
+		Highlights:  highlights,
 		Notices:     notices,
 		Watch:       live.watch,
 	}

@@ -99,3 +99,11 @@ footer p { margin: 0.2em 0; }
   * { background: transparent !important; box-shadow: none !important; }
 }
 `
+
+// StyleSheet returns the CSS of the handouts, for other standalone pages
+// of brief's (the quote sheet) to look the same.
+func StyleSheet() string { return styleSheet }
+
+// ContentSecurityPolicy is the policy of the handouts: the page loads
+// nothing and runs nothing.
+const ContentSecurityPolicy = contentSecurityPolicy

@@ -27,6 +27,9 @@ type Options struct {
 	// starts at Open, and another after every call to Changed. Updates
 	// reports on them. The app uses it; the command line syncs itself.
 	Live bool
+	// Highlights, if set, answers queries with in:highlights (see
+	// SearchHighlights).
+	Highlights HighlightSource
 }
 
 // Answer is the result of a search.
@@ -109,6 +112,9 @@ func (s *Service) Sync(ctx context.Context, progress func(index.Progress)) (inde
 // searched as plain words (Answer.QueryError says why); a damaged index is
 // rebuilt, at once from the command line, in the background in the app.
 func (s *Service) Search(ctx context.Context, req index.Request) (Answer, error) {
+	if _, ok := InHighlights(req.Query); ok {
+		return s.searchHighlights(req), nil
+	}
 	ix := s.index()
 	busy := ix.Busy()
 	if len(busy) > 0 && len(busy) == len(s.opts.Roots) {
@@ -170,6 +176,9 @@ func mergeScan(ans, scanned Answer) Answer {
 // query that cannot be understood counts its words as typed, as Search
 // searches them. While the index is busy there are no counts.
 func (s *Service) TagCounts(ctx context.Context, req index.Request) ([]index.TagCount, error) {
+	if _, ok := InHighlights(req.Query); ok {
+		return nil, nil // highlights have no tags
+	}
 	ix := s.index()
 	if len(ix.Busy()) > 0 {
 		return nil, nil
