@@ -113,8 +113,12 @@ func TestFullDisk(t *testing.T) {
 		})
 		countRun(t, "full disk during brief index --rebuild (room for one index, not two)", func() {
 			e := newEnv(t)
-			mountTmpfs(t, e.cache, fmt.Sprint(2*size))
+			// A build needs more room while it runs than its index
+			// takes once its segments are merged: room to build, then
+			// room for one index and not two.
+			mountTmpfs(t, e.cache, fmt.Sprint(3*size))
 			e.mustBrief(t, "-L", lib, "index")
+			resize(t, e.cache, 2*size)
 			checkFullDisk(t, "brief index --rebuild stopping on a full disk", e.brief(t, "-L", lib, "index", "--rebuild"), e.cache)
 			answers(t, e)
 			if d := want.diff(takeSnapshot(t, lib, e.cache)); d != "" {
