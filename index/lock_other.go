@@ -24,6 +24,3 @@ func unlock(*os.File) {}
 // processAlive cannot tell on this platform; temporary directories of dead
 // processes are then left for the user to clear.
 func processAlive(int) bool { return true }
-
-// boltHeld cannot tell here: bolt's own timeout decides.
-func boltHeld(string) bool { return false }

@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"os"
-	"path/filepath"
 	"syscall"
 	"time"
 )
@@ -97,19 +96,4 @@ func processAlive(pid int) bool {
 	}
 	err := syscall.Kill(pid, 0)
 	return err == nil || errors.Is(err, syscall.EPERM)
-}
-
-// boltHeld reports whether another process has the index at dir open (it
-// holds its root.bolt locked), without waiting.
-func boltHeld(dir string) bool {
-	f, err := os.Open(filepath.Join(dir, "store", "root.bolt"))
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	ok, err := tryLockShared(f)
-	if ok {
-		unlock(f)
-	}
-	return err == nil && !ok
 }
