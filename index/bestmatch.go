@@ -40,6 +40,9 @@ type wordGroup struct {
 	// stopOnly is set when every word of the clause is a stop word, so it
 	// is searched unstemmed.
 	stopOnly bool
+	// filter is set for a clause that keeps sections by what their
+	// briefing is: tag:, folder:, lang:, date:.
+	filter bool
 }
 
 // rankedQuery is a query ready to run: best-match words, required clauses
@@ -52,6 +55,8 @@ type rankedQuery struct {
 	must    []wordGroup
 	filters []query.Query
 	not     []wordGroup
+	// tags are the tags of Request.Tags, among the filters.
+	tags []string
 }
 
 // empty reports whether nothing is searched for.

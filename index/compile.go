@@ -100,7 +100,7 @@ func compileClauses(clauses []clause, langs []string) (*rankedQuery, error) {
 		switch {
 		case c.op == '-':
 			rq.not = append(rq.not, g)
-		case c.op == '+' || c.field != "" || c.kind == kindPhrase || c.kind == kindDate:
+		case c.op == '+' || c.field != "" || c.kind == kindPhrase || c.kind == kindDate || fielded(c):
 			rq.must = append(rq.must, g)
 		default:
 			rq.groups = append(rq.groups, g)
@@ -139,6 +139,34 @@ func splitCompound(c clause, text analysis.Analyzer) []clause {
 	return out
 }
 
+// fielded reports whether c is an OR group of clauses that each have a
+// field (tag:nato OR tag:ukraine): required, as each of them alone is.
+func fielded(c clause) bool {
+	if c.kind != kindOr {
+		return false
+	}
+	for _, a := range c.alts {
+		if a.field == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// isFilter reports whether c keeps sections by what their briefing is (its
+// tags, folder, language or date), alone or in an OR group.
+func isFilter(c clause) bool {
+	if c.kind == kindOr {
+		for _, a := range c.alts {
+			if !filterFields[a.field] {
+				return false
+			}
+		}
+		return len(c.alts) > 0
+	}
+	return filterFields[c.field]
+}
+
 func hasContent(gs []wordGroup) bool {
 	for _, g := range gs {
 		if !g.stopOnly {
@@ -169,7 +197,7 @@ func disjunction(qs []query.Query) query.Query {
 // compileClause turns a clause into the queries that find it.
 func compileClause(c clause, langs []string, exact analysis.Analyzer) wordGroup {
 	stemmed, unstemmed := fieldsFor(c.field)
-	out := wordGroup{text: c.source}
+	out := wordGroup{text: c.source, filter: isFilter(c)}
 	switch c.kind {
 	case kindOr:
 		out.stopOnly = true
@@ -189,8 +217,8 @@ func compileClause(c clause, langs []string, exact analysis.Analyzer) wordGroup 
 		dq.SetBoost(0)
 		out.alts = []query.Query{dq}
 	case kindWord, kindPhrase:
-		if c.field == "tag" {
-			out.alts = []query.Query{termQuery(fieldTag, fold(strings.TrimSpace(c.text)), 1)}
+		if q := filterQuery(c); q != nil {
+			out.alts = []query.Query{q}
 			break
 		}
 		if c.asYouType && len([]rune(c.text)) < 2 {
@@ -229,8 +257,13 @@ func compileClause(c clause, langs []string, exact analysis.Analyzer) wordGroup 
 		}
 	case kindPrefix, kindWildcard, kindFuzzy:
 		t := fold(c.text)
-		if c.field == "tag" {
+		switch c.field {
+		case "tag":
 			unstemmed = []weighted{{fieldTag, 1, kindTitle}}
+		case "folder":
+			unstemmed = []weighted{{fieldFolder, 0, kindTitle}}
+		case "lang":
+			unstemmed = []weighted{{fieldLang, 0, kindTitle}}
 		}
 		if c.kind == kindFuzzy {
 			out.alts = []query.Query{newPattern(kindFuzzy, t, nil, c.fuzziness, authorOr(unstemmed, c.field))}
@@ -255,6 +288,21 @@ func compileClause(c clause, langs []string, exact analysis.Analyzer) wordGroup 
 		}
 	}
 	return out
+}
+
+// filterQuery is the query of a word or phrase in a filter field (tag:,
+// folder:, lang:), or nil for other clauses. A folder is named from the
+// library root, with or without slashes around it.
+func filterQuery(c clause) query.Query {
+	switch c.field {
+	case "tag":
+		return termQuery(fieldTag, fold(strings.TrimSpace(c.text)), 1)
+	case "folder":
+		return termQuery(fieldFolder, fold(strings.Trim(strings.TrimSpace(c.text), "/")), 0)
+	case "lang":
+		return termQuery(fieldLang, strings.ToLower(strings.TrimSpace(c.text)), 0)
+	}
+	return nil
 }
 
 // stemmedQueries return the queries that find a word or phrase as each

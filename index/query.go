@@ -65,9 +65,18 @@ type clause struct {
 var fieldAliases = map[string]string{
 	"title": "title", "heading": "heading", "section": "heading", "body": "body", "text": "body",
 	"tag": "tag", "tags": "tag", "author": "author", "by": "author", "date": "date",
+	"folder": "folder", "dir": "folder", "lang": "lang", "language": "lang",
 }
 
-const knownFields = "title:, heading: (or section:), body:, tag:, author: and date:"
+const knownFields = "title:, heading: (or section:), body:, tag:, author:, date:, folder: and lang:"
+
+// listFields take several values separated by commas, any of which will do:
+// tag:nato,ukraine is tag:nato OR tag:ukraine.
+var listFields = map[string]bool{"tag": true, "folder": true, "lang": true, "date": true}
+
+// filterFields keep sections by what their briefing is, not by their words:
+// they are never best-match words, and are not typed as prefixes.
+var filterFields = map[string]bool{"tag": true, "folder": true, "lang": true, "date": true}
 
 // parseQuery splits a query into clauses. With asYouType, an unfinished end
 // (an open quote, a field name without a value, a lone + or -, a trailing
@@ -117,7 +126,7 @@ func parseQuery(q string, asYouType bool) ([]clause, error) {
 	}
 	if asYouType && len(raw) > 0 && raw[len(raw)-1].end == len(q) {
 		last := &raw[len(raw)-1]
-		if last.kind == kindWord && last.field != "tag" && last.field != "date" && last.op != '-' {
+		if last.kind == kindWord && !filterFields[last.field] && last.op != '-' {
 			last.asYouType = true
 		}
 	}
@@ -234,6 +243,11 @@ func (p *parser) clause() (c clause, skip bool, err error) {
 		}
 		c.field = canonical
 		p.i = colon + 1
+		if listFields[c.field] && p.q[p.i] != '"' && strings.Contains(p.peekWord(), ",") {
+			err = p.valueList(&c)
+			c.end = p.i
+			return c, false, err
+		}
 	}
 	switch {
 	case c.field == "date":
@@ -249,6 +263,38 @@ func (p *parser) clause() (c clause, skip bool, err error) {
 	}
 	c.end = p.i
 	return c, false, err
+}
+
+// valueList parses the values of a field that takes a list, tag:nato,ukraine,
+// into an OR group of one clause per value. Empty values (a comma typed
+// last) are left out.
+func (p *parser) valueList(c *clause) error {
+	start := p.i
+	word := p.peekWord()
+	p.i += len(word)
+	c.kind = kindOr
+	at := start
+	for part := range strings.SplitSeq(word, ",") {
+		if part != "" {
+			alt := clause{field: c.field, pos: at, end: at + len(part), source: c.field + ":" + part}
+			if c.field == "date" {
+				var err error
+				if alt.from, alt.to, err = p.dateRange(part, at); err != nil {
+					return err
+				}
+				alt.kind = kindDate
+			} else {
+				text, _ := unescape(part)
+				alt.kind, alt.text = kindWord, text
+			}
+			c.alts = append(c.alts, alt)
+		}
+		at += len(part) + 1
+	}
+	if len(c.alts) == 0 {
+		return p.errAt(start, fmt.Sprintf("%q needs a value between the commas, as in %s:nato,ukraine", c.field+":", c.field))
+	}
+	return nil
 }
 
 func (p *parser) restIsSpace(i int) bool {
