@@ -138,7 +138,13 @@ func (rq *rankedQuery) build(words, exclude query.Query) query.Query {
 		must = append(must, words)
 	}
 	for _, g := range rq.must {
-		must = append(must, sumQuery([]wordGroup{g}))
+		if g.filter {
+			// A filter's score is the same for every section that has
+			// it: a plain disjunction is cheaper than a sum.
+			must = append(must, disjunction(g.alts))
+		} else {
+			must = append(must, sumQuery([]wordGroup{g}))
+		}
 	}
 	must = append(must, rq.filters...)
 	var not []query.Query

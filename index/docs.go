@@ -21,13 +21,14 @@ func sectionDocs(b *briefings.Briefing) []sectionDoc {
 			tags = append(tags, strings.ToLower(t))
 		}
 	}
-	date, year := "", ""
+	date, year, month := "", "", ""
 	if !b.Date.IsZero() {
 		date = b.Date.UTC().Format(time.RFC3339)
 		year = strconv.Itoa(b.Date.UTC().Year())
+		month = b.Date.UTC().Format("2006-01")
 	}
 	base := sectionDoc{Path: b.Path, RelPath: b.RelPath, Title: b.Title, Tags: tags, Author: strings.TrimSpace(b.Author),
-		Date: date, Year: year, Folders: folders(b.RelPath)}
+		Date: date, Year: year, Month: month, Folders: folders(b.RelPath)}
 	docs := make([]sectionDoc, 0, len(b.Sections)+1)
 	if lead := briefings.PlainText(b.Lead, b.Refs); lead != "" {
 		d := base

@@ -143,6 +143,15 @@ func TestSortByDate(t *testing.T) {
 	if got := order(SortOldest); strings.Join(got, " ") != "Seoul Brussels Kyiv Berlin" {
 		t.Errorf("oldest: %v", got)
 	}
+	// By windows of years, as a broad query is sorted: the same order.
+	defer func(old uint64) { windowFrom = old }(windowFrom)
+	windowFrom = 1
+	if got := order(SortNewest); strings.Join(got, " ") != "Kyiv Brussels Seoul Berlin" {
+		t.Errorf("newest by windows: %v", got)
+	}
+	if got := order(SortOldest); strings.Join(got, " ") != "Seoul Brussels Kyiv Berlin" {
+		t.Errorf("oldest by windows: %v", got)
+	}
 	if _, err := ix.Search(context.Background(), Request{Query: "missile", Sort: "sideways"}); err == nil {
 		t.Error("an unknown order was accepted")
 	}

@@ -52,6 +52,7 @@ const (
 	fieldLang      = "lang"
 	fieldFolder    = "folder"
 	fieldYear      = "year"
+	fieldMonth     = "month"
 	fieldAuthorKey = "author_k"
 	fieldChanged   = "changed"
 	fieldMarkdown  = "md"
@@ -88,8 +89,10 @@ type sectionDoc struct {
 	// Folders are the folders the briefing is in, relative to its library
 	// root, each with its parents: ["europe", "europe/east"].
 	Folders []string `json:"folder"`
-	// Year is the year of the briefing's date, "" without one.
-	Year string `json:"year"`
+	// Year is the year of the briefing's date, "" without one; Month is
+	// its month ("2024-03"), by which date sorts go (sorted.go).
+	Year  string `json:"year"`
+	Month string `json:"month"`
 	// Changed is when the section's text (or its briefing's title, tags,
 	// author or date) last changed, as far as the index knows (stamps.go).
 	Changed string `json:"changed"`
@@ -235,6 +238,7 @@ func sectionMapping(code string) *mapping.DocumentMapping {
 	year := textField(fieldYear, keyword.Name, false, false)
 	year.DocValues = true
 	section.AddFieldMappingsAt(fieldYear, year)
+	section.AddFieldMappingsAt(fieldMonth, textField(fieldMonth, keyword.Name, false, false))
 	section.AddFieldMappingsAt(fieldMarkdown, storedField(fieldMarkdown))
 	depth := bleve.NewNumericFieldMapping()
 	depth.Name, depth.Store, depth.Index, depth.IncludeInAll = fieldDepth, true, false, false

@@ -9,7 +9,6 @@ import (
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -151,24 +150,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 		}
 		cands = cands[min(offset, len(cands)):min(offset+limit, len(cands))]
 	} else {
-		sreq := bleve.NewSearchRequestOptions(rq.some(), limit, offset, false)
-		switch req.Sort {
-		case SortNewest, SortOldest:
-			sreq.SortByCustom(search.SortOrder{
-				&search.SortField{Field: fieldDate, Desc: req.Sort == SortNewest, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast},
-				&search.SortScore{Desc: true},
-				&search.SortField{Field: fieldOrdinal, Type: search.SortFieldAsNumber},
-			})
-		case SortTitle:
-			sreq.SortBy([]string{fieldTitleSort, fieldOrdinal})
-		default:
-			return nil, fmt.Errorf("search: %q is not an order; use relevance, newest, oldest or title", req.Sort)
-		}
-		res, err := ix.run(ctx, sreq)
-		if err != nil {
+		if cands, total, err = ix.sortedSearch(ctx, rq, req.Sort, offset, limit); err != nil {
 			return nil, err
 		}
-		cands, total = tierOf(res.Hits, 0), res.Total
 	}
 	out := &Results{Total: total}
 	if out.Hits, err = ix.details(ctx, rq, cands); err != nil {

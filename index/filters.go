@@ -1,0 +1,202 @@
+package index
+
+import (
+	"strings"
+)
+
+// Filters in the query text. The search screen offers filters chosen from
+// facets, and writes them into the query box as syntax (tag:nato
+// tag:ukraine date:2024), so that what is on screen can be typed, edited
+// and saved. These functions read and edit that text.
+
+// Filter is a filter written in a query: a field (tag, folder, lang,
+// author or date) and its values. Several values are alternatives
+// (tag:nato,ukraine or tag:nato OR tag:ukraine).
+type Filter struct {
+	Field  string
+	Values []string
+	// Pos and End are the byte range of the filter in the query.
+	Pos, End int
+}
+
+// filterable are the fields the screen edits as filters.
+var filterable = map[string]bool{"tag": true, "folder": true, "lang": true, "author": true, "date": true}
+
+// QueryFilters returns the filters a query has, in order: the clauses with
+// a filter field and no sign. A query that cannot be read has none.
+func QueryFilters(q string) []Filter {
+	clauses, err := parseQuery(q, true)
+	if err != nil {
+		return nil
+	}
+	var out []Filter
+	for _, c := range clauses {
+		if c.op != 0 {
+			continue
+		}
+		if f, ok := filterOf(c); ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// filterOf reads a clause as a filter.
+func filterOf(c clause) (Filter, bool) {
+	f := Filter{Pos: c.pos, End: c.end}
+	alts := []clause{c}
+	if c.kind == kindOr {
+		alts = c.alts
+	}
+	for _, a := range alts {
+		if a.op != 0 || !filterable[a.field] || (f.Field != "" && a.field != f.Field) {
+			return Filter{}, false
+		}
+		f.Field = a.field
+		f.Values = append(f.Values, filterValue(a))
+	}
+	return f, f.Field != ""
+}
+
+// filterValue is a filter clause's value as written: the text of a word or
+// phrase, the date as typed.
+func filterValue(c clause) string {
+	if c.kind == kindDate {
+		_, v, _ := strings.Cut(c.source, ":")
+		return v
+	}
+	return c.text
+}
+
+// ToggleFilter adds field:value to a query, or removes it when the query
+// has it. With anyOf, a value added to a field the query filters by
+// already joins that filter as an alternative (tag:nato,ukraine); else it
+// is a filter of its own, which sections need as well (tag:nato
+// tag:ukraine).
+func ToggleFilter(q, field, value string, anyOf bool) string {
+	filters := QueryFilters(q)
+	for _, f := range filters {
+		if f.Field != field {
+			continue
+		}
+		for i, v := range f.Values {
+			if sameValue(field, v, value) {
+				rest := append(append([]string(nil), f.Values[:i]...), f.Values[i+1:]...)
+				return splice(q, f.Pos, f.End, writeFilter(field, rest))
+			}
+		}
+	}
+	if anyOf {
+		for _, f := range filters {
+			if f.Field == field {
+				return splice(q, f.Pos, f.End, writeFilter(field, append(append([]string(nil), f.Values...), value)))
+			}
+		}
+	}
+	return appendClause(q, writeFilter(field, []string{value}))
+}
+
+// GroupFilters rewrites the filters of a field as one filter of
+// alternatives (anyOf) or as one filter per value, which sections need
+// all of.
+func GroupFilters(q, field string, anyOf bool) string {
+	var values []string
+	var mine []Filter
+	for _, f := range QueryFilters(q) {
+		if f.Field == field {
+			mine = append(mine, f)
+			values = append(values, f.Values...)
+		}
+	}
+	if len(values) < 2 {
+		return q
+	}
+	var parts []string
+	if anyOf {
+		parts = []string{writeFilter(field, values)}
+	} else {
+		for _, v := range values {
+			parts = append(parts, writeFilter(field, []string{v}))
+		}
+	}
+	// The first filter of the field takes the new text; the others go.
+	for i := len(mine) - 1; i > 0; i-- {
+		q = splice(q, mine[i].Pos, mine[i].End, "")
+	}
+	return splice(q, mine[0].Pos, mine[0].End, strings.Join(parts, " "))
+}
+
+// HasFilter reports whether a query filters by field:value.
+func HasFilter(q, field, value string) bool {
+	for _, f := range QueryFilters(q) {
+		if f.Field == field {
+			for _, v := range f.Values {
+				if sameValue(field, v, value) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func sameValue(field, a, b string) bool {
+	if field == "folder" {
+		a, b = strings.Trim(a, "/"), strings.Trim(b, "/")
+	}
+	return fold(strings.TrimSpace(a)) == fold(strings.TrimSpace(b))
+}
+
+// writeFilter writes a filter with its values: tag:nato, tag:nato,ukraine,
+// or, when a value needs quotes, author:"Jane Doe" OR author:"Min Park".
+// No values write nothing.
+func writeFilter(field string, values []string) string {
+	if len(values) == 0 {
+		return ""
+	}
+	bare := listFields[field]
+	for _, v := range values {
+		if quoteValue(v) != v {
+			bare = false
+		}
+	}
+	if bare {
+		return field + ":" + strings.Join(values, ",")
+	}
+	parts := make([]string, len(values))
+	for i, v := range values {
+		parts[i] = field + ":" + quoteValue(v)
+	}
+	return strings.Join(parts, " OR ")
+}
+
+// quoteValue puts a value in quotes when it would not read back as one
+// word: spaces, commas, quotes, a leading sign, or a word OR.
+func quoteValue(v string) string {
+	if v != "" && v != "OR" && !strings.ContainsAny(v, " \t\n,\"\\") && v[0] != '+' && v[0] != '-' {
+		return v
+	}
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(v) + `"`
+}
+
+// splice replaces q[pos:end] with text, leaving one space between what is
+// left on either side.
+func splice(q string, pos, end int, text string) string {
+	before, after := strings.TrimRight(q[:pos], " "), strings.TrimLeft(q[end:], " ")
+	parts := make([]string, 0, 3)
+	for _, p := range []string{before, text, after} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// appendClause adds a clause at the end of a query.
+func appendClause(q, clause string) string {
+	q = strings.TrimRight(q, " ")
+	if q == "" {
+		return clause
+	}
+	return q + " " + clause
+}
