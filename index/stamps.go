@@ -29,7 +29,9 @@ type sectionStamp struct {
 // briefing's title, tags, author and date.
 func sectionHash(d *sectionDoc) [8]byte {
 	h := sha256.New()
-	for _, part := range []string{d.Title, d.Markdown, strings.Join(d.Tags, "\x1f"), d.Author, d.Date, d.Lang} {
+	// Space around the markdown is not what a section shows: a section
+	// that ended the file and no longer does keeps its stamp.
+	for _, part := range []string{d.Title, strings.TrimSpace(d.Markdown), strings.Join(d.Tags, "\x1f"), d.Author, d.Date, d.Lang} {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
 	}
