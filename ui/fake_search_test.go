@@ -23,6 +23,8 @@ type fakeSearch struct {
 	notices []string
 	// fresh is how many sections are new to a saved search, by query.
 	fresh map[string]uint64
+	// sections, if set, are the section counts per briefing Facets gives.
+	sections map[string]int
 
 	mu      sync.Mutex
 	changed [][]string
@@ -75,6 +77,9 @@ func (f *fakeSearch) Facets(ctx context.Context, req index.Request, paths []stri
 		if contains(paths, h.Path) {
 			out.Sections[h.Path]++
 		}
+	}
+	for p, n := range f.sections {
+		out.Sections[p] = n
 	}
 	return out, nil
 }

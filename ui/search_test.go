@@ -17,14 +17,27 @@ type discardLog struct{}
 
 func (discardLog) Write(p []byte) (int, error) { return len(p), nil }
 
-// searchNow runs the search for the box's query at once (no debounce) and
-// applies its results.
-// searchNow runs the search due and what its results ask for (the tag
-// counts).
+// searchNow runs the search for the box's query at once (no debounce),
+// applies its results and what they ask for (facets, a preview).
 func searchNow(s *searcher) {
 	s.seq++
-	for cmd := s.update(searchDueMsg{s.seq}); cmd != nil; {
-		cmd = s.update(cmd())
+	drain(s, s.update(searchDueMsg{s.seq}))
+}
+
+// drain runs what a command asks for and applies the messages, as
+// bubbletea would; timers (the debounce) are left out.
+func drain(s *searcher, cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case nil, searchDueMsg:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			drain(s, c)
+		}
+	default:
+		drain(s, s.update(msg))
 	}
 }
 
