@@ -2,6 +2,7 @@ package index
 
 import (
 	"strings"
+	"unicode"
 )
 
 // Filters in the query text. The search screen offers filters chosen from
@@ -68,23 +69,32 @@ func filterValue(c clause) string {
 	return c.text
 }
 
-// ToggleFilter adds field:value to a query, or removes it when the query
-// has it. With anyOf, a value added to a field the query filters by
+// ToggleFilter adds field:value to a query, or removes it (wherever it is)
+// when the query has it. With anyOf, a value added to a field the query filters by
 // already joins that filter as an alternative (tag:nato,ukraine); else it
 // is a filter of its own, which sections need as well (tag:nato
 // tag:ukraine).
 func ToggleFilter(q, field, value string, anyOf bool) string {
 	filters := QueryFilters(q)
-	for _, f := range filters {
-		if f.Field != field {
-			continue
-		}
-		for i, v := range f.Values {
-			if sameValue(field, v, value) {
-				rest := append(append([]string(nil), f.Values[:i]...), f.Values[i+1:]...)
-				return splice(q, f.Pos, f.End, writeFilter(field, rest))
+	if HasFilter(q, field, value) {
+		// Every mention goes, the last first so that the earlier
+		// positions hold.
+		for i := len(filters) - 1; i >= 0; i-- {
+			f := filters[i]
+			if f.Field != field {
+				continue
+			}
+			var rest []string
+			for _, v := range f.Values {
+				if !sameValue(field, v, value) {
+					rest = append(rest, v)
+				}
+			}
+			if len(rest) < len(f.Values) {
+				q = splice(q, f.Pos, f.End, writeFilter(field, rest))
 			}
 		}
+		return q
 	}
 	if anyOf {
 		for _, f := range filters {
@@ -171,9 +181,13 @@ func writeFilter(field string, values []string) string {
 }
 
 // quoteValue puts a value in quotes when it would not read back as one
-// word: spaces, commas, quotes, a leading sign, or a word OR.
+// word: spaces, commas, quotes, wildcards and other syntax, a leading
+// sign, or the word OR.
 func quoteValue(v string) string {
-	if v != "" && v != "OR" && !strings.ContainsAny(v, " \t\n,\"\\") && v[0] != '+' && v[0] != '-' {
+	bare := v != "" && v != "OR" && v[0] != '+' && v[0] != '-' &&
+		strings.IndexFunc(v, unicode.IsSpace) < 0 && !strings.ContainsAny(v, ",\"\\*?~^:") &&
+		!strings.HasPrefix(v, "//") // tag:// reads as a web address
+	if bare {
 		return v
 	}
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(v) + `"`

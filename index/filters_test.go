@@ -1,7 +1,9 @@
 package index
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestToggleFilter(t *testing.T) {
@@ -55,4 +57,28 @@ func TestGroupFilters(t *testing.T) {
 	if got := GroupFilters("missile tag:nato", "tag", true); got != "missile tag:nato" {
 		t.Errorf("one value: %q", got)
 	}
+}
+
+// FuzzToggleFilter: in a query that reads, toggling a filter puts it in
+// or takes it out, the query still reads, and toggling it again undoes it.
+func FuzzToggleFilter(f *testing.F) {
+	for _, seed := range [][2]string{{"missile", "nato"}, {`north "korean troops" tag:x`, "odd, value"}, {"a OR b tag:c,d", "c"}, {"date:2024", `"`}} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, q, value string) {
+		if _, err := parseQuery(q, false); err != nil || strings.TrimSpace(value) == "" || !utf8.ValidString(value) || strings.ContainsAny(value, "\n\r\t") {
+			return
+		}
+		had := HasFilter(q, "tag", value)
+		on := ToggleFilter(q, "tag", value, false)
+		if _, err := parseQuery(on, false); err != nil && strings.TrimSpace(on) != "" {
+			t.Fatalf("%q, tag %q toggled: %q: %v", q, value, on, err)
+		}
+		if HasFilter(on, "tag", value) == had {
+			t.Fatalf("%q, tag %q toggled: %q", q, value, on)
+		}
+		if back := ToggleFilter(on, "tag", value, false); HasFilter(back, "tag", value) != had {
+			t.Fatalf("%q, tag %q toggled twice: %q", q, value, back)
+		}
+	})
 }
