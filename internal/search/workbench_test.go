@@ -2,12 +2,14 @@ package search
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/briefreader/brief/briefings"
 	"github.com/briefreader/brief/index"
 )
 
@@ -89,5 +91,33 @@ func TestFacetsTakeABrokenQueryAsWords(t *testing.T) {
 	f, err := s.Facets(context.Background(), index.Request{Query: `"missile`}, nil)
 	if err != nil || len(f.Tags) != 1 || f.Tags[0].Value != "nato" {
 		t.Errorf("facets: %+v %v", f, err)
+	}
+}
+
+// Beside another brief that builds the index, what is new to a saved
+// search cannot be told: nothing is answered, and the note says why, so
+// that nothing new is taken for seen; the counts wait for the index.
+func TestWhatIsNewWaitsForTheIndex(t *testing.T) {
+	lib, cache := t.TempDir(), t.TempDir()
+	write(t, filepath.Join(lib, "zz.md"), "# Zeta\n\n## Harbour\n\nThe quixotic harbour.\n")
+	roots, _ := briefings.ResolveRoots([]string{lib})
+	builder, err := index.Open(roots, index.Options{Dir: cache, Log: io.Discard, Purpose: "brief index"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer builder.Close() // holds the index, with nothing indexed yet
+	s := open(t, lib, cache, false)
+	ans, err := s.Search(context.Background(), index.Request{Query: "quixotic", ChangedSince: time.Now().Add(-time.Hour)})
+	if err != nil || len(places(ans)) != 0 || !strings.Contains(strings.Join(ans.Notes, " "), "what is new cannot be told until the index is ready") {
+		t.Errorf("%v, hits %q, notes %q", err, places(ans), ans.Notes)
+	}
+	if c := s.CountNew(context.Background(), []Saved{{Query: "quixotic"}}); c[0].Err != ErrBusy {
+		t.Errorf("count: %+v", c)
+	}
+	if f, err := s.Facets(context.Background(), index.Request{Query: "quixotic"}, nil); err != nil || len(f.Tags) != 0 {
+		t.Errorf("facets: %+v %v", f, err)
+	}
+	if src, err := s.Section(context.Background(), filepath.Join(lib, "zz.md"), "harbour"); err != nil || !strings.Contains(src.Markdown, "quixotic") {
+		t.Errorf("preview from the file: %+v %v", src, err)
 	}
 }
