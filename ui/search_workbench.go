@@ -201,7 +201,12 @@ func (s *searcher) openSaved(name, query, sort string, since time.Time, onlyNew 
 	s.input.SetValue(query)
 	s.input.CursorEnd()
 	s.history = -1
-	return s.changed()
+	// The results of another search must not pass for the saved one's:
+	// the list is empty until its own results come, at once.
+	s.results, s.hits, s.query, s.facets, s.tags = nil, nil, "", nil, nil
+	s.regroup()
+	s.changed()
+	return s.run(false)
 }
 
 // leave forgets what belongs to one visit of the screen: the saved search
