@@ -39,7 +39,7 @@ func BenchmarkPreview(b *testing.B) {
 	s.input.SetValue("depots ")
 	s.seq++
 	s.update(s.update(searchDueMsg{s.seq})())
-	if len(s.rows) < 50 {
+	if len(s.rows) < 10 {
 		b.Fatalf("%d hits", len(s.rows))
 	}
 	var took []time.Duration
