@@ -139,34 +139,6 @@ func splitCompound(c clause, text analysis.Analyzer) []clause {
 	return out
 }
 
-// fielded reports whether c is an OR group of clauses that each have a
-// field (tag:nato OR tag:ukraine): required, as each of them alone is.
-func fielded(c clause) bool {
-	if c.kind != kindOr {
-		return false
-	}
-	for _, a := range c.alts {
-		if a.field == "" {
-			return false
-		}
-	}
-	return true
-}
-
-// isFilter reports whether c keeps sections by what their briefing is (its
-// tags, folder, language or date), alone or in an OR group.
-func isFilter(c clause) bool {
-	if c.kind == kindOr {
-		for _, a := range c.alts {
-			if !filterFields[a.field] {
-				return false
-			}
-		}
-		return len(c.alts) > 0
-	}
-	return filterFields[c.field]
-}
-
 func hasContent(gs []wordGroup) bool {
 	for _, g := range gs {
 		if !g.stopOnly {
@@ -288,21 +260,6 @@ func compileClause(c clause, langs []string, exact analysis.Analyzer) wordGroup 
 		}
 	}
 	return out
-}
-
-// filterQuery is the query of a word or phrase in a filter field (tag:,
-// folder:, lang:), or nil for other clauses. A folder is named from the
-// library root, with or without slashes around it.
-func filterQuery(c clause) query.Query {
-	switch c.field {
-	case "tag":
-		return termQuery(fieldTag, fold(strings.TrimSpace(c.text)), 1)
-	case "folder":
-		return termQuery(fieldFolder, fold(strings.Trim(strings.TrimSpace(c.text), "/")), 0)
-	case "lang":
-		return termQuery(fieldLang, strings.ToLower(strings.TrimSpace(c.text)), 0)
-	}
-	return nil
 }
 
 // stemmedQueries return the queries that find a word or phrase as each

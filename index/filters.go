@@ -1,14 +1,104 @@
 package index
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
+// Filters: tag:, folder:, lang: and date: keep sections by what their
+// briefing is. A field that takes a list reads tag:nato,ukraine as either
+// tag; an OR of fielded clauses is required, as each of them alone is.
+//
 // Filters in the query text. The search screen offers filters chosen from
 // facets, and writes them into the query box as syntax (tag:nato
 // tag:ukraine date:2024), so that what is on screen can be typed, edited
 // and saved. These functions read and edit that text.
+
+// listFields take several values separated by commas, any of which will do:
+// tag:nato,ukraine is tag:nato OR tag:ukraine.
+var listFields = map[string]bool{"tag": true, "folder": true, "lang": true, "date": true}
+
+// filterFields keep sections by what their briefing is, not by their words:
+// they are never best-match words, and are not typed as prefixes.
+var filterFields = map[string]bool{"tag": true, "folder": true, "lang": true, "date": true}
+
+// valueList parses the values of a field that takes a list, tag:nato,ukraine,
+// into an OR group of one clause per value. Empty values (a comma typed
+// last) are left out.
+func (p *parser) valueList(c *clause) error {
+	start := p.i
+	word := p.peekWord()
+	p.i += len(word)
+	c.kind = kindOr
+	at := start
+	for part := range strings.SplitSeq(word, ",") {
+		if part != "" {
+			alt := clause{field: c.field, pos: at, end: at + len(part), source: c.field + ":" + part}
+			if c.field == "date" {
+				var err error
+				if alt.from, alt.to, err = p.dateRange(part, at); err != nil {
+					return err
+				}
+				alt.kind = kindDate
+			} else {
+				text, _ := unescape(part)
+				alt.kind, alt.text = kindWord, text
+			}
+			c.alts = append(c.alts, alt)
+		}
+		at += len(part) + 1
+	}
+	if len(c.alts) == 0 {
+		return p.errAt(start, fmt.Sprintf("%q needs a value between the commas, as in %s:nato,ukraine", c.field+":", c.field))
+	}
+	return nil
+}
+
+// fielded reports whether c is an OR group of clauses that each have a
+// field (tag:nato OR tag:ukraine): required, as each of them alone is.
+func fielded(c clause) bool {
+	if c.kind != kindOr {
+		return false
+	}
+	for _, a := range c.alts {
+		if a.field == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// isFilter reports whether c keeps sections by what their briefing is (its
+// tags, folder, language or date), alone or in an OR group.
+func isFilter(c clause) bool {
+	if c.kind == kindOr {
+		for _, a := range c.alts {
+			if !filterFields[a.field] {
+				return false
+			}
+		}
+		return len(c.alts) > 0
+	}
+	return filterFields[c.field]
+}
+
+// filterQuery is the query of a word or phrase in a filter field (tag:,
+// folder:, lang:), or nil for other clauses. A folder is named from the
+// library root, with or without slashes around it.
+func filterQuery(c clause) query.Query {
+	switch c.field {
+	case "tag":
+		return termQuery(fieldTag, fold(strings.TrimSpace(c.text)), 1)
+	case "folder":
+		return termQuery(fieldFolder, fold(strings.Trim(strings.TrimSpace(c.text), "/")), 0)
+	case "lang":
+		return termQuery(fieldLang, strings.ToLower(strings.TrimSpace(c.text)), 0)
+	}
+	return nil
+}
 
 // Filter is a filter written in a query: a field (tag, folder, lang,
 // author or date) and its values. Several values are alternatives

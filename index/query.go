@@ -70,14 +70,6 @@ var fieldAliases = map[string]string{
 
 const knownFields = "title:, heading: (or section:), body:, tag:, author:, date:, folder: and lang:"
 
-// listFields take several values separated by commas, any of which will do:
-// tag:nato,ukraine is tag:nato OR tag:ukraine.
-var listFields = map[string]bool{"tag": true, "folder": true, "lang": true, "date": true}
-
-// filterFields keep sections by what their briefing is, not by their words:
-// they are never best-match words, and are not typed as prefixes.
-var filterFields = map[string]bool{"tag": true, "folder": true, "lang": true, "date": true}
-
 // parseQuery splits a query into clauses. With asYouType, an unfinished end
 // (an open quote, a field name without a value, a lone + or -, a trailing
 // OR) is forgiven, and a plain last word not followed by a space is marked
@@ -263,38 +255,6 @@ func (p *parser) clause() (c clause, skip bool, err error) {
 	}
 	c.end = p.i
 	return c, false, err
-}
-
-// valueList parses the values of a field that takes a list, tag:nato,ukraine,
-// into an OR group of one clause per value. Empty values (a comma typed
-// last) are left out.
-func (p *parser) valueList(c *clause) error {
-	start := p.i
-	word := p.peekWord()
-	p.i += len(word)
-	c.kind = kindOr
-	at := start
-	for part := range strings.SplitSeq(word, ",") {
-		if part != "" {
-			alt := clause{field: c.field, pos: at, end: at + len(part), source: c.field + ":" + part}
-			if c.field == "date" {
-				var err error
-				if alt.from, alt.to, err = p.dateRange(part, at); err != nil {
-					return err
-				}
-				alt.kind = kindDate
-			} else {
-				text, _ := unescape(part)
-				alt.kind, alt.text = kindWord, text
-			}
-			c.alts = append(c.alts, alt)
-		}
-		at += len(part) + 1
-	}
-	if len(c.alts) == 0 {
-		return p.errAt(start, fmt.Sprintf("%q needs a value between the commas, as in %s:nato,ukraine", c.field+":", c.field))
-	}
-	return nil
 }
 
 func (p *parser) restIsSpace(i int) bool {

@@ -207,18 +207,10 @@ func (l *library) update(msg tea.Msg) tea.Cmd {
 			}
 			break // the filter input has the keys
 		}
-		if l.saved.focused {
-			return l.saved.key(msg, l)
+		if cmd, ok := l.savedKey(msg); ok {
+			return cmd
 		}
 		switch {
-		case matches(msg, l.keys.Saved):
-			if len(l.saved.list) == 0 {
-				l.message = "No search is saved yet: ctrl+s on the search screen saves one."
-				return nil
-			}
-			l.saved.focused = true
-			l.setSize(l.width, l.height)
-			return nil
 		case matches(msg, l.keys.Open):
 			if e, ok := l.selected(); ok {
 				l.intent = openMsg{e.Path}

@@ -290,6 +290,23 @@ func (p *savedPane) lines(l *library, width, screen int) []string {
 	return out
 }
 
+// savedKey handles the keys of the saved searches: tab gives them the
+// focus, and then they have every key.
+func (l *library) savedKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	switch {
+	case l.saved.focused:
+		return l.saved.key(msg, l), true
+	case !matches(msg, l.keys.Saved):
+		return nil, false
+	case len(l.saved.list) == 0:
+		l.message = "No search is saved yet: ctrl+s on the search screen saves one."
+	default:
+		l.saved.focused = true
+		l.setSize(l.width, l.height)
+	}
+	return nil, true
+}
+
 // key handles a key while the pane has the focus.
 func (p *savedPane) key(msg tea.KeyPressMsg, l *library) tea.Cmd {
 	confirm := p.confirm

@@ -56,6 +56,19 @@ func (f *savedSearchFlags) check(args []string) error {
 	return nil
 }
 
+// afterSearch calls f.searched with the time of the search, once the hits
+// are printed; not when the answer may lack sections (a quick scan, an
+// index being updated): they must still be new next time.
+func (a *app) afterSearch(f searchFlags, notices []string, at time.Time) {
+	switch {
+	case f.searched == nil:
+	case len(notices) > 0:
+		fmt.Fprintln(a.streams.Err, "brief: not marked as seen, since the answer may be incomplete")
+	default:
+		f.searched(at)
+	}
+}
+
 // sortOrder reads --sort.
 func sortOrder(name string) (string, error) {
 	switch name {

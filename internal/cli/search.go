@@ -171,15 +171,7 @@ func (a *app) runSearch(cmd *cobra.Command, query string, f searchFlags) error {
 	if err != nil {
 		return fmt.Errorf("write results: %w", err)
 	}
-	if f.searched != nil {
-		if len(notices) > 0 {
-			// The answer may lack sections (a quick scan, an index being
-			// updated): they must still be new next time.
-			fmt.Fprintln(a.streams.Err, "brief: not marked as seen, since the answer may be incomplete")
-		} else {
-			f.searched(searched)
-		}
-	}
+	a.afterSearch(f, notices, searched)
 	if len(res.Hits) == 0 {
 		if !f.asJSON {
 			fmt.Fprintln(a.streams.Err, "brief: no section matches")

@@ -174,3 +174,29 @@ func (s *Store) RefreshSaved() string {
 	s.saved = mergeSaved(s.saved, doc.Searches)
 	return ""
 }
+
+// loadSaved reads the saved searches for Open, and returns a warning or "".
+func (s *Store) loadSaved() string {
+	doc, warn, unsaved := loadForOpen[savedDoc](s.dir, savedFile, whatSaved)
+	if doc != nil && doc.Searches != nil {
+		s.saved = doc.Searches
+	}
+	if unsaved {
+		s.savedGen++ // what was recovered from a damaged file is saved next
+	}
+	return warn
+}
+
+// saveSaved merges the saved searches with their file and writes it, for
+// Save: saved is the snapshot of generation gen.
+func (s *Store) saveSaved(saved map[string]savedEntry, gen uint64) (notice string, err error) {
+	merged, notice, err := saveFile(s.dir, savedFile, whatSaved, &savedDoc{Searches: saved}, s.hook)
+	if err != nil {
+		return notice, err
+	}
+	s.mu.Lock()
+	s.saved = mergeSaved(s.saved, merged.Searches)
+	s.savedSaved = gen
+	s.mu.Unlock()
+	return notice, nil
+}

@@ -119,15 +119,8 @@ func Open(dir string) (*Store, []string, error) {
 	if unsaved {
 		s.histGen++
 	}
-	sv, warn, unsaved := loadForOpen[savedDoc](abs, savedFile, whatSaved)
-	if warn != "" {
+	if warn := s.loadSaved(); warn != "" {
 		warnings = append(warnings, warn)
-	}
-	if sv != nil && sv.Searches != nil {
-		s.saved = sv.Searches
-	}
-	if unsaved {
-		s.savedGen++
 	}
 	return s, warnings, nil
 }
@@ -330,17 +323,12 @@ func (s *Store) Save() error {
 		}
 	}
 	if savedDirty {
-		merged, notice, err := saveFile(s.dir, savedFile, whatSaved, &savedDoc{Searches: saved}, s.hook)
+		notice, err := s.saveSaved(saved, savedGen)
 		if notice != "" {
 			notices = append(notices, notice)
 		}
 		if err != nil {
 			fail(whatSaved, err)
-		} else {
-			s.mu.Lock()
-			s.saved = mergeSaved(s.saved, merged.Searches)
-			s.savedSaved = savedGen
-			s.mu.Unlock()
 		}
 	}
 	if len(failed) > 0 {
