@@ -153,7 +153,7 @@ func (s *searcher) hitLines(height int) []string {
 		if s.results != nil && strings.TrimSpace(s.query) != "" {
 			lines := []string{"  " + s.st.subtle.Render("No section matches. Fewer words, or a * after a word, find more.")}
 			for _, f := range s.results.NoMatch {
-				lines = append(lines, "  "+s.st.warning.Render(ansi.Truncate("No section of the library has "+render.Plain(f)+": it may have been removed or renamed (tab to take it out).", s.listWidth()-4, "…")))
+				lines = append(lines, "  "+s.st.warning.Render(ansi.Truncate(render.Plain(f)+" matches nothing in the library (removed or renamed?): tab takes it out.", s.listWidth()-4, "…")))
 			}
 			return lines
 		}

@@ -151,7 +151,7 @@ func TestVanishedTagFilter(t *testing.T) {
 	s := newTestSearcher(t, fake)
 	s.input.SetValue("brief tag:gone")
 	searchNow(s)
-	if v := ansi.Strip(s.view()); !strings.Contains(v, "No section of the library has tag:gone") {
+	if v := ansi.Strip(s.view()); !strings.Contains(v, "tag:gone matches nothing in the library") {
 		t.Errorf("view:\n%s", v)
 	}
 	s.update(keyMsg("tab"))
