@@ -108,3 +108,21 @@ func TestHTMLLinksOpenMarkdownTwins(t *testing.T) {
 		}
 	}
 }
+
+func TestReferencesEncodeRoundTrip(t *testing.T) {
+	b, err := Parse("refs.md", []byte("# T\n\nSee [the docs][d] and [x].\n\n[d]: https://example.com/a \"Docs\"\n[x]: <https://example.com/b c>\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Refs) != 2 {
+		t.Fatalf("refs: %d", len(b.Refs))
+	}
+	back := DecodeReferences(b.Refs.Encode())
+	if len(back) != 2 || string(back[0].Label()) != string(b.Refs[0].Label()) ||
+		string(back[0].Destination()) != string(b.Refs[0].Destination()) || string(back[0].Title()) != string(b.Refs[0].Title()) {
+		t.Errorf("round trip: %v -> %v", b.Refs, back)
+	}
+	if DecodeReferences("not json") != nil || DecodeReferences("") != nil || References(nil).Encode() != "" {
+		t.Error("empty or bad input should give no references")
+	}
+}

@@ -29,6 +29,9 @@ type batchWriter struct {
 	// entries is the number of manifest entries once the batch is
 	// applied; every batch records it.
 	entries int64
+	// fresh is set when the index is built from nothing: sections are
+	// stamped with their file's time (see stampTime).
+	fresh bool
 }
 
 // remove deletes a file's documents and manifest entry.
@@ -52,7 +55,7 @@ func (w *batchWriter) replace(path string, oldAnchors []string, docs []sectionDo
 	}
 	if len(docs) > batchSections {
 		var err error
-		if docs, err = w.replaceLarge(path, oldAnchors, docs, keep); err != nil {
+		if docs, err = w.replaceLarge(path, oldAnchors, docs, keep, rec.stamps); err != nil {
 			return err
 		}
 	}
@@ -66,7 +69,8 @@ func (w *batchWriter) replace(path string, oldAnchors []string, docs []sectionDo
 			w.batch.Delete(sectionID(path, a))
 		}
 	}
-	fd := fileDoc{File: path, Hash: hex.EncodeToString(rec.hash[:]), Anchors: encodeAnchors(rec.anchors)}
+	fd := fileDoc{File: path, Hash: hex.EncodeToString(rec.hash[:]), Anchors: encodeAnchors(rec.anchors),
+		Stamps: encodeStamps(rec.stamps), Refs: rec.refs}
 	if err := w.batch.Index(fileID(path), fd); err != nil {
 		return fmt.Errorf("index %s: %w", path, err)
 	}
@@ -86,7 +90,7 @@ func (w *batchWriter) replace(path string, oldAnchors []string, docs []sectionDo
 // section) go with a full batch each: zapx sizes the buffer of a new
 // segment by the bytes per document of the segment it built before, and a
 // batch of the record alone made it reserve gigabytes for the next one.
-func (w *batchWriter) replaceLarge(path string, oldAnchors []string, docs []sectionDoc, keep map[string]bool) ([]sectionDoc, error) {
+func (w *batchWriter) replaceLarge(path string, oldAnchors []string, docs []sectionDoc, keep map[string]bool, stamps map[string]sectionStamp) ([]sectionDoc, error) {
 	all := make([]string, 0, len(docs)+len(oldAnchors))
 	for i := range docs {
 		all = append(all, docs[i].Anchor)
@@ -96,7 +100,8 @@ func (w *batchWriter) replaceLarge(path string, oldAnchors []string, docs []sect
 			all = append(all, a)
 		}
 	}
-	if err := w.batch.Index(fileID(path), fileDoc{File: path, Anchors: encodeAnchors(all)}); err != nil {
+	// The stamps go with it: sections written before a stop keep theirs.
+	if err := w.batch.Index(fileID(path), fileDoc{File: path, Anchors: encodeAnchors(all), Stamps: encodeStamps(stamps)}); err != nil {
 		return nil, fmt.Errorf("index %s: %w", path, err)
 	}
 	w.batch.SetInternal(entryKey(path), (&entry{size: -1}).encode())

@@ -40,6 +40,9 @@ type wordGroup struct {
 	// stopOnly is set when every word of the clause is a stop word, so it
 	// is searched unstemmed.
 	stopOnly bool
+	// filter is set for a clause that keeps sections by what their
+	// briefing is: tag:, folder:, lang:, date:.
+	filter bool
 }
 
 // rankedQuery is a query ready to run: best-match words, required clauses
@@ -52,6 +55,8 @@ type rankedQuery struct {
 	must    []wordGroup
 	filters []query.Query
 	not     []wordGroup
+	// tags are the tags of Request.Tags, among the filters.
+	tags []string
 }
 
 // empty reports whether nothing is searched for.
@@ -133,7 +138,13 @@ func (rq *rankedQuery) build(words, exclude query.Query) query.Query {
 		must = append(must, words)
 	}
 	for _, g := range rq.must {
-		must = append(must, sumQuery([]wordGroup{g}))
+		if g.filter {
+			// A filter's score is the same for every section that has
+			// it: a plain disjunction is cheaper than a sum.
+			must = append(must, disjunction(g.alts))
+		} else {
+			must = append(must, sumQuery([]wordGroup{g}))
+		}
 	}
 	must = append(must, rq.filters...)
 	var not []query.Query

@@ -100,7 +100,7 @@ func compileClauses(clauses []clause, langs []string) (*rankedQuery, error) {
 		switch {
 		case c.op == '-':
 			rq.not = append(rq.not, g)
-		case c.op == '+' || c.field != "" || c.kind == kindPhrase || c.kind == kindDate:
+		case c.op == '+' || c.field != "" || c.kind == kindPhrase || c.kind == kindDate || fielded(c):
 			rq.must = append(rq.must, g)
 		default:
 			rq.groups = append(rq.groups, g)
@@ -169,7 +169,7 @@ func disjunction(qs []query.Query) query.Query {
 // compileClause turns a clause into the queries that find it.
 func compileClause(c clause, langs []string, exact analysis.Analyzer) wordGroup {
 	stemmed, unstemmed := fieldsFor(c.field)
-	out := wordGroup{text: c.source}
+	out := wordGroup{text: c.source, filter: isFilter(c)}
 	switch c.kind {
 	case kindOr:
 		out.stopOnly = true
@@ -189,8 +189,8 @@ func compileClause(c clause, langs []string, exact analysis.Analyzer) wordGroup 
 		dq.SetBoost(0)
 		out.alts = []query.Query{dq}
 	case kindWord, kindPhrase:
-		if c.field == "tag" {
-			out.alts = []query.Query{termQuery(fieldTag, fold(strings.TrimSpace(c.text)), 1)}
+		if q := filterQuery(c); q != nil {
+			out.alts = []query.Query{q}
 			break
 		}
 		if c.asYouType && len([]rune(c.text)) < 2 {
@@ -229,8 +229,13 @@ func compileClause(c clause, langs []string, exact analysis.Analyzer) wordGroup 
 		}
 	case kindPrefix, kindWildcard, kindFuzzy:
 		t := fold(c.text)
-		if c.field == "tag" {
+		switch c.field {
+		case "tag":
 			unstemmed = []weighted{{fieldTag, 1, kindTitle}}
+		case "folder":
+			unstemmed = []weighted{{fieldFolder, 0, kindTitle}}
+		case "lang":
+			unstemmed = []weighted{{fieldLang, 0, kindTitle}}
 		}
 		if c.kind == kindFuzzy {
 			out.alts = []query.Query{newPattern(kindFuzzy, t, nil, c.fuzziness, authorOr(unstemmed, c.field))}

@@ -14,6 +14,14 @@ func (p *parser) dateValue(c *clause) error {
 	word := p.peekWord()
 	p.i += len(word)
 	c.kind = kindDate
+	var err error
+	c.from, c.to, err = p.dateRange(word, start)
+	return err
+}
+
+// dateRange reads one date value (see dateValue), typed at start, as the
+// range [from, to); a zero time is an open end.
+func (p *parser) dateRange(word string, start int) (from, to time.Time, err error) {
 	bad := func(s string) error {
 		return p.errAt(start, fmt.Sprintf("%q is not a date; write dates as 2024, 2024-11 or 2024-11-21, as in date:>=2024-06 or date:2023..2024", s))
 	}
@@ -30,37 +38,36 @@ func (p *parser) dateValue(c *clause) error {
 		}
 		return time.Time{}, time.Time{}, bad(s)
 	}
-	var err error
 	switch {
 	case strings.HasPrefix(word, ">="):
-		c.from, _, err = period(word[2:])
+		from, _, err = period(word[2:])
 	case strings.HasPrefix(word, ">"):
-		_, c.from, err = period(word[1:])
+		_, from, err = period(word[1:])
 	case strings.HasPrefix(word, "<="):
-		_, c.to, err = period(word[2:])
+		_, to, err = period(word[2:])
 	case strings.HasPrefix(word, "<"):
-		c.to, _, err = period(word[1:])
+		to, _, err = period(word[1:])
 	case strings.Contains(word, ".."):
 		lo, hi, _ := strings.Cut(word, "..")
 		if lo == "" && hi == "" {
-			return bad(word)
+			return from, to, bad(word)
 		}
 		if lo != "" {
-			if c.from, _, err = period(lo); err != nil {
-				return err
+			if from, _, err = period(lo); err != nil {
+				return from, to, err
 			}
 		}
 		if hi != "" {
-			_, c.to, err = period(hi)
+			_, to, err = period(hi)
 		}
 	default:
-		c.from, c.to, err = period(word)
+		from, to, err = period(word)
 	}
 	if err != nil {
-		return err
+		return from, to, err
 	}
-	if !c.from.IsZero() && !c.to.IsZero() && !c.from.Before(c.to) {
-		return p.errAt(start, fmt.Sprintf("the date range %q is empty: its start comes after its end", word))
+	if !from.IsZero() && !to.IsZero() && !from.Before(to) {
+		return from, to, p.errAt(start, fmt.Sprintf("the date range %q is empty: its start comes after its end", word))
 	}
-	return nil
+	return from, to, nil
 }

@@ -63,6 +63,9 @@ func makeHit(dm *search.DocumentMatch) Hit {
 	if d, ok := dm.Fields[fieldDate].(string); ok {
 		h.Date, _ = time.Parse(time.RFC3339, d)
 	}
+	if d, ok := dm.Fields[fieldChanged].(string); ok {
+		h.Changed, _ = time.Parse(time.RFC3339Nano, d)
+	}
 	body, _ := dm.Fields[fieldBodyX].(string)
 	var ranges [][2]int
 	terms := map[string]bool{}

@@ -172,6 +172,15 @@ func loadStopWords() {
 // when it is one stemmed apart from English, "" for English, and "" when
 // it cannot tell: too few words, or two languages too close to call.
 func detectLanguage(text string) string {
+	if code := detectLanguageCode(text); code != "en" {
+		return code
+	}
+	return ""
+}
+
+// detectLanguageCode is detectLanguage, with "en" for English: the code a
+// briefing's sections carry for the language filter and facet.
+func detectLanguageCode(text string) string {
 	stopOnce.Do(loadStopWords)
 	counts := make([]int, len(languages)+1)
 	words := 0
@@ -199,8 +208,11 @@ func detectLanguage(text string) string {
 	}
 	// Running text has a fifth or more of stop words; the runner-up, a
 	// neighbouring language, has clearly fewer.
-	if words < 8 || counts[best]*5 < words || counts[best]*4 < counts[second]*5 || best == len(languages) {
+	if words < 8 || counts[best]*5 < words || counts[best]*4 < counts[second]*5 {
 		return ""
+	}
+	if best == len(languages) {
+		return "en"
 	}
 	return languages[best].code
 }

@@ -144,6 +144,10 @@ func entryKey(path string) []byte {
 type record struct {
 	hash    [16]byte
 	anchors []string // anchors of the indexed sections, "" for the lead
+	// stamps are each section's hash and change time (stamps.go).
+	stamps map[string]sectionStamp
+	// refs are the file's link reference definitions, encoded.
+	refs string
 }
 
 // encodeAnchors writes anchors as a count line followed by one line each
@@ -171,7 +175,7 @@ func readRecord(idx bleve.Index, path string) *record {
 	if err != nil || doc == nil {
 		return nil
 	}
-	var hash, anchors string
+	var hash, anchors, stamps string
 	var haveAnchors bool
 	doc.VisitFields(func(f index.Field) {
 		switch f.Name() {
@@ -179,9 +183,11 @@ func readRecord(idx bleve.Index, path string) *record {
 			hash = string(f.Value())
 		case fieldAnchors:
 			anchors, haveAnchors = string(f.Value()), true
+		case fieldStamps:
+			stamps = string(f.Value())
 		}
 	})
-	r := &record{}
+	r := &record{stamps: decodeStamps(stamps)}
 	if h, err := hex.DecodeString(hash); err == nil && len(h) == len(r.hash) {
 		copy(r.hash[:], h)
 	}

@@ -18,8 +18,10 @@ import (
 // SchemaVersion is the version of the index layout: the mapping, the
 // analyzers, the document fields and the manifest. An index written with
 // another version is rebuilt. (5: plain-text articles lose their
-// metadata lines and keep their short lines and lists.)
-const SchemaVersion = 5
+// metadata lines and keep their short lines and lists. 6: folders,
+// years, months, authors and paths for filters and facets, each
+// section's markdown and change time.)
+const SchemaVersion = 6
 
 // Field names. Every section document has them. title, heading and body
 // hold the text stemmed in English (and in the languages without a stemmer
@@ -48,6 +50,15 @@ const (
 	fieldHash      = "hash"
 	fieldAnchors   = "anchors"
 	fieldLang      = "lang"
+	fieldFolder    = "folder"
+	fieldYear      = "year"
+	fieldMonth     = "month"
+	fieldAuthorKey = "author_k"
+	fieldChanged   = "changed"
+	fieldMarkdown  = "md"
+	fieldDepth     = "depth"
+	fieldStamps    = "stamps"
+	fieldRefs      = "refs"
 	fieldAll       = "_all"
 )
 
@@ -75,6 +86,20 @@ type sectionDoc struct {
 	// Lang is the ISO 639-1 code of the briefing's language, "" when it is
 	// not known.
 	Lang string `json:"lang"`
+	// Folders are the folders the briefing is in, relative to its library
+	// root, each with its parents: ["europe", "europe/east"].
+	Folders []string `json:"folder"`
+	// Year is the year of the briefing's date, "" without one; Month is
+	// its month ("2024-03"), by which date sorts go (sorted.go).
+	Year  string `json:"year"`
+	Month string `json:"month"`
+	// Changed is when the section's text (or its briefing's title, tags,
+	// author or date) last changed, as far as the index knows (stamps.go).
+	Changed string `json:"changed"`
+	// Markdown is the section's own markdown, heading included, for a
+	// preview without reading the file; Depth is its deepest nesting.
+	Markdown string  `json:"md"`
+	Depth    float64 `json:"depth"`
 }
 
 // BleveType names the document mapping for sections: one per language
@@ -88,6 +113,8 @@ type fileDoc struct {
 	File    string `json:"file"`
 	Hash    string `json:"hash"`    // hex content hash
 	Anchors string `json:"anchors"` // encodeAnchors
+	Stamps  string `json:"stamps"`  // encodeStamps: each section's hash and change time
+	Refs    string `json:"refs"`    // the file's link reference definitions (briefings.References.Encode)
 }
 
 // BleveType names the document mapping for files.
@@ -146,6 +173,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	file.AddFieldMappingsAt(fieldFile, textField(fieldFile, keyword.Name, false, false))
 	file.AddFieldMappingsAt(fieldHash, storedField(fieldHash))
 	file.AddFieldMappingsAt(fieldAnchors, storedField(fieldAnchors))
+	file.AddFieldMappingsAt(fieldStamps, storedField(fieldStamps))
+	file.AddFieldMappingsAt(fieldRefs, storedField(fieldRefs))
 	file.AddSubDocumentMapping(fieldAll, bleve.NewDocumentDisabledMapping())
 	im.AddDocumentMapping("file", file)
 
@@ -177,6 +206,7 @@ func sectionMapping(code string) *mapping.DocumentMapping {
 	stemming := analyzerText + suffix
 	section := bleve.NewDocumentStaticMapping()
 	path := textField(fieldPath, keyword.Name, true, false)
+	path.DocValues = true // sections per briefing are counted (facets.go)
 	section.AddFieldMappingsAt(fieldPath, path)
 	section.AddFieldMappingsAt(fieldRel, storedField(fieldRel))
 	section.AddFieldMappingsAt(fieldAnchor, storedField(fieldAnchor))
@@ -196,10 +226,26 @@ func sectionMapping(code string) *mapping.DocumentMapping {
 	tag := textField(fieldTag, analyzerTag, true, false)
 	tag.DocValues = true
 	section.AddFieldMappingsAt(fieldTag, tag)
-	section.AddFieldMappingsAt(fieldAuthor, textField(fieldAuthor, analyzerExact, true, true))
+	authorKey := textField(fieldAuthorKey, keyword.Name, false, false)
+	authorKey.DocValues = true // the author facet: whole names
+	section.AddFieldMappingsAt(fieldAuthor, textField(fieldAuthor, analyzerExact, true, true), authorKey)
 	lang := textField(fieldLang, keyword.Name, true, false)
 	lang.DocValues = true
 	section.AddFieldMappingsAt(fieldLang, lang)
+	folder := textField(fieldFolder, analyzerTag, false, false)
+	folder.DocValues = true
+	section.AddFieldMappingsAt(fieldFolder, folder)
+	year := textField(fieldYear, keyword.Name, false, false)
+	year.DocValues = true
+	section.AddFieldMappingsAt(fieldYear, year)
+	section.AddFieldMappingsAt(fieldMonth, textField(fieldMonth, keyword.Name, false, false))
+	section.AddFieldMappingsAt(fieldMarkdown, storedField(fieldMarkdown))
+	depth := bleve.NewNumericFieldMapping()
+	depth.Name, depth.Store, depth.Index, depth.IncludeInAll = fieldDepth, true, false, false
+	section.AddFieldMappingsAt(fieldDepth, depth)
+	changed := bleve.NewDateTimeFieldMapping()
+	changed.Name, changed.Store, changed.DocValues, changed.IncludeInAll = fieldChanged, true, false, false
+	section.AddFieldMappingsAt(fieldChanged, changed)
 	date := bleve.NewDateTimeFieldMapping()
 	date.Name, date.Store, date.DocValues, date.IncludeInAll = fieldDate, true, true, false
 	section.AddFieldMappingsAt(fieldDate, date)

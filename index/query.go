@@ -65,9 +65,10 @@ type clause struct {
 var fieldAliases = map[string]string{
 	"title": "title", "heading": "heading", "section": "heading", "body": "body", "text": "body",
 	"tag": "tag", "tags": "tag", "author": "author", "by": "author", "date": "date",
+	"folder": "folder", "dir": "folder", "lang": "lang", "language": "lang",
 }
 
-const knownFields = "title:, heading: (or section:), body:, tag:, author: and date:"
+const knownFields = "title:, heading: (or section:), body:, tag:, author:, date:, folder: and lang:"
 
 // parseQuery splits a query into clauses. With asYouType, an unfinished end
 // (an open quote, a field name without a value, a lone + or -, a trailing
@@ -117,7 +118,7 @@ func parseQuery(q string, asYouType bool) ([]clause, error) {
 	}
 	if asYouType && len(raw) > 0 && raw[len(raw)-1].end == len(q) {
 		last := &raw[len(raw)-1]
-		if last.kind == kindWord && last.field != "tag" && last.field != "date" && last.op != '-' {
+		if last.kind == kindWord && !filterFields[last.field] && last.op != '-' {
 			last.asYouType = true
 		}
 	}
@@ -234,6 +235,11 @@ func (p *parser) clause() (c clause, skip bool, err error) {
 		}
 		c.field = canonical
 		p.i = colon + 1
+		if listFields[c.field] && p.q[p.i] != '"' && strings.Contains(p.peekWord(), ",") {
+			err = p.valueList(&c)
+			c.end = p.i
+			return c, false, err
+		}
 	}
 	switch {
 	case c.field == "date":

@@ -44,6 +44,9 @@ func TestQueryErrors(t *testing.T) {
 		{`date:2024-13`, 5, "is not a date"},
 		{`date:..`, 5, "is not a date"},
 		{`date:2025..2024`, 5, "range \"2025..2024\" is empty"},
+		{`tag:,`, 4, "needs a value between the commas"},
+		{`tag:"new york",x`, 14, "space after the closing quote"},
+		{`date:2024,someday`, 10, `"someday" is not a date`},
 		{strings.Repeat("w ", maxClauses+1), 2 * maxClauses, "more than 64 words"},
 	}
 	for _, tt := range tests {
@@ -87,6 +90,9 @@ func TestParseQuery(t *testing.T) {
 		{`date:2024 date:>2024-06 date:<=2024-06-30 date:2023..2024`, "date=date[2024-01-01,2025-01-01) date=date[2024-07-01,) date=date[,2024-07-01) date=date[2023-01-01,2025-01-01)"},
 		{`10:30 https://example.com 2014 - 2022`, "word:10:30 word:https://example.com word:2014 word:2022"},
 		{`a\*b \"quoted\"`, `word:a*b word:"quoted"`},
+		{`tag:nato,ukraine folder:europe/east lang:de,fr`, "tag=or(tag=word:nato|tag=word:ukraine) folder=word:europe/east lang=or(lang=word:de|lang=word:fr)"},
+		{`date:2023,2025 dir:a language:en`, "date=or(date=date[2023-01-01,2024-01-01)|date=date[2025-01-01,2026-01-01)) folder=word:a lang=word:en"},
+		{`tag:nato, x`, "tag=or(tag=word:nato) word:x"},
 		{``, ""},
 	}
 	for _, tt := range tests {

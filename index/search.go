@@ -39,16 +39,23 @@ type Request struct {
 	// NoTagCounts leaves Results.Tags empty. Counting tags visits every
 	// match, about a fifth of the time of a search with many matches.
 	NoTagCounts bool
-	// Sort orders hits: SortRelevance (the default), SortDate (newest
-	// briefing first) or SortTitle.
+	// Sort orders hits: SortRelevance (the default), SortNewest (newest
+	// briefing first), SortOldest or SortTitle. Briefings without a date
+	// come last by date.
 	Sort string
+	// ChangedSince, when set, keeps only sections that are new or changed
+	// since then (see Hit.Changed).
+	ChangedSince time.Time
 }
 
 // Orders for Request.Sort.
 const (
 	SortRelevance = ""
-	SortDate      = "date"
+	SortNewest    = "date"
+	SortOldest    = "oldest"
 	SortTitle     = "title"
+	// SortDate is SortNewest.
+	SortDate = SortNewest
 )
 
 // Results are the hits of a search.
@@ -65,6 +72,10 @@ type Results struct {
 	// Suggestion is the query with the words no section has replaced by
 	// the closest words the index has ("did you mean"), or "".
 	Suggestion string
+	// NoMatch are the filters of the query, as typed (tag:nato, or
+	// folder:europe), that no section of the library has at all: a tag
+	// that was removed, a folder renamed. Set only when nothing is found.
+	NoMatch []string
 }
 
 // TagCount is how many matching sections carry a tag.
@@ -98,6 +109,9 @@ type Hit struct {
 	// Missing are the words of the query, as typed, that the section does
 	// not have (sections with every word come first).
 	Missing []string
+	// Changed is when the section was last new or changed, as the index
+	// saw it (zero when not known).
+	Changed time.Time
 }
 
 // ErrDamaged wraps search errors caused by a damaged index. The index is
@@ -108,7 +122,7 @@ var ErrDamaged = errors.New("the search index is damaged")
 const defaultLimit = 20
 
 var storedFields = []string{fieldPath, fieldRel, fieldAnchor, fieldTitleX, fieldHeadingX, fieldHPath,
-	fieldBodyX, fieldTag, fieldDate, fieldOrdinal}
+	fieldBodyX, fieldTag, fieldDate, fieldOrdinal, fieldChanged}
 
 // Search runs a query. An empty query with no Tags returns no hits; with
 // Tags it lists their sections. A query with a syntax error returns a
@@ -136,18 +150,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 		}
 		cands = cands[min(offset, len(cands)):min(offset+limit, len(cands))]
 	} else {
-		sreq := bleve.NewSearchRequestOptions(rq.some(), limit, offset, false)
-		switch req.Sort {
-		case SortDate:
-			sreq.SortBy([]string{"-" + fieldDate, "-_score"})
-		case SortTitle:
-			sreq.SortBy([]string{fieldTitleSort, fieldOrdinal})
-		}
-		res, err := ix.run(ctx, sreq)
-		if err != nil {
+		if cands, total, err = ix.sortedSearch(ctx, rq, req.Sort, offset, limit); err != nil {
 			return nil, err
 		}
-		cands, total = tierOf(res.Hits, 0), res.Total
 	}
 	out := &Results{Total: total}
 	if out.Hits, err = ix.details(ctx, rq, cands); err != nil {
@@ -159,6 +164,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 		}
 	}
 	out.Suggestion = ix.suggest(req.Query, rq)
+	if total == 0 {
+		out.NoMatch = ix.noMatch(ctx, rq)
+	}
 	out.Took = time.Since(start)
 	return out, nil
 }
@@ -212,7 +220,15 @@ func buildQuery(req Request, langs []string) (*rankedQuery, error) {
 	for _, t := range req.Tags {
 		if t = strings.TrimSpace(t); t != "" {
 			rq.filters = append(rq.filters, termQuery(fieldTag, fold(t), 0))
+			rq.tags = append(rq.tags, t)
 		}
+	}
+	if !req.ChangedSince.IsZero() {
+		after := false
+		cq := query.NewDateRangeInclusiveQuery(req.ChangedSince, time.Time{}, &after, nil)
+		cq.SetField(fieldChanged)
+		cq.SetBoost(0)
+		rq.filters = append(rq.filters, cq)
 	}
 	if len(req.Paths) > 0 {
 		var paths []query.Query

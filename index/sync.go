@@ -282,7 +282,8 @@ func indexedFiles(idx bleve.Index) ([]string, error) {
 // apply carries out a plan: removals first, then the changed files, read and
 // parsed by a pool of workers and written in batches.
 func (ix *Index) apply(ctx context.Context, pl *plan, stats *SyncStats, tracker *progressTracker, start time.Time) error {
-	w := &batchWriter{ctx: ctx, idx: pl.p.idx, batch: pl.p.idx.NewBatch(), persist: pl.p.mode != modeMemory, entries: pl.entries}
+	w := &batchWriter{ctx: ctx, idx: pl.p.idx, batch: pl.p.idx.NewBatch(), persist: pl.p.mode != modeMemory, entries: pl.entries,
+		fresh: pl.entries == 0 || pl.p.rebuild}
 	if w.persist {
 		dir := pl.p.dir
 		if pl.p.work != "" {

@@ -66,10 +66,15 @@ func (ix *Index) write(w *batchWriter, r readResult, stats *SyncStats, start tim
 		stats.Unchanged++
 		w.batch.SetInternal(entryKey(f.Path), e.encode())
 	default:
-		rec := record{hash: r.hash}
+		rec := record{hash: r.hash, refs: r.b.Refs.Encode()}
 		for _, d := range r.docs {
 			rec.anchors = append(rec.anchors, d.Anchor)
 		}
+		var before map[string]sectionStamp
+		if r.old != nil {
+			before = r.old.stamps
+		}
+		rec.stamps = stampSections(r.docs, before, stampTime(w.fresh, f.ModTime, time.Now()))
 		if !r.item.existed || r.item.oldFailed {
 			stats.Added++
 		} else {

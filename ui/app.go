@@ -5,6 +5,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"time"
 
@@ -113,6 +114,8 @@ type Model struct {
 	height        int
 	mouse         bool
 
+	savedGen     int                // the latest count of saved searches (saved.go)
+	savedCancel  context.CancelFunc // stops it
 	library      *catalog.Catalog
 	opened       map[string]*briefings.Briefing // briefings read, by path
 	dark         bool
@@ -164,6 +167,7 @@ func (m *Model) Init() tea.Cmd {
 	} else {
 		cmds = append(cmds, m.startLoading())
 	}
+	cmds = append(cmds, m.refreshSaved())
 	if m.opts.Query != "" || m.opts.Search {
 		// Searching first: the index opens now, not after the list.
 		cmds = append(cmds, m.openSearchService(), m.openSearch(), m.search.setQuery(m.opts.Query))
@@ -217,13 +221,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		m.lib.setSize(msg.Width, msg.Height)
 		m.search.setSize(msg.Width, msg.Height)
+		var preview tea.Cmd
+		if m.screen == searchScreen {
+			preview = m.search.showPreview() // at the new width
+		}
 		if m.pr != nil {
 			m.pr.setSize(msg.Width, msg.Height)
 		}
 		if m.rd != nil {
-			return m, m.rd.setSize(msg.Width, msg.Height)
+			return m, tea.Batch(preview, m.rd.setSize(msg.Width, msg.Height))
 		}
-		return m, nil
+		return m, preview
 	case tea.BackgroundColorMsg:
 		m.dark = msg.IsDark()
 		return m, m.decideStyle()
@@ -267,6 +275,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.searchUpdated(msg)
 	case searchDueMsg, searchResultsMsg:
 		return m, m.search.update(msg)
+	case savedListMsg:
+		return m, m.savedListed(msg)
+	case savedCountsMsg:
+		return m, m.savedCounted(msg)
+	case savedNoticeMsg:
+		m.message(msg.text)
+		return m, nil
 	case filterResultMsg:
 		return m, m.lib.update(msg) // whichever screen is in front
 	case tea.KeyPressMsg:
@@ -313,7 +328,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		intent, m.lib.intent = m.lib.intent, nil
 	}
 	if intent != nil {
-		return m, tea.Batch(cmd, m.act(intent))
+		before := m.screen
+		acted := m.act(intent)
+		if m.screen == libraryScreen && before != libraryScreen {
+			acted = tea.Batch(acted, m.refreshSaved()) // what is new may have changed
+		}
+		return m, tea.Batch(cmd, acted)
 	}
 	return m, cmd
 }

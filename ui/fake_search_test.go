@@ -21,6 +21,10 @@ type fakeSearch struct {
 	block   chan struct{}
 	updates chan search.Update
 	notices []string
+	// fresh is how many sections are new to a saved search, by query.
+	fresh map[string]uint64
+	// sections, if set, are the section counts per briefing Facets gives.
+	sections map[string]int
 
 	mu      sync.Mutex
 	changed [][]string
@@ -54,6 +58,56 @@ func (f *fakeSearch) TagCounts(ctx context.Context, req index.Request) ([]index.
 		return nil, err
 	}
 	return ans.Results.Tags, nil
+}
+
+func (f *fakeSearch) Facets(ctx context.Context, req index.Request, paths []string) (*index.Facets, error) {
+	req.Limit, req.Offset = 10000, 0
+	ans, err := f.answer(req)
+	if err != nil || ans.Results == nil {
+		return nil, err
+	}
+	out := &index.Facets{Sections: map[string]int{}, Languages: []index.FacetCount{{Value: "en", Count: int(ans.Results.Total)}}}
+	for _, t := range ans.Results.Tags {
+		out.Tags = append(out.Tags, index.FacetCount{Value: t.Tag, Count: t.Count})
+	}
+	sort.Slice(out.Tags, func(i, j int) bool {
+		return out.Tags[i].Count > out.Tags[j].Count || out.Tags[i].Count == out.Tags[j].Count && out.Tags[i].Value < out.Tags[j].Value
+	})
+	for _, h := range ans.Results.Hits {
+		if contains(paths, h.Path) {
+			out.Sections[h.Path]++
+		}
+	}
+	for p, n := range f.sections {
+		out.Sections[p] = n
+	}
+	return out, nil
+}
+
+func (f *fakeSearch) Section(ctx context.Context, path, anchor string) (*index.SectionSource, error) {
+	b, err := briefings.LoadSample().Find(path)
+	if err != nil {
+		return nil, err
+	}
+	i := b.SectionIndex(anchor)
+	if i < 0 {
+		return nil, index.ErrNotIndexed
+	}
+	sec := b.Sections[i]
+	return &index.SectionSource{Path: path, Anchor: anchor, Title: b.Title, Heading: sec.Heading, Markdown: sec.Markdown, Depth: sec.Depth, Refs: b.Refs}, nil
+}
+
+func (f *fakeSearch) CountNew(ctx context.Context, saved []search.Saved) []search.NewCount {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := make([]search.NewCount, len(saved))
+	for i, sv := range saved {
+		out[i].New = f.fresh[sv.Query]
+		if strings.Contains(sv.Query, "date:>someday") {
+			out[i].QueryError = &index.QueryError{Query: sv.Query, Msg: "a date must look like 2024-05-01"}
+		}
+	}
+	return out
 }
 
 func (f *fakeSearch) Notices() []string { return f.notices }
@@ -100,6 +154,17 @@ func sampleAnswer(req index.Request) (search.Answer, error) {
 		ans.QueryError = &index.QueryError{Query: q, Pos: strings.Index(q, "date:"), Msg: "a date must look like 2024-05-01"}
 		q = strings.ReplaceAll(q, "date:>someday", "")
 	}
+	// Tag filters keep briefings with any of their values; the other
+	// filters are left out.
+	var tagFilters [][]string
+	filters := index.QueryFilters(q)
+	for i := len(filters) - 1; i >= 0; i-- {
+		f := filters[i]
+		if f.Field == "tag" {
+			tagFilters = append(tagFilters, f.Values)
+		}
+		q = q[:f.Pos] + " " + q[f.End:]
+	}
 	words := strings.Fields(strings.ToLower(q))
 	res := &index.Results{}
 	tags := map[string]int{}
@@ -108,6 +173,17 @@ func sampleAnswer(req index.Request) (search.Answer, error) {
 			continue
 		}
 		if req.Tags != nil && !contains(b.Tags, req.Tags[0]) {
+			continue
+		}
+		keep := true
+		for _, values := range tagFilters {
+			any := false
+			for _, v := range values {
+				any = any || contains(b.Tags, v)
+			}
+			keep = keep && any
+		}
+		if !keep {
 			continue
 		}
 		for i, sec := range b.Sections {

@@ -101,9 +101,9 @@ func newTOCKeys() tocKeys {
 
 // libraryKeys drive the library list.
 type libraryKeys struct {
-	Open, Filter, Order, Search, Problems, Quit key.Binding
-	Highlights                                  key.Binding
-	global                                      globalKeys
+	Open, Filter, Order, Search, Problems, Saved, Quit key.Binding
+	Highlights                                         key.Binding
+	global                                             globalKeys
 }
 
 func newLibraryKeys() libraryKeys {
@@ -114,6 +114,7 @@ func newLibraryKeys() libraryKeys {
 		Search:     bind("s", "search", "s"),
 		Problems:   bind("!", "files that did not load", "!"),
 		Highlights: bind("H", "highlights in the whole library", "H"),
+		Saved:      bind("tab", "saved searches (what is new in each)", "tab"),
 		Quit:       bind("q", "quit", "q"),
 		global:     newGlobalKeys(),
 	}
@@ -166,7 +167,8 @@ func (k presenterKeys) FullHelp() [][]key.Binding {
 
 // searchKeys drive the search screen; letters go to the query box.
 type searchKeys struct {
-	Down, Up, PageDown, PageUp, Open, Tag, Suggest, History, Back, Help key.Binding
+	Down, Up, PageDown, PageUp, Open, Suggest, History, Back, Help key.Binding
+	Filters, Sort, Group, Expand, Save, Export, OnlyNew            key.Binding
 }
 
 func newSearchKeys() searchKeys {
@@ -176,7 +178,13 @@ func newSearchKeys() searchKeys {
 		PageDown: bind("pgdn", "next page of hits", "pgdown"),
 		PageUp:   bind("pgup", "previous page of hits", "pgup"),
 		Open:     bind("enter", "read the section", "enter"),
-		Tag:      bind("tab", "filter by the next tag", "tab"),
+		Filters:  bind("tab", "filters: tags, folders, languages, authors, years", "tab"),
+		Sort:     bind("ctrl+o", "sort: relevance, newest, oldest", "ctrl+o"),
+		Group:    bind("ctrl+g", "results by briefing, or one per section", "ctrl+g"),
+		Expand:   bind("ctrl+x", "show or hide a briefing's other sections", "ctrl+x"),
+		Save:     bind("ctrl+s", "save this search (the library shows what is new)", "ctrl+s"),
+		Export:   bind("ctrl+t", "write the hits to a file (.md, .csv, .json)", "ctrl+t"),
+		OnlyNew:  bind("ctrl+l", "a saved search: only what is new, or everything", "ctrl+l"),
 		Suggest:  bind("ctrl+y", "search the suggested spelling (did you mean)", "ctrl+y"),
 		History:  bind("↑ (empty box)", "earlier searches", "up"),
 		Back:     bind("esc", "back", "esc"),
@@ -194,6 +202,8 @@ func querySyntaxHelp() []key.Binding {
 		{"title:ukraine", "in the briefing's title"},
 		{"section:balance", "in the section heading (heading: too)"},
 		{"tag:nato author:desk", "by tag, by author"},
+		{"tag:nato,ukraine", "either tag (tag:a tag:b: both)"},
+		{"folder:europe lang:de", "by folder of the library, by language"},
 		{"date:>2024-01-01", "by date (date:2024, date:2023..2024)"},
 		{"escalaton~", "fuzzy: close spellings"},
 		{"escal*", "words starting so"},

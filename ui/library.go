@@ -51,6 +51,7 @@ type library struct {
 	// itemsVersion counts changes to the list's items, so that filter
 	// results computed for an older set are dropped (libraryfilter.go).
 	itemsVersion int
+	saved        savedPane // saved searches (saved.go)
 	width        int
 	height       int
 }
@@ -164,7 +165,7 @@ const compactBelow = 16
 func (l *library) setSize(width, height int) {
 	l.width, l.height = width, height
 	l.list.SetDelegate(itemDelegate{st: l.st, compact: height < compactBelow})
-	l.list.SetSize(width, max(height-3, 1))
+	l.list.SetSize(width, max(height-3-l.saved.height(height), 1))
 }
 
 // selected returns the entry under the cursor.
@@ -206,6 +207,9 @@ func (l *library) update(msg tea.Msg) tea.Cmd {
 			}
 			break // the filter input has the keys
 		}
+		if cmd, ok := l.savedKey(msg); ok {
+			return cmd
+		}
 		switch {
 		case matches(msg, l.keys.Open):
 			if e, ok := l.selected(); ok {
@@ -228,7 +232,7 @@ func (l *library) update(msg tea.Msg) tea.Cmd {
 			l.help = &helpScreen{title: "Library keys", groups: []helpGroup{
 				{"Library", []key.Binding{l.list.KeyMap.CursorUp, l.list.KeyMap.CursorDown, l.list.KeyMap.GoToStart,
 					l.list.KeyMap.GoToEnd, l.list.KeyMap.NextPage, l.list.KeyMap.PrevPage}},
-				{"Actions", []key.Binding{l.keys.Open, l.keys.Filter, l.list.KeyMap.ClearFilter, l.keys.Order, l.keys.Search, l.keys.Problems, l.keys.Highlights}},
+				{"Actions", []key.Binding{l.keys.Open, l.keys.Filter, l.list.KeyMap.ClearFilter, l.keys.Order, l.keys.Search, l.keys.Saved, l.keys.Problems, l.keys.Highlights}},
 				{"Anywhere", []key.Binding{l.keys.global.Help, l.keys.global.Mouse, l.keys.global.Suspend, l.keys.Quit, l.keys.global.Quit}},
 			}}
 			return nil
@@ -259,6 +263,9 @@ func (l *library) view() string {
 		body = "\n  " + l.spinner.View() + " " + l.st.subtle.Render(l.progress())
 	default:
 		body = l.list.View()
+	}
+	if saved := l.saved.lines(l, l.width, l.height); len(saved) > 0 && l.help == nil && l.showing == nil {
+		header += "\n" + strings.Join(saved, "\n")
 	}
 	lines := strings.Split(header+"\n"+body, "\n")
 	lines = padLines(lines, max(l.height-1, 1))
@@ -293,6 +300,9 @@ func (l *library) footer() string {
 		return ansi.Truncate(" "+l.st.message.Render(cleanMessage(l.message)), l.width, "…")
 	}
 	hints := "enter read · / filter · o order · s search · ? help · q quit"
+	if len(l.saved.list) > 0 {
+		hints = "enter read · / filter · o order · s search · tab saved searches · ? help · q quit"
+	}
 	if l.list.SettingFilter() {
 		hints = "type to filter · enter keep · esc clear"
 	}

@@ -27,6 +27,7 @@ func (m *Model) act(intent tea.Msg) tea.Cmd {
 		case searchScreen:
 			m.screen = m.searchFrom
 			m.search.input.Blur()
+			m.search.leave()
 			return nil
 		case readerScreen:
 			m.saveState()
@@ -43,6 +44,10 @@ func (m *Model) act(intent tea.Msg) tea.Cmd {
 		return m.openHit(in.hit)
 	case highlightsMsg, openHighlightMsg:
 		return m.highlightsMsg(in)
+	case openSavedMsg:
+		return m.openSaved(in.name)
+	case deleteSavedMsg:
+		return m.deleteSaved(in.name)
 	case followMsg:
 		return m.follow(in)
 	case tea.QuitMsg:
@@ -155,6 +160,7 @@ func (m *Model) decideStyle() tea.Cmd {
 	m.st.noColor = m.opts.NoColor
 	m.lib.st = m.st
 	m.search.st = m.st
+	m.search.style = m.glamourStyle()
 	m.lib.setSize(m.lib.width, m.lib.height) // the delegate draws with the new styles
 	if m.rd != nil {
 		m.rd.st = m.st

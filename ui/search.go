@@ -24,6 +24,13 @@ type SearchService interface {
 	Search(ctx context.Context, req index.Request) (search.Answer, error)
 	// TagCounts counts by tag the sections a request matches.
 	TagCounts(ctx context.Context, req index.Request) ([]index.TagCount, error)
+	// Facets counts the sections a request matches by tag, folder,
+	// language, author and year, and those of each briefing in paths.
+	Facets(ctx context.Context, req index.Request, paths []string) (*index.Facets, error)
+	// Section returns a section to preview.
+	Section(ctx context.Context, path, anchor string) (*index.SectionSource, error)
+	// CountNew counts the sections new to each saved search.
+	CountNew(ctx context.Context, saved []search.Saved) []search.NewCount
 	// Notices says what opening the index had to do, one line each.
 	Notices() []string
 	// Changed tells the service which files changed on disk.
@@ -44,7 +51,9 @@ const searchDebounce = 100 * time.Millisecond
 const searchPage = 20
 
 // searcher is the search screen: a query box, ranked hits with highlighted
-// snippets, tag facets, and history.
+// snippets grouped by briefing, filters chosen from facets and written into
+// the query, a preview of the selected section on wide terminals, saved
+// searches, and history.
 type searcher struct {
 	keys  searchKeys
 	st    *styles
@@ -60,14 +69,13 @@ type searcher struct {
 	query   string // the query of the results shown
 	results *index.Results
 	hits    []index.Hit
-	cursor  int
-	offset  int // first hit shown
+	cursor  int // the selected row (search_rows.go)
+	offset  int // first row shown
 	err     string
 	notice  string // from the app (the index was rebuilt, ...); kept until the query changes
 	// noticeOfAnswer says that notice holds the notes of the results
 	// shown (they come from a quick scan, ...), replaced by the next.
 	noticeOfAnswer bool
-	tag            string // tag filter; "" for none
 	tags           []index.TagCount
 	history        int // position while recalling history; -1 when not
 	loading        bool
@@ -76,6 +84,8 @@ type searcher struct {
 	width          int
 	height         int
 	lastTook       time.Duration
+
+	workbench
 }
 
 // Messages of the search screen.
@@ -84,23 +94,18 @@ type (
 	searchResultsMsg struct {
 		seq     int
 		query   string
-		tag     string
+		sort    string
 		more    bool // a further page of the same query
 		refresh bool // the same query again, after the index changed
 		answer  search.Answer
 		err     error
-	}
-	// tagCountsMsg brings the tag counts of the results shown.
-	tagCountsMsg struct {
-		seq  int
-		tags []index.TagCount
 	}
 	// openHitMsg asks the app to open a hit in the reader.
 	openHitMsg struct{ hit index.Hit }
 )
 
 func newSearcher(st *styles, store *state.Store) *searcher {
-	s := &searcher{keys: newSearchKeys(), st: st, store: store, history: -1}
+	s := &searcher{keys: newSearchKeys(), st: st, store: store, history: -1, workbench: newWorkbench()}
 	s.input = newInput("search: ", `words, "a phrase", tag:ukraine, title:…`)
 	s.input.CharLimit = 500
 	return s
@@ -152,9 +157,10 @@ func (s *searcher) start(more, refresh bool) tea.Cmd {
 		return nil
 	}
 	q := s.input.Value()
-	if strings.TrimSpace(q) == "" && s.tag == "" {
+	if strings.TrimSpace(q) == "" {
 		s.results, s.hits, s.query, s.err = nil, nil, "", ""
 		s.applied = s.seq
+		s.regroup()
 		return nil
 	}
 	if s.cancel != nil && !more {
@@ -162,43 +168,23 @@ func (s *searcher) start(more, refresh bool) tea.Cmd {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
-	// Tags are counted after the hits are shown (countTags): counting
+	// Facets are counted after the hits are shown (countFacets): counting
 	// visits every match, and would hold up every key press.
-	req := index.Request{Query: q, AsYouType: true, Limit: searchPage, NoTagCounts: true}
-	if s.tag != "" {
-		req.Tags = []string{s.tag}
-	}
+	req := index.Request{Query: q, AsYouType: true, Limit: searchPage, NoTagCounts: true, Sort: s.sort, ChangedSince: s.changedSince()}
 	if more {
 		req.Offset = len(s.hits)
 	}
-	seq, tag, svc := s.seq, s.tag, s.svc
+	seq, sort, svc := s.seq, s.sort, s.svc
 	s.loading = true
 	return func() tea.Msg {
 		defer cancel()
 		ans, err := svc.Search(ctx, req)
-		return searchResultsMsg{seq: seq, query: q, tag: tag, more: more, refresh: refresh, answer: ans, err: err}
-	}
-}
-
-// countTags counts the tags of the results shown, off the UI goroutine;
-// only the tags of a search with no tag filter are offered.
-func (s *searcher) countTags(msg searchResultsMsg) tea.Cmd {
-	if s.svc == nil || msg.more || msg.tag != "" || s.applied != msg.seq {
-		return nil
-	}
-	req := index.Request{Query: msg.query, AsYouType: true}
-	svc, seq := s.svc, msg.seq
-	return func() tea.Msg {
-		tags, err := svc.TagCounts(context.Background(), req)
-		if err != nil {
-			return nil // the tag line stays as it is
-		}
-		return tagCountsMsg{seq: seq, tags: tags}
+		return searchResultsMsg{seq: seq, query: q, sort: sort, more: more, refresh: refresh, answer: ans, err: err}
 	}
 }
 
 // show applies search results, unless newer ones are already shown, and
-// asks for their tag counts.
+// asks for their facets and a preview of the selected hit.
 func (s *searcher) show(msg searchResultsMsg) tea.Cmd {
 	if msg.seq < s.applied {
 		return nil // older than what is shown
@@ -224,27 +210,26 @@ func (s *searcher) show(msg searchResultsMsg) tea.Cmd {
 	}
 	if msg.more {
 		if msg.seq == s.applied && msg.query == s.query {
+			onHit := s.selected()
 			s.hits = append(s.hits, res.Hits...)
+			s.regroup()
+			s.selectHit(onHit)
+			return s.countFacets()
 		}
 		return nil
 	}
 	var onHit *index.Hit
-	if msg.refresh && s.cursor < len(s.hits) {
-		onHit = &s.hits[s.cursor]
+	if msg.refresh {
+		onHit = s.selected()
 	}
 	s.applied = msg.seq
 	s.query, s.results, s.hits = msg.query, res, res.Hits
 	s.lastTook = res.Took
 	s.cursor, s.offset = 0, 0
-	if onHit != nil {
-		for i, h := range s.hits {
-			if h.Path == onHit.Path && h.Anchor == onHit.Anchor {
-				s.cursor = i
-				break
-			}
-		}
-	}
-	return s.countTags(msg)
+	s.facets, s.groupHits = nil, nil
+	s.regroup()
+	s.selectHit(onHit)
+	return tea.Batch(s.countFacets(), s.showPreview())
 }
 
 func (s *searcher) update(msg tea.Msg) tea.Cmd {
@@ -256,17 +241,15 @@ func (s *searcher) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case searchResultsMsg:
 		return s.show(msg)
-	case tagCountsMsg:
-		if msg.seq == s.applied && s.tag == "" {
-			s.tags = msg.tags
-		}
-		return nil
 	case tea.PasteMsg:
 		var cmd tea.Cmd
 		s.input, cmd = s.input.Update(msg)
 		return tea.Batch(cmd, s.changed())
 	case tea.KeyPressMsg:
 		return s.key(msg)
+	}
+	if cmd, ok := s.workbenchUpdate(msg); ok {
+		return cmd
 	}
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
@@ -277,6 +260,9 @@ func (s *searcher) key(msg tea.KeyPressMsg) tea.Cmd {
 	if s.help != nil {
 		s.help = nil
 		return nil
+	}
+	if cmd, ok := s.workbenchKey(msg); ok {
+		return cmd
 	}
 	k := s.keys
 	switch {
@@ -293,16 +279,13 @@ func (s *searcher) key(msg tea.KeyPressMsg) tea.Cmd {
 	case matches(msg, k.PageUp):
 		return s.move(-max(s.visibleHits(), 1))
 	case matches(msg, k.Open):
-		if s.cursor < len(s.hits) {
+		if h := s.selected(); h != nil {
 			if s.store != nil {
 				s.store.AddHistory(s.input.Value())
 			}
-			s.intent = openHitMsg{s.hits[s.cursor]}
+			s.intent = openHitMsg{*h}
 		}
 		return nil
-	case matches(msg, k.Tag):
-		s.cycleTag()
-		return s.changed()
 	case matches(msg, k.Suggest):
 		if s.results == nil || s.results.Suggestion == "" {
 			return nil
@@ -316,7 +299,8 @@ func (s *searcher) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case matches(msg, k.Help):
 		s.help = &helpScreen{title: "Search", groups: []helpGroup{
-			{"Results", []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.Open, k.Tag, k.Suggest, k.History, k.Back}},
+			{"Results", []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.Open, k.Suggest, k.History, k.Back}},
+			{"Workbench", []key.Binding{k.Filters, k.Sort, k.Group, k.Expand, k.Save, k.Export, k.OnlyNew}},
 			{"Query syntax", querySyntaxHelp()},
 		}}
 		return nil
@@ -331,18 +315,6 @@ func (s *searcher) key(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// move moves the cursor, fetching the next page of hits at the end.
-func (s *searcher) move(n int) tea.Cmd {
-	if len(s.hits) == 0 {
-		return nil
-	}
-	s.cursor = min(max(s.cursor+n, 0), len(s.hits)-1)
-	if s.cursor == len(s.hits)-1 && s.results != nil && uint64(len(s.hits)) < s.results.Total && !s.loading {
-		return s.run(true)
-	}
-	return nil
-}
-
 // recall steps back (dir 1) or forward (-1) through the search history.
 func (s *searcher) recall(dir int) {
 	if s.store == nil {
@@ -355,25 +327,6 @@ func (s *searcher) recall(dir int) {
 	s.history = min(max(s.history+dir, 0), len(h)-1)
 	s.input.SetValue(h[s.history])
 	s.input.CursorEnd()
-}
-
-// cycleTag moves the tag filter to the next of the top tags, then to none.
-func (s *searcher) cycleTag() {
-	if len(s.tags) == 0 {
-		s.tag = ""
-		return
-	}
-	next := 0
-	for i, t := range s.tags {
-		if t.Tag == s.tag {
-			next = i + 1
-		}
-	}
-	if next >= min(len(s.tags), maxFacetTags) {
-		s.tag = ""
-		return
-	}
-	s.tag = s.tags[next].Tag
 }
 
 // maxFacetTags is how many tags the facet line offers.
@@ -396,6 +349,12 @@ func (s *searcher) status() string {
 	}
 	n := s.results.Total
 	line := fmt.Sprintf("%d %s in %s", n, plural(int(n), "section", "sections"), formatTook(s.lastTook))
+	if s.sort != index.SortRelevance {
+		line += " · " + sortName(s.sort) + " first"
+	}
+	if o := s.opened; o != nil && o.onlyNew {
+		line += " · only what is new since " + o.since.Local().Format("2 Jan 15:04") + " (ctrl+l: all)"
+	}
 	if s.results.Suggestion != "" {
 		line += " · did you mean: " + s.results.Suggestion + " (ctrl+y)"
 	}

@@ -52,7 +52,7 @@ func (m *Model) searchOpened(msg searchOpenedMsg) tea.Cmd {
 	if notices := msg.svc.Notices(); len(notices) > 0 {
 		m.message(notices[len(notices)-1]) // a damaged index is rebuilt: say so now
 	}
-	return tea.Batch(waitForSearchUpdate(msg.svc), m.search.run(false))
+	return tea.Batch(waitForSearchUpdate(msg.svc), m.search.run(false), m.refreshSaved())
 }
 
 // waitForSearchUpdate waits for the service's next update.
@@ -86,7 +86,11 @@ func (m *Model) searchUpdated(msg searchUpdateMsg) tea.Cmd {
 	if !u.Changed {
 		return next
 	}
-	return tea.Batch(next, m.search.refresh())
+	var saved tea.Cmd
+	if m.screen == libraryScreen {
+		saved = m.refreshSaved() // what is new in each saved search
+	}
+	return tea.Batch(next, m.search.refresh(), saved)
 }
 
 func ctxErr(err error) error {
@@ -102,6 +106,7 @@ func (m *Model) openSearch() tea.Cmd {
 		m.searchFrom = m.screen
 	}
 	m.screen = searchScreen
+	m.search.style = m.glamourStyle()
 	m.search.setSize(m.width, m.height)
 	return m.search.focus()
 }

@@ -17,14 +17,27 @@ type discardLog struct{}
 
 func (discardLog) Write(p []byte) (int, error) { return len(p), nil }
 
-// searchNow runs the search for the box's query at once (no debounce) and
-// applies its results.
-// searchNow runs the search due and what its results ask for (the tag
-// counts).
+// searchNow runs the search for the box's query at once (no debounce),
+// applies its results and what they ask for (facets, a preview).
 func searchNow(s *searcher) {
 	s.seq++
-	for cmd := s.update(searchDueMsg{s.seq}); cmd != nil; {
-		cmd = s.update(cmd())
+	drain(s, s.update(searchDueMsg{s.seq}))
+}
+
+// drain runs what a command asks for and applies the messages, as
+// bubbletea would; timers (the debounce) are left out.
+func drain(s *searcher, cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case nil, searchDueMsg:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			drain(s, c)
+		}
+	default:
+		drain(s, s.update(msg))
 	}
 }
 
@@ -98,24 +111,35 @@ func TestSearchTagFilterAndHistory(t *testing.T) {
 			t.Errorf("search %q counted tags", req.Query)
 		}
 	}
+	// tab opens the filters; enter writes the first tag into the query.
 	s.update(keyMsg("tab"))
+	if s.filters == nil {
+		t.Fatal("tab did not open the filters")
+	}
+	s.update(keyMsg("enter"))
+	filters := index.QueryFilters(s.input.Value())
+	if len(filters) != 1 || filters[0].Field != "tag" || !strings.HasPrefix(s.input.Value(), "brief tag:") {
+		t.Fatalf("query after choosing a tag: %q", s.input.Value())
+	}
+	tag := filters[0].Values[0]
+	s.update(keyMsg("esc"))
 	searchNow(s)
-	if s.tag == "" {
-		t.Fatal("tab did not choose a tag")
+	if len(s.hits) == 0 {
+		t.Fatal("no hits with the tag")
 	}
 	for _, h := range s.hits {
-		if !contains(h.Tags, s.tag) {
-			t.Errorf("hit %q lacks tag %q", h.Heading, s.tag)
+		if !contains(h.Tags, tag) {
+			t.Errorf("hit %q lacks tag %q", h.Heading, tag)
 		}
 	}
 	s.update(keyMsg("enter"))
 	if _, ok := s.intent.(openHitMsg); !ok {
 		t.Fatalf("enter: intent %T", s.intent)
 	}
-	// An empty box and ↑ recalls the query.
+	// An empty box and ↑ recalls the query, filter included.
 	s.input.SetValue("")
 	s.update(keyMsg("up"))
-	if s.input.Value() != "brief" {
+	if s.input.Value() != "brief tag:"+tag {
 		t.Errorf("history recall gave %q", s.input.Value())
 	}
 }

@@ -34,7 +34,38 @@ func (s *searcher) view() string {
 	if s.help != nil {
 		return strings.Join(s.help.view(s.width, s.height, s.st), "\n")
 	}
-	lines := []string{" " + s.input.View()}
+	var lines []string
+	if s.prompt != nil {
+		lines = s.promptLines()
+	} else {
+		lines = append(append(lines, " "+s.input.View()), s.statusLines()...)
+	}
+	lines = append(lines, s.facetLine(), "")
+	height := s.height - len(lines) - 1
+	listWidth := s.listWidth()
+	var body []string
+	if s.filters != nil {
+		body = s.filterLines(listWidth-2, height)
+		for i := range body {
+			body[i] = " " + body[i]
+		}
+	} else {
+		body = s.hitLines(height)
+	}
+	if s.previewing() {
+		body = beside(padLines(body, height), listWidth, s.previewLines(s.previewWidth(), height), s.st)
+	}
+	lines = padLines(append(lines, body...), s.height-1)
+	hints := "type to search · ↑↓ choose · enter read · tab filters · esc back · ctrl+h help"
+	if s.width >= previewFrom {
+		hints = "type to search · ↑↓ choose · enter read · tab filters · ctrl+o sort · ctrl+g group · ctrl+s save · ctrl+t to file · esc back · ctrl+h help"
+	}
+	return strings.Join(append(lines, " "+s.st.subtle.Render(ansi.Truncate(hints, s.width-2, "…"))), "\n")
+}
+
+// statusLines are the lines under the query box: an error, a notice, or
+// how many sections match.
+func (s *searcher) statusLines() []string {
 	switch {
 	case s.err != "":
 		// A query error says where and why: wrapped, not cut off.
@@ -43,56 +74,88 @@ func (s *searcher) view() string {
 			wrapped = wrapped[:maxErrorLines]
 			wrapped[maxErrorLines-1] = ansi.Truncate(wrapped[maxErrorLines-1]+" …", s.width-2, "…")
 		}
+		var lines []string
 		for _, l := range wrapped {
 			lines = append(lines, " "+s.st.warning.Render(l))
 		}
+		return lines
 	case s.notice != "":
 		line := cleanMessage(s.notice)
 		if status := s.status(); status != "" {
 			line = status + " · " + line
 		}
-		lines = append(lines, " "+s.st.warning.Render(ansi.Truncate(line, s.width-2, "…")))
-	default:
-		lines = append(lines, " "+s.st.subtle.Render(ansi.Truncate(s.status(), s.width-2, "…")))
+		return []string{" " + s.st.warning.Render(ansi.Truncate(line, s.width-2, "…"))}
 	}
-	lines = append(lines, s.facetLine(), "")
-	body := s.hitLines(s.height - len(lines) - 1)
-	lines = padLines(append(lines, body...), s.height-1)
-	hints := "type to search · ↑↓ choose · enter read · tab tag · esc back · ctrl+h help"
-	return strings.Join(append(lines, " "+s.st.subtle.Render(ansi.Truncate(hints, s.width-2, "…"))), "\n")
+	return []string{" " + s.st.subtle.Render(ansi.Truncate(s.status(), s.width-2, "…"))}
 }
 
-// facetLine shows the top tags with their counts; the one filtering is
-// marked.
-func (s *searcher) facetLine() string {
-	if len(s.tags) == 0 {
-		if s.tag != "" {
-			return " " + s.st.accent.Render("tag: "+s.tag) + s.st.subtle.Render(" (tab clears)")
+// beside puts the preview's lines to the right of the list's, with a rule
+// between them.
+func beside(left []string, width int, right []string, st *styles) []string {
+	out := make([]string, len(left))
+	rule := st.border.Render("│")
+	for i, l := range left {
+		l = ansi.Truncate(l, width, "")
+		r := ""
+		if i < len(right) {
+			r = right[i]
 		}
+		out[i] = l + strings.Repeat(" ", max(width-ansi.StringWidth(l), 0)) + rule + " " + r
+	}
+	return out
+}
+
+// facetLine shows the saved search opened, the filters of the query, and
+// the top tags with their counts (tab chooses among all the facets).
+func (s *searcher) facetLine() string {
+	var parts []string
+	if o := s.opened; o != nil {
+		parts = append(parts, s.st.accent.Render("saved: "+render.Plain(o.name)))
+	}
+	if filters := index.QueryFilters(s.input.Value()); len(filters) > 0 {
+		parts = append(parts, s.st.subtle.Render(fmt.Sprintf("%d %s (tab)", len(filters), plural(len(filters), "filter", "filters"))))
+	}
+	if len(s.tags) > 0 {
+		tags := []string{s.st.subtle.Render("tags:")}
+		for i, t := range s.tags {
+			if i == maxFacetTags {
+				break
+			}
+			text := fmt.Sprintf("%s %d", render.Plain(t.Tag), t.Count)
+			if index.HasFilter(s.input.Value(), "tag", t.Tag) {
+				text = s.st.selected.Render("[" + text + "]")
+			} else {
+				text = s.st.subtle.Render(text)
+			}
+			tags = append(tags, text)
+		}
+		parts = append(parts, strings.Join(tags, "  "))
+	}
+	if len(parts) == 0 {
 		return ""
 	}
-	parts := []string{s.st.subtle.Render("tags:")}
-	for i, t := range s.tags {
-		if i == maxFacetTags {
-			break
-		}
-		text := fmt.Sprintf("%s %d", render.Plain(t.Tag), t.Count)
-		if t.Tag == s.tag {
-			text = s.st.selected.Render("[" + text + "]")
-		} else {
-			text = s.st.subtle.Render(text)
-		}
-		parts = append(parts, text)
-	}
-	return ansi.Truncate(" "+strings.Join(parts, "  "), s.width, "…")
+	return ansi.Truncate(" "+strings.Join(parts, s.st.subtle.Render(" · ")), s.width, "…")
 }
 
-// hitLines draws as many hits as fit in height lines, keeping the cursor
+// rowHeight is the number of lines a row takes, with the blank after it.
+func rowHeight(r row) int {
+	h := hitHeight(r.hit)
+	if r.more > 0 {
+		h++
+	}
+	return h
+}
+
+// hitLines draws as many rows as fit in height lines, keeping the cursor
 // in view.
 func (s *searcher) hitLines(height int) []string {
-	if len(s.hits) == 0 {
+	if len(s.rows) == 0 {
 		if s.results != nil && strings.TrimSpace(s.query) != "" {
-			return []string{"  " + s.st.subtle.Render("No section matches. Fewer words, or a * after a word, find more.")}
+			lines := []string{"  " + s.st.subtle.Render("No section matches. Fewer words, or a * after a word, find more.")}
+			for _, f := range s.results.NoMatch {
+				lines = append(lines, "  "+s.st.warning.Render(ansi.Truncate(render.Plain(f)+" matches nothing in the library (removed or renamed?): tab takes it out.", s.listWidth()-4, "…")))
+			}
+			return lines
 		}
 		return nil
 	}
@@ -102,7 +165,7 @@ func (s *searcher) hitLines(height int) []string {
 	for {
 		used := 0
 		for i := s.offset; i <= s.cursor; i++ {
-			used += hitHeight(s.hits[i])
+			used += rowHeight(s.rows[i])
 		}
 		if used <= height || s.offset == s.cursor {
 			break
@@ -110,12 +173,32 @@ func (s *searcher) hitLines(height int) []string {
 		s.offset++
 	}
 	var lines []string
-	for i := s.offset; i < len(s.hits) && len(lines)+hitHeight(s.hits[i])-1 <= height; i++ {
-		lines = append(lines, s.hitView(s.hits[i], i == s.cursor)...)
+	for i := s.offset; i < len(s.rows) && len(lines)+rowHeight(s.rows[i])-1 <= height; i++ {
+		lines = append(lines, s.rowView(s.rows[i], i == s.cursor)...)
 		lines = append(lines, "")
 	}
-	if uint64(len(s.hits)) < s.results.Total && s.offset+s.visibleHits() >= len(s.hits) {
+	if uint64(len(s.hits)) < s.results.Total && s.offset+s.visibleHits() >= len(s.rows) {
 		lines = append(lines, "  "+s.st.subtle.Render("…"))
+	}
+	return lines
+}
+
+// rowView draws a row: its hit, indented under its briefing's best hit
+// when it is one of the others, and the count of sections not shown.
+func (s *searcher) rowView(r row, selected bool) []string {
+	if !r.member {
+		lines := s.hitView(r.hit, selected)
+		if r.more > 0 {
+			more := fmt.Sprintf("+%d more %s in this briefing (ctrl+x)", r.more, plural(r.more, "section", "sections"))
+			lines = append(lines, "    "+s.st.accent.Render(ansi.Truncate(more, max(s.listWidth()-6, 10), "…")))
+		}
+		return lines
+	}
+	s.indent = 2
+	lines := s.hitView(r.hit, selected)
+	s.indent = 0
+	for i, l := range lines {
+		lines[i] = "  " + l
 	}
 	return lines
 }
@@ -129,10 +212,13 @@ func (s *searcher) hitView(h index.Hit, selected bool) []string {
 		bar = s.st.selected.Render("▌ ")
 		titleStyle = s.st.selected
 	}
-	width := max(s.width-4, 10)
+	width := max(s.listWidth()-4-s.indent, 10)
 	date := ""
 	if !h.Date.IsZero() {
 		date = h.Date.Format("2 Jan 2006")
+	}
+	if s.isNew(h) {
+		date = strings.TrimSpace("new " + date)
 	}
 	// The section matters more than the briefing's (often long) title.
 	room := max(width-ansi.StringWidth(date)-2, 10)

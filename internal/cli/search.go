@@ -9,9 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/briefreader/brief/index"
+	"github.com/briefreader/brief/internal/hitexport"
 	"github.com/briefreader/brief/internal/render"
 	"github.com/briefreader/brief/internal/search"
 	"github.com/charmbracelet/x/ansi"
@@ -25,6 +27,8 @@ type searchFlags struct {
 	noSync        bool
 	tags          []string
 	sort          string
+	format        string
+	savedSearchFlags
 }
 
 func (a *app) searchCommand() *cobra.Command {
@@ -46,25 +50,48 @@ The query syntax:
   -russia  +ukraine   exclude a word, require a word
   ukraine OR russia   either word
   title:atacms        only in titles (also heading: or section:, body:, author:)
-  tag:nato            briefings with this tag
+  tag:nato tag:ukraine  briefings with both tags; tag:nato,ukraine either
+  folder:europe/east  briefings in a folder of the library (and its folders)
+  lang:de             briefings in a language (ISO code: en, de, fr...)
   date:>=2024-06      dates: 2024, 2024-11, 2024-11-21, >, >=, <, <=, 2023..2024
   ukrane~  missil*    fuzzy (one letter off; ~2 for two), prefix, wildcards * ?
   title:ukraine^2     weigh a word more
 A query that cannot be understood is explained, then searched as plain words.
 
+Saved searches (the search screen saves them with ctrl+s) run by name:
+--saved NAME runs one, --new keeps the sections new or changed since it was
+last opened, and --mark-seen marks what was printed as seen (for a cron job
+that mails what is new). --save NAME saves the query given; --list-saved
+lists them with how many sections are new to each.
+
+--format md or csv prints the hits as a markdown document or CSV (briefing,
+section, date, path, snippet) instead; --format json is --json.
+
 The exit status is 0 when something was found, 1 when nothing was.`,
 		Example: `  brief search '"north korean" troops'
   brief search --json --limit 5 atacms
-  brief search -L ~/briefings --tag nato 'date:2024 missile*'`,
+  brief search -L ~/briefings --tag nato 'date:2024 missile*'
+  brief search --sort newest 'tag:nato,ukraine folder:europe escalation'
+  brief search --save 'ukraine escalation' 'tag:ukraine escalation'
+  brief search --saved 'ukraine escalation' --new --mark-seen --format md`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 && !newOutput(a.streams.Out).terminal {
+			if len(args) == 0 && f.saved == "" && !f.listSaved && !newOutput(a.streams.Out).terminal {
 				return fmt.Errorf("search needs a QUERY (see `%s --help`)", cmd.CommandPath())
 			}
-			return nil
+			return f.check(args)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
+			switch {
+			case f.listSaved:
+				return a.listSavedSearches(cmd, f)
+			case f.saved != "":
+				return a.runSavedSearch(cmd, f)
+			case len(args) == 0:
 				return a.runTUIWith(cmd, tuiStart{search: true}) // on a terminal: the search screen
+			case f.save != "":
+				if err := a.saveSearch(f.save, strings.Join(args, " "), f.sort); err != nil {
+					return err
+				}
 			}
 			return a.runSearch(cmd, strings.Join(args, " "), f)
 		},
@@ -74,22 +101,22 @@ The exit status is 0 when something was found, 1 when nothing was.`,
 	flags.IntVar(&f.offset, "offset", 0, "skip this many hits first (for paging)")
 	flags.BoolVar(&f.asJSON, "json", false, "print JSON: hits with path, anchor, snippets and match byte ranges")
 	flags.StringArrayVarP(&f.tags, "tag", "t", nil, "only briefings with this tag (repeatable)")
-	flags.StringVar(&f.sort, "sort", "relevance", "relevance, date (newest first) or title")
+	flags.StringVar(&f.sort, "sort", "relevance", "relevance, newest, oldest or title (date is newest)")
+	flags.StringVar(&f.format, "format", "", "print the hits as md (a markdown document), csv or json (as --json)")
 	flags.BoolVar(&f.noSync, "no-sync", false, "search the index as it is, without checking the files for changes first (faster; see `brief index`)")
+	f.savedSearchFlags.add(flags)
 	return cmd
 }
 
 func (a *app) runSearch(cmd *cobra.Command, query string, f searchFlags) error {
 	// Tag counts appear only in JSON; counting them costs time.
-	req := index.Request{Query: query, Limit: f.limit, Offset: f.offset, Tags: f.tags, NoTagCounts: !f.asJSON}
-	switch f.sort {
-	case "relevance", "":
-	case "date":
-		req.Sort = index.SortDate
-	case "title":
-		req.Sort = index.SortTitle
-	default:
-		return fmt.Errorf("--sort: %q is not one of relevance, date, title", f.sort)
+	format, err := outputFormat(&f)
+	if err != nil {
+		return err
+	}
+	req := index.Request{Query: query, Limit: f.limit, Offset: f.offset, Tags: f.tags, NoTagCounts: !f.asJSON, ChangedSince: f.since}
+	if req.Sort, err = sortOrder(f.sort); err != nil {
+		return err
 	}
 	if f.limit <= 0 {
 		return errors.New("--limit must be at least 1")
@@ -123,10 +150,16 @@ func (a *app) runSearch(cmd *cobra.Command, query string, f searchFlags) error {
 		return err
 	}
 	res, queryErr := ans.Results, ans.QueryError
+	searched := time.Now()
 	out := newOutput(a.streams.Out)
-	if f.asJSON {
+	switch {
+	case f.asJSON:
 		err = writeSearchJSON(out.w, query, res, queryErr, notices)
-	} else {
+	case format != "":
+		a.explainQuery(queryErr, res)
+		info := hitexport.Info{Query: query, Sort: f.sort, Total: res.Total, Exported: searched}
+		err = hitexport.Write(out.w, format, info, res.Hits)
+	default:
 		if queryErr != nil {
 			fmt.Fprintf(a.streams.Err, "brief: %s; searching the words as plain text\n", cleanMessage(queryErr.Error()))
 		}
@@ -138,9 +171,11 @@ func (a *app) runSearch(cmd *cobra.Command, query string, f searchFlags) error {
 	if err != nil {
 		return fmt.Errorf("write results: %w", err)
 	}
+	a.afterSearch(f, notices, searched)
 	if len(res.Hits) == 0 {
 		if !f.asJSON {
 			fmt.Fprintln(a.streams.Err, "brief: no section matches")
+			a.explainNoMatch(res.NoMatch)
 		}
 		return &exitError{code: 1}
 	}

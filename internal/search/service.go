@@ -147,6 +147,15 @@ func (s *Service) scan(ctx context.Context, req index.Request, busy []index.Busy
 	for i, b := range busy {
 		roots[i] = b.Root
 	}
+	if !req.ChangedSince.IsZero() {
+		// The files do not say which sections are new: better none than
+		// all of them.
+		ans := Answer{Results: &index.Results{}}
+		for _, b := range busy {
+			ans.Notes = append(ans.Notes, "what is new cannot be told until the index is ready: "+b.Why)
+		}
+		return ans
+	}
 	res := quickScan(ctx, roots, req, s.opts.Index.LoadOptions, scanBudget)
 	ans := Answer{Results: res.results}
 	// What matters first, for a narrow screen: where the results come

@@ -154,7 +154,7 @@ func tempPrefix(name string) string { return "." + name + "-" }
 // is called only while holding the folder's lock, when no other save can be
 // writing one.
 func removeStaleTemps(dir string) {
-	for _, name := range []string{stateFile, historyFile, highlightsFile, stateFile + ".corrupt", historyFile + ".corrupt"} {
+	for _, name := range []string{stateFile, historyFile, highlightsFile, savedFile, stateFile + ".corrupt", historyFile + ".corrupt", savedFile + ".corrupt"} {
 		removeTemps(dir, name)
 	}
 }

@@ -24,8 +24,10 @@ func (e *saveError) Unwrap() error { return e.err }
 func newSaveError(failed []string, dir string, cause error) error {
 	what := whatState
 	switch {
-	case len(failed) > 1:
+	case len(failed) == 2 && failed[0] == whatState && failed[1] == whatHistory:
 		what = whatBoth
+	case len(failed) > 1:
+		what = strings.Join(failed[:len(failed)-1], ", ") + " and " + failed[len(failed)-1]
 	case len(failed) == 1:
 		what = failed[0]
 	}

@@ -1,5 +1,6 @@
 // Package state keeps the user's state between runs of brief: the reading
-// position and bookmarks of each briefing, and the search history.
+// position and bookmarks of each briefing, the search history and the
+// saved searches.
 //
 // The state lives in small JSON files in one folder (by default
 // $XDG_STATE_HOME/brief). Files are replaced atomically, so a crash never
@@ -58,6 +59,8 @@ type Store struct {
 	history              []queryEntry
 	stateGen, stateSaved uint64 // stateGen != stateSaved: briefings changed since the last save
 	histGen, histSaved   uint64
+	saved                map[string]savedEntry // Save snapshots it with maps.Clone
+	savedGen, savedSaved uint64
 	notices              []string // of saves, for Notices
 }
 
@@ -94,7 +97,7 @@ func Open(dir string) (*Store, []string, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("open state folder %s: %w", dir, err)
 	}
-	s := &Store{dir: abs, briefings: map[string]briefingDoc{}}
+	s := &Store{dir: abs, briefings: map[string]briefingDoc{}, saved: map[string]savedEntry{}}
 	var warnings []string
 	st, warn, unsaved := loadForOpen[stateDoc](abs, stateFile, whatState)
 	if warn != "" {
@@ -115,6 +118,9 @@ func Open(dir string) (*Store, []string, error) {
 	}
 	if unsaved {
 		s.histGen++
+	}
+	if warn := s.loadSaved(); warn != "" {
+		warnings = append(warnings, warn)
 	}
 	return s, warnings, nil
 }
@@ -255,12 +261,13 @@ func (s *Store) Save() error {
 	defer s.saveMu.Unlock()
 
 	s.mu.Lock()
-	stateGen, histGen := s.stateGen, s.histGen
-	stateDirty, histDirty := stateGen != s.stateSaved, histGen != s.histSaved
+	stateGen, histGen, savedGen := s.stateGen, s.histGen, s.savedGen
+	stateDirty, histDirty, savedDirty := stateGen != s.stateSaved, histGen != s.histSaved, savedGen != s.savedSaved
 	briefings := maps.Clone(s.briefings)
 	history := slices.Clone(s.history)
+	saved := maps.Clone(s.saved)
 	s.mu.Unlock()
-	if !stateDirty && !histDirty {
+	if !stateDirty && !histDirty && !savedDirty {
 		return nil
 	}
 
@@ -278,6 +285,9 @@ func (s *Store) Save() error {
 		}
 		if histDirty {
 			fail(whatHistory, err)
+		}
+		if savedDirty {
+			fail(whatSaved, err)
 		}
 		return newSaveError(failed, s.dir, cause)
 	}
@@ -310,6 +320,15 @@ func (s *Store) Save() error {
 			s.history = mergeHistory(s.history, merged.Queries)
 			s.histSaved = histGen
 			s.mu.Unlock()
+		}
+	}
+	if savedDirty {
+		notice, err := s.saveSaved(saved, savedGen)
+		if notice != "" {
+			notices = append(notices, notice)
+		}
+		if err != nil {
+			fail(whatSaved, err)
 		}
 	}
 	if len(failed) > 0 {
