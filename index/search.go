@@ -171,17 +171,6 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Results, error) {
 	return out, nil
 }
 
-// TagCounts counts the sections a request matches by tag, the 20 most
-// frequent first: Results.Tags, for a search made with NoTagCounts (the
-// search screen shows its hits first, then asks for the counts).
-func (ix *Index) TagCounts(ctx context.Context, req Request) ([]TagCount, error) {
-	rq, err := buildQuery(req, ix.languages())
-	if err != nil || rq == nil || rq.empty() {
-		return nil, err
-	}
-	return ix.tagCounts(ctx, rq.counted())
-}
-
 // tagCounts counts the sections matching q by tag, the 20 most frequent.
 func (ix *Index) tagCounts(ctx context.Context, q query.Query) ([]TagCount, error) {
 	sreq := bleve.NewSearchRequestOptions(q, 0, 0, false)

@@ -51,15 +51,6 @@ func (f *fakeSearch) Search(ctx context.Context, req index.Request) (search.Answ
 	return f.answer(req)
 }
 
-func (f *fakeSearch) TagCounts(ctx context.Context, req index.Request) ([]index.TagCount, error) {
-	req.NoTagCounts = false
-	ans, err := f.answer(req)
-	if err != nil || ans.Results == nil {
-		return nil, err
-	}
-	return ans.Results.Tags, nil
-}
-
 func (f *fakeSearch) Facets(ctx context.Context, req index.Request, paths []string) (*index.Facets, error) {
 	req.Limit, req.Offset = 10000, 0
 	ans, err := f.answer(req)

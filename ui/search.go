@@ -22,8 +22,6 @@ import (
 type SearchService interface {
 	// Search answers a request, recovering as it can.
 	Search(ctx context.Context, req index.Request) (search.Answer, error)
-	// TagCounts counts by tag the sections a request matches.
-	TagCounts(ctx context.Context, req index.Request) ([]index.TagCount, error)
 	// Facets counts the sections a request matches by tag, folder,
 	// language, author and year, and those of each briefing in paths.
 	Facets(ctx context.Context, req index.Request, paths []string) (*index.Facets, error)

@@ -180,27 +180,6 @@ func mergeScan(ans, scanned Answer) Answer {
 	return ans
 }
 
-// TagCounts counts the sections a request matches by tag, for a search made
-// with Request.NoTagCounts: the search screen shows its hits first. A
-// query that cannot be understood counts its words as typed, as Search
-// searches them. While the index is busy there are no counts.
-func (s *Service) TagCounts(ctx context.Context, req index.Request) ([]index.TagCount, error) {
-	if _, ok := InHighlights(req.Query); ok {
-		return nil, nil // highlights have no tags
-	}
-	ix := s.index()
-	if len(ix.Busy()) > 0 {
-		return nil, nil
-	}
-	tags, err := ix.TagCounts(ctx, req)
-	var qe *index.QueryError
-	if errors.As(err, &qe) && !req.Literal {
-		req.Literal = true
-		tags, err = ix.TagCounts(ctx, req)
-	}
-	return tags, err
-}
-
 // searchLiteralOnError runs a request, and again with the words as typed
 // when the query cannot be understood.
 func searchLiteralOnError(ctx context.Context, ix *index.Index, req index.Request) (Answer, error) {
