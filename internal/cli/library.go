@@ -116,7 +116,7 @@ func (a *app) printProblems(problems []briefings.Problem) {
 		if p.Skipped {
 			kind = "skipped"
 		}
-		fmt.Fprintf(a.streams.Err, "%s: %s: %s\n", kind, cleanMessage(p.Path), cleanMessage(fmt.Sprint(p.Err)))
+		fmt.Fprintf(a.streams.Err, "%s: %s: %s\n", kind, cleanMessage(p.Path), cleanMessage(fmt.Sprint(explain(p.Err))))
 	}
 }
 

@@ -59,11 +59,11 @@ func Execute(args []string, s Streams, version string) int {
 	var exit *exitError
 	if errors.As(err, &exit) {
 		if exit.err != nil {
-			fmt.Fprintf(s.Err, "brief: %s\n", cleanMessage(exit.err.Error()))
+			fmt.Fprintf(s.Err, "brief: %s\n", cleanMessage(explain(exit.err).Error()))
 		}
 		return exit.code
 	}
-	fmt.Fprintf(s.Err, "brief: %s\n", cleanMessage(err.Error()))
+	fmt.Fprintf(s.Err, "brief: %s\n", cleanMessage(explain(err).Error()))
 	return 1
 }
 

@@ -98,14 +98,14 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 		},
 		Cached: func() *catalog.Catalog {
 			if c, ok := catalog.Cached(paths, catalog.Options{Dir: a.cacheDir()}); ok {
-				return c
+				return explainCatalog(c)
 			}
 			return nil
 		},
 		Load: func(progress func(done, total int)) *catalog.Catalog {
 			o := opts
 			o.Progress = progress
-			return a.loadCatalog(paths, o)
+			return explainCatalog(a.loadCatalog(paths, o))
 		},
 		LoadOptions: opts,
 		Style:       style,
