@@ -184,9 +184,20 @@ func readLimited(f File, limit int64) ([]byte, error) {
 		return nil, describe(err)
 	}
 	if int64(len(raw)) > limit {
-		return nil, fmt.Errorf("skipped: the file is larger than the %s limit (raise it with --max-size)", FormatSize(limit))
+		return nil, &TooLargeError{Limit: limit}
 	}
 	return raw, nil
+}
+
+// TooLargeError is a file skipped because it is larger than the size limit
+// (LoadOptions.MaxSize). The caller says how to raise the limit.
+type TooLargeError struct {
+	Limit int64 // bytes
+}
+
+// Error says what the limit is.
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("skipped: the file is larger than the %s limit", FormatSize(e.Limit))
 }
 
 // FormatSize writes a byte count the way people read it: "32 MiB", "4.5 KiB".

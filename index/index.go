@@ -29,9 +29,7 @@ import (
 
 // Options configures Open. The zero value is ready to use.
 type Options struct {
-	// Dir is the directory holding the indexes; default the "brief"
-	// directory under the user's cache directory ($XDG_CACHE_HOME/brief on
-	// Linux).
+	// Dir is the directory holding the indexes; "" is DefaultDir.
 	Dir string
 	// LoadOptions are used to read briefings during Sync.
 	LoadOptions briefings.LoadOptions
@@ -146,9 +144,7 @@ func Open(roots []briefings.Root, opts Options) (*Index, error) {
 	ix.ctx, ix.cancel = context.WithCancel(context.Background())
 	ix.base = opts.Dir
 	if ix.base == "" {
-		if cache, err := os.UserCacheDir(); err == nil {
-			ix.base = filepath.Join(cache, "brief")
-		}
+		ix.base, _ = DefaultDir() // "" without a cache folder: said below
 	}
 	if ix.base != "" {
 		base, err := OwnedDir(ix.base)
@@ -166,7 +162,7 @@ func Open(roots []briefings.Root, opts Options) (*Index, error) {
 		if err != nil {
 			if opts.SharedOnly {
 				ix.cancel()
-				return nil, fmt.Errorf("cannot use the index directory %s (%w)", ix.base, err)
+				return nil, fmt.Errorf("cannot use the index directory %s: %w", ix.base, err)
 			}
 			ix.notice("cannot use the index directory %s (%v); searching indexes built in memory", ix.base, err)
 			ix.base = ""
@@ -174,7 +170,7 @@ func Open(roots []briefings.Root, opts Options) (*Index, error) {
 	} else {
 		if opts.SharedOnly {
 			ix.cancel()
-			return nil, errors.New("there is no cache directory for the index (see --index-dir)")
+			return nil, ErrNoDir
 		}
 		ix.notice("there is no cache directory for the index; searching indexes built in memory")
 	}

@@ -44,7 +44,7 @@ func isBriefs(e os.DirEntry) bool {
 // when missing. It fails when neither folder can be used.
 func OwnedDir(dir string) (string, error) {
 	if dir == "" {
-		return "", errors.New("there is no cache folder for the index (see --index-dir)")
+		return "", ErrNoDir
 	}
 	ok, err := claim(dir)
 	if err != nil || ok {
@@ -56,7 +56,7 @@ func OwnedDir(dir string) (string, error) {
 		return sub, err
 	}
 	if !ok {
-		return "", fmt.Errorf("%s holds files brief did not make, and so does %s; choose another folder for the index (--index-dir)", dir, sub)
+		return "", &ForeignDirError{Dir: dir, Sub: sub}
 	}
 	return sub, nil
 }

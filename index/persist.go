@@ -81,7 +81,7 @@ func (e *DiskError) Error() string {
 	if e.Need > 0 {
 		msg += fmt.Sprintf("; the index needs about %s", briefings.FormatSize(e.Need))
 	}
-	return msg + "); free some space or keep the index elsewhere (--index-dir)"
+	return msg + "); free some space or keep the index elsewhere"
 }
 
 // Unwrap returns the system's error.

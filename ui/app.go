@@ -27,8 +27,9 @@ type Options struct {
 	Cached func() *catalog.Catalog
 	// LoadOptions are used to read a briefing again when it changes.
 	LoadOptions briefings.LoadOptions
-	// Style is the requested glamour style: "auto" (from GLAMOUR_STYLE or
-	// the terminal background), a style name or a JSON file.
+	// Style is the glamour style, as the command line resolved it from its
+	// flag, GLAMOUR_STYLE and the configuration: a style name or a JSON
+	// file decides it; "auto" (or "") asks the terminal for its background.
 	Style string
 	// NoColor is set when NO_COLOR is: colours are dropped, bold and
 	// underline kept.
@@ -138,7 +139,7 @@ func New(opts Options) *Model {
 	st.noColor = opts.NoColor
 	m := &Model{opts: opts, keys: newGlobalKeys(), st: st, lib: newLibrary(st), mouse: true, dark: true}
 	m.search = newSearcher(st, opts.Store)
-	m.styleDecided = opts.Style != render.StyleAuto || opts.NoColor || envStyle() != ""
+	m.styleDecided = opts.Style != render.StyleAuto || opts.NoColor
 	if len(opts.Notices) > 0 {
 		m.lib.message = strings.Join(opts.Notices, " · ")
 	}

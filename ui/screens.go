@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"os"
-	"strings"
-
 	tea "charm.land/bubbletea/v2"
 	"github.com/briefreader/brief/briefings"
 	"github.com/briefreader/brief/internal/render"
@@ -167,15 +164,6 @@ func (m *Model) decideStyle() tea.Cmd {
 		return m.rd.setStyle(m.glamourStyle())
 	}
 	return nil
-}
-
-// envStyle is GLAMOUR_STYLE, which decides the style without asking the
-// terminal.
-func envStyle() string {
-	if s := strings.TrimSpace(os.Getenv("GLAMOUR_STYLE")); s != render.StyleAuto {
-		return s
-	}
-	return ""
 }
 
 // glamourStyle is the concrete style for rendering briefings. Under

@@ -56,6 +56,17 @@ type cached struct {
 	ChangeTime time.Time
 	Entry      briefings.Entry
 	Failed     string // why the file could not be loaded, if it could not
+	// TooLarge is the size limit a file skipped for its size was over
+	// (briefings.TooLargeError), so that the error keeps its type.
+	TooLarge int64
+}
+
+// failure is why a cached file could not be loaded.
+func (c cached) failure() error {
+	if c.TooLarge > 0 {
+		return &briefings.TooLargeError{Limit: c.TooLarge}
+	}
+	return errors.New(c.Failed)
 }
 
 // cachedFor returns what the cache keeps of f, found by a scan that began
@@ -126,7 +137,7 @@ func Cached(paths []string, opts Options) (c *Catalog, ok bool) {
 		for i, f := range d.Files {
 			switch {
 			case f.Failed != "":
-				c.Problems = append(c.Problems, briefings.Problem{Path: d.Paths[i], Err: errors.New(f.Failed), Skipped: true})
+				c.Problems = append(c.Problems, briefings.Problem{Path: d.Paths[i], Err: f.failure(), Skipped: true})
 			case f.Entry.Path != "":
 				c.Entries = append(c.Entries, f.Entry)
 			}
@@ -172,6 +183,9 @@ func (c *Catalog) loadRoot(root briefings.Root, opts Options) {
 		if f, ok := sizes[p.Path]; ok && p.Skipped {
 			k := cachedFor(f, scanned)
 			k.Failed = p.Err.Error()
+			if tooLarge := (*briefings.TooLargeError)(nil); errors.As(p.Err, &tooLarge) {
+				k.TooLarge = tooLarge.Limit
+			}
 			fresh.Files[p.Path] = k
 		}
 	}
@@ -180,7 +194,7 @@ func (c *Catalog) loadRoot(root briefings.Root, opts Options) {
 		e := fresh.Files[f.Path]
 		switch {
 		case e.Failed != "":
-			c.Problems = append(c.Problems, briefings.Problem{Path: f.Path, Err: errors.New(e.Failed), Skipped: true})
+			c.Problems = append(c.Problems, briefings.Problem{Path: f.Path, Err: e.failure(), Skipped: true})
 		case e.Entry.Path != "":
 			e.Entry.Path, e.Entry.RelPath = f.Path, f.RelPath
 			c.Entries = append(c.Entries, e.Entry)

@@ -1,11 +1,14 @@
 package catalog
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/briefreader/brief/briefings"
 )
 
 func write(t *testing.T, path, text string) {
@@ -132,5 +135,27 @@ func TestStaleTempFilesAreRemoved(t *testing.T) {
 	}
 	if _, err := os.Stat(fresh); err != nil {
 		t.Errorf("a recent temporary file was removed: %v", err)
+	}
+}
+
+// A file skipped for its size stays a briefings.TooLargeError when listed
+// from the cache, so that the command line can say which flag raises the
+// limit.
+func TestTooLargeKeepsItsType(t *testing.T) {
+	settle(t)
+	lib, cache := t.TempDir(), t.TempDir()
+	write(t, filepath.Join(lib, "big.md"), "# Big\n\n"+strings.Repeat("words ", 100)+"\n")
+	opts := Options{Dir: cache, LoadOptions: briefings.LoadOptions{MaxSize: 100}}
+	fresh := Load([]string{lib}, opts)
+	warm := Load([]string{lib}, opts)
+	cached, ok := Cached([]string{lib}, opts)
+	if !ok || warm.Read != 0 {
+		t.Fatalf("no cache: ok %v, warm load read %d files", ok, warm.Read)
+	}
+	for name, c := range map[string]*Catalog{"fresh": fresh, "warm": warm, "cached": cached} {
+		var tooLarge *briefings.TooLargeError
+		if len(c.Problems) != 1 || !errors.As(c.Problems[0].Err, &tooLarge) || tooLarge.Limit != 100 {
+			t.Errorf("%s: problems %v, want one TooLargeError with limit 100", name, c.Problems)
+		}
 	}
 }

@@ -5,10 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/briefreader/brief/briefings"
@@ -18,20 +15,11 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// addIndexFlags adds the global --index-dir flag. Commands read it back with
-// indexDir, so it needs no field in app.
+// addIndexFlags adds the global --index-dir flag; the index folder
+// setting (settings.indexDir) reads it.
 func addIndexFlags(root *cobra.Command) {
 	root.PersistentFlags().String("index-dir", "",
 		"keep the search index here (default $BRIEF_INDEX_DIR, else the user cache directory)")
-}
-
-// indexDir returns --index-dir, else $BRIEF_INDEX_DIR, else "" for the
-// default under the user's cache directory.
-func indexDir(cmd *cobra.Command) string {
-	if f := cmd.Flags().Lookup("index-dir"); f != nil && f.Value.String() != "" {
-		return f.Value.String()
-	}
-	return os.Getenv("BRIEF_INDEX_DIR")
 }
 
 // indexRoots returns the roots of the selected library without loading it:
@@ -65,10 +53,9 @@ func (a *app) openSearch(ctx context.Context, cmd *cobra.Command, live bool) (*s
 	if err != nil {
 		return nil, err
 	}
-	dir, _ := a.indexDirSetting()
 	return search.Open(ctx, search.Options{
 		Roots:      roots,
-		Index:      index.Options{Dir: dir, LoadOptions: opts, Purpose: purpose},
+		Index:      index.Options{Dir: a.settings.indexDir.value, LoadOptions: opts, Purpose: purpose},
 		Live:       live,
 		Highlights: a.highlightSource(),
 	})
@@ -85,7 +72,7 @@ func (a *app) openIndexWith(cmd *cobra.Command, o index.Options) (*index.Index, 
 	if err != nil {
 		return nil, err
 	}
-	o.Dir, _ = a.indexDirSetting()
+	o.Dir = a.settings.indexDir.value
 	o.LoadOptions = opts
 	ix, err := index.Open(roots, o)
 	if err != nil {
@@ -103,8 +90,7 @@ func (a *app) openIndexWith(cmd *cobra.Command, o index.Options) (*index.Index, 
 // when that folder holds files of the user's (see index.OwnedDir); ""
 // keeps no cache when neither can be used.
 func (a *app) cacheDir() string {
-	dir, _ := a.indexDirSetting()
-	owned, err := index.OwnedDir(dir)
+	owned, err := index.OwnedDir(a.settings.indexDir.value)
 	if err != nil {
 		return ""
 	}
@@ -137,50 +123,6 @@ func (a *app) openIndexToBuild(ctx context.Context, cmd *cobra.Command, again st
 		case <-time.After(200 * time.Millisecond):
 		}
 	}
-}
-
-// signalGrace is how long a command has, after SIGINT or SIGTERM, to stop
-// cleanly before it is ended anyway (as a crash would end it, which the
-// index survives: it stays as it was at its last complete write).
-const signalGrace = 900 * time.Millisecond
-
-// signalContext is cancelled by SIGINT or SIGTERM, so that a sync stops
-// cleanly, keeping the work done. exitCode gives 130 or 143 after one. A
-// command that has not returned signalGrace after the signal exits then.
-func signalContext() (ctx context.Context, exitCode func() int, stop func()) {
-	ctx, cancel := context.WithCancel(context.Background())
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
-	var got os.Signal
-	done := make(chan struct{})
-	go func() {
-		select {
-		case got = <-ch:
-			cancel()
-		case <-done:
-			return
-		}
-		select {
-		case <-time.After(signalGrace):
-			code := 130
-			if got == syscall.SIGTERM {
-				code = 143
-			}
-			fmt.Fprintln(os.Stderr, "brief: interrupted")
-			os.Exit(code)
-		case <-done:
-		}
-	}()
-	exitCode = func() int {
-		switch got {
-		case os.Interrupt:
-			return 130
-		case syscall.SIGTERM:
-			return 143
-		}
-		return 1
-	}
-	return ctx, exitCode, func() { signal.Stop(ch); close(done); cancel() }
 }
 
 func (a *app) indexCommand() *cobra.Command {

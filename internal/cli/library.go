@@ -3,15 +3,12 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/briefreader/brief/briefings"
 	"github.com/briefreader/brief/internal/catalog"
-	"github.com/briefreader/brief/internal/config"
 	"github.com/briefreader/brief/internal/state"
 	"github.com/spf13/cobra"
 )
@@ -22,50 +19,42 @@ type app struct {
 	streams    Streams
 	libraries  []string
 	positional []string
-	maxSize    string
 	tui        tuiFlags
 	given      *briefings.Briefing // read from the standard input
 
-	cmd *cobra.Command // the command running, for flag lookups
+	// settings are resolved before any command runs (loadSettings).
+	settings settings
 
 	highlights     *state.HighlightStore // the app's, once open; else opened for in:highlights
 	highlightsOnce sync.Once
-	cfg            config.Config
-	cfgPath        string
-	cfgErr         error
 }
 
 func (a *app) addGlobalFlags(root *cobra.Command) {
 	flags := root.PersistentFlags()
 	flags.StringArrayVarP(&a.libraries, "library", "L", nil,
 		"a folder or file of briefings (repeatable; default $BRIEF_LIBRARY, else the sample library)")
-	flags.StringVar(&a.maxSize, "max-size", "32MiB", "skip files larger than this (e.g. 500KiB, 64MiB)")
+	flags.String("max-size", defaultMaxSize, "skip files larger than this (e.g. 500KiB, 64MiB)")
 }
 
 // libraryPaths returns the library selection: -L flags and positional
-// paths, else BRIEF_LIBRARY, else the configuration's libraries, else nil
-// for the sample library.
+// paths, else the library setting (BRIEF_LIBRARY, else the
+// configuration's libraries), else nil for the sample library.
 func (a *app) libraryPaths() []string {
-	paths := append(append([]string(nil), a.libraries...), a.positional...)
-	if len(paths) > 0 {
-		return paths
+	if len(a.positional) > 0 {
+		return append(append([]string(nil), a.libraries...), a.positional...)
 	}
-	for _, p := range filepath.SplitList(os.Getenv("BRIEF_LIBRARY")) {
-		if strings.TrimSpace(p) != "" {
-			paths = append(paths, p)
-		}
-	}
-	if len(paths) > 0 {
-		return paths
-	}
-	return a.cfg.Libraries
+	return a.settings.library.value
 }
 
 func (a *app) loadOptions() (briefings.LoadOptions, error) {
-	maxSize, _ := a.maxSizeSetting()
-	size, err := parseSize(maxSize)
+	maxSize := a.settings.maxSize
+	size, err := parseSize(maxSize.value)
 	if err != nil {
-		return briefings.LoadOptions{}, fmt.Errorf("--max-size: %w", err)
+		what := "--max-size"
+		if maxSize.source == "configuration" {
+			what = "max_size in " + a.settings.configPath
+		}
+		return briefings.LoadOptions{}, fmt.Errorf("%s: %w", what, err)
 	}
 	return briefings.LoadOptions{MaxSize: size}, nil
 }
@@ -103,8 +92,7 @@ var clearCatalogCache = catalog.Clear
 // next listing reads every file again: brief index --rebuild rebuilds every
 // cache of the library, not only the index.
 func (a *app) clearCatalog() {
-	dir, _ := a.indexDirSetting()
-	if err := clearCatalogCache(dir, a.libraryPaths()); err != nil {
+	if err := clearCatalogCache(a.settings.indexDir.value, a.libraryPaths()); err != nil {
 		fmt.Fprintf(a.streams.Err, "brief: note: %s\n", cleanMessage(err.Error()))
 	}
 }
@@ -116,7 +104,7 @@ func (a *app) printProblems(problems []briefings.Problem) {
 		if p.Skipped {
 			kind = "skipped"
 		}
-		fmt.Fprintf(a.streams.Err, "%s: %s: %s\n", kind, cleanMessage(p.Path), cleanMessage(fmt.Sprint(p.Err)))
+		fmt.Fprintf(a.streams.Err, "%s: %s: %s\n", kind, cleanMessage(p.Path), cleanMessage(fmt.Sprint(explain(p.Err))))
 	}
 }
 

@@ -15,7 +15,6 @@ import (
 
 type presentFlags struct {
 	section  string
-	theme    string
 	duration time.Duration
 	end      string
 }
@@ -55,7 +54,7 @@ your notes, the clock and the plan; its keys drive the presentation.`,
 	}
 	flags := cmd.Flags()
 	flags.StringVarP(&f.section, "section", "s", "", "start at this section: number, anchor or part of the heading")
-	flags.StringVar(&f.theme, "theme", render.StyleHighContrastDark, "high-contrast-dark, high-contrast-light, dark, light, ... or a glamour JSON file")
+	flags.String("theme", defaultTheme, "high-contrast-dark, high-contrast-light, dark, light, ... or a glamour JSON file")
 	flags.DurationVar(&f.duration, "duration", 0, "count down to this length, e.g. 45m (colour changes 5 minutes before the end)")
 	flags.StringVar(&f.end, "end", "", "end by the clock at this time, e.g. 14:40: count down to it and plan up to it")
 	return cmd
@@ -75,7 +74,7 @@ func (a *app) runPresent(cmd *cobra.Command, query string, f presentFlags) error
 			return err
 		}
 	}
-	theme, _ := a.themeSetting(f.theme)
+	theme := a.settings.theme.value
 	if _, err := render.StyleConfig(theme); err != nil {
 		return err
 	}

@@ -10,7 +10,7 @@ import (
 
 // runPrune removes the indexes nobody needs, saying which.
 func (a *app) runPrune() error {
-	dir, _ := a.indexDirSetting()
+	dir := a.settings.indexDir.value
 	pruned, err := index.Prune(dir)
 	if err != nil {
 		return err

@@ -59,11 +59,11 @@ func Execute(args []string, s Streams, version string) int {
 	var exit *exitError
 	if errors.As(err, &exit) {
 		if exit.err != nil {
-			fmt.Fprintf(s.Err, "brief: %s\n", cleanMessage(exit.err.Error()))
+			fmt.Fprintf(s.Err, "brief: %s\n", cleanMessage(explain(exit.err).Error()))
 		}
 		return exit.code
 	}
-	fmt.Fprintf(s.Err, "brief: %s\n", cleanMessage(err.Error()))
+	fmt.Fprintf(s.Err, "brief: %s\n", cleanMessage(explain(err).Error()))
 	return 1
 }
 
@@ -82,8 +82,8 @@ briefings instead.`,
 		Version:       version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		PersistentPreRun: func(cmd *cobra.Command, args []string) {
-			app.loadConfig(cmd)
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			return app.loadSettings(cmd)
 		},
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -119,7 +119,7 @@ func (a *app) runDefault(cmd *cobra.Command, args []string) error {
 		case err != nil:
 			return err
 		case !newOutput(a.streams.Out).terminal:
-			return a.printBriefing(b, -1, showFlags{style: a.tui.style})
+			return a.printBriefing(b, -1, showFlags{})
 		default:
 			return a.runTUIWith(cmd, tuiStart{})
 		}

@@ -20,7 +20,6 @@ const maxReadableWidth = 100
 type showFlags struct {
 	section string
 	width   int
-	style   string
 	toc     bool
 }
 
@@ -47,7 +46,7 @@ terminal, or NO_COLOR is set, the text has no escape codes at all.`,
 	flags := cmd.Flags()
 	flags.StringVarP(&f.section, "section", "s", "", "show only this section: number, anchor or part of the heading")
 	flags.IntVarP(&f.width, "width", "w", 0, "wrap at this many columns (default: terminal width, at most 100)")
-	flags.StringVar(&f.style, "style", "auto", "auto, dark, light, notty, ascii, high-contrast-dark, ... or a glamour JSON file")
+	flags.String("style", defaultStyle, "auto, dark, light, notty, ascii, high-contrast-dark, ... or a glamour JSON file")
 	flags.BoolVar(&f.toc, "toc", false, "print the table of contents instead")
 	return cmd
 }
@@ -66,7 +65,7 @@ func (a *app) printBriefing(b *briefings.Briefing, section int, f showFlags) err
 	if f.toc {
 		return writeTOC(out, b)
 	}
-	style, _ := a.styleSetting("style", f.style)
+	style := a.settings.style.value
 	if style != render.StyleAuto {
 		if _, err := render.StyleConfig(style); err != nil {
 			return err

@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/signal"
 	"path/filepath"
-	"syscall"
 
 	"github.com/briefreader/brief/briefings"
 	"github.com/briefreader/brief/internal/catalog"
@@ -20,14 +18,14 @@ import (
 
 // tuiFlags are the root command's own flags, for the reader.
 type tuiFlags struct {
-	style string
-	width int
 	query string
 }
 
+// addTUIFlags adds the reader's flags; --style and --width are settings
+// (see settings).
 func (a *app) addTUIFlags(root *cobra.Command) {
-	root.Flags().StringVar(&a.tui.style, "style", "auto", "auto, dark, light, notty, ascii, high-contrast-dark, ... or a glamour JSON file")
-	root.Flags().IntVar(&a.tui.width, "width", 100, "the widest the text may be, in columns")
+	root.Flags().String("style", defaultStyle, "auto, dark, light, notty, ascii, high-contrast-dark, ... or a glamour JSON file")
+	root.Flags().Int("width", defaultWidth, "the widest the text may be, in columns")
 	root.Flags().StringVarP(&a.tui.query, "query", "q", "", "start on the search screen with this query")
 }
 
@@ -39,9 +37,9 @@ type tuiStart struct {
 	search      bool // start on the search screen, empty
 }
 
-// runTUIWith starts the app and returns when the user quits. SIGINT,
-// SIGTERM and SIGHUP end it with the terminal restored and the usual
-// 128+signal exit status.
+// runTUIWith starts the app and returns when the user quits. The exit
+// signals (see withSignals) end it with the terminal restored and the
+// usual 128+signal exit status.
 func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 	keys, closeKeys, err := a.keyboard()
 	if err != nil {
@@ -52,8 +50,7 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 	if err != nil {
 		return err
 	}
-	style, _ := a.styleSetting("style", a.tui.style)
-	width, _ := a.widthSetting()
+	style, width := a.settings.style.value, a.settings.width.value
 	if style != render.StyleAuto {
 		if _, err := render.StyleConfig(style); err != nil {
 			return err
@@ -98,18 +95,18 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 		},
 		Cached: func() *catalog.Catalog {
 			if c, ok := catalog.Cached(paths, catalog.Options{Dir: a.cacheDir()}); ok {
-				return c
+				return explainCatalog(c)
 			}
 			return nil
 		},
 		Load: func(progress func(done, total int)) *catalog.Catalog {
 			o := opts
 			o.Progress = progress
-			return a.loadCatalog(paths, o)
+			return explainCatalog(a.loadCatalog(paths, o))
 		},
 		LoadOptions: opts,
 		Style:       style,
-		NoColor:     os.Getenv("NO_COLOR") != "",
+		NoColor:     a.settings.noColor,
 		MaxWidth:    width,
 		Store:       store,
 		Highlights:  highlights,
@@ -159,33 +156,4 @@ func (a *app) needKeyboard() error {
 			"(not a terminal); run brief without < or a pipe, or print with brief list, brief show or brief search")
 	}
 	return nil
-}
-
-// withSignals runs a terminal program that SIGINT, SIGTERM and SIGHUP
-// cancel; the exit status is then the usual 128+signal (130 for ctrl+c).
-func withSignals(run func(ctx context.Context) error) error {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
-	defer signal.Stop(signals)
-	received := make(chan os.Signal, 1)
-	go func() {
-		if s, ok := <-signals; ok {
-			received <- s
-			cancel()
-		}
-	}()
-	err := run(ctx)
-	select {
-	case s := <-received:
-		if sig, ok := s.(syscall.Signal); ok {
-			return &exitError{code: 128 + int(sig)}
-		}
-	default:
-	}
-	if errors.Is(err, ui.ErrInterrupted) {
-		return &exitError{code: 130}
-	}
-	return err
 }

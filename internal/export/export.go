@@ -62,9 +62,20 @@ func FormatForPath(path string) (f Format, ok bool, err error) {
 	}
 	f, err = ParseFormat(ext[1:])
 	if err != nil {
-		return "", false, fmt.Errorf("cannot tell the format from %q: name it .html, .md, .txt or .pdf, or use --format", filepath.Base(path))
+		return "", false, &ExtensionError{Name: filepath.Base(path)}
 	}
 	return f, true, nil
+}
+
+// ExtensionError is a file name whose extension names no format. The
+// caller says how else to choose one.
+type ExtensionError struct {
+	Name string // the file's name, without its folder
+}
+
+// Error says which name and which extensions would do.
+func (e *ExtensionError) Error() string {
+	return fmt.Sprintf("cannot tell the format from %q: name it .html, .md, .txt or .pdf", e.Name)
 }
 
 // DefaultWidth is the plain-text wrap width when Options.Width is zero.

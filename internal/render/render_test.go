@@ -137,9 +137,15 @@ func TestStyles(t *testing.T) {
 	if _, err := StyleConfig("no-such-style"); err == nil || !strings.Contains(err.Error(), "unknown style") {
 		t.Errorf("unknown style error = %v", err)
 	}
+	// The environment is a setting resolved by the command line, not here.
 	t.Setenv("GLAMOUR_STYLE", "dracula")
-	if got := ResolveStyle("auto", true, true); got != "dracula" {
-		t.Errorf("auto with GLAMOUR_STYLE = %s", got)
+	for _, c := range []struct {
+		dark bool
+		want string
+	}{{true, StyleDark}, {false, StyleLight}} {
+		if got := ResolveStyle("auto", true, c.dark); got != c.want {
+			t.Errorf("auto on a dark=%v background, GLAMOUR_STYLE set = %s, want %s", c.dark, got, c.want)
+		}
 	}
 	if got := ResolveStyle("auto", false, true); got != StyleNoTTY {
 		t.Errorf("auto without colour = %s", got)

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
@@ -39,17 +38,15 @@ func Styles() []string {
 }
 
 // ResolveStyle turns a requested style into a concrete one. "auto" (or "")
-// becomes GLAMOUR_STYLE when that is set, "notty" when colour is off, and
-// otherwise "dark" or "light" from the terminal background.
+// becomes "notty" when colour is off, and otherwise "dark" or "light" from
+// the terminal background. It reads no environment: GLAMOUR_STYLE is one of
+// brief's settings, resolved with the others into requested.
 func ResolveStyle(requested string, colour, darkBackground bool) string {
 	if requested != "" && requested != StyleAuto {
 		return requested
 	}
 	if !colour {
 		return StyleNoTTY
-	}
-	if env := strings.TrimSpace(os.Getenv("GLAMOUR_STYLE")); env != "" && env != StyleAuto {
-		return env
 	}
 	if darkBackground {
 		return StyleDark
