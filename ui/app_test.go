@@ -111,7 +111,7 @@ func waitUntil(t *testing.T, tm *teatest.TestModel, what string, cond func(*Mode
 
 // readerReady reports that the reader is open and fully rendered.
 func readerReady(m *Model) bool {
-	return m.screen == readerScreen && m.rd.doc != nil && m.rd.next == nil && m.rd.doc.complete()
+	return m.screen() == readerScreen && m.rd.doc != nil && m.rd.next == nil && m.rd.doc.complete()
 }
 
 func goldenView(t *testing.T, tm *teatest.TestModel) {
