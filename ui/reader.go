@@ -49,9 +49,9 @@ type reader struct {
 	message   string
 	highlight []string // search terms to highlight on open
 	hl        *readerHighlights
-	moved     bool    // moved since it opened or its position was saved
-	number    string  // digits typed for a section number, while more may come
-	offered   string  // the briefing a ] at the end offered, opened by another ]
+	moved     bool   // moved since it opened or its position was saved
+	number    string // digits typed for a section number, while more may come
+	offered   string // the briefing a ] at the end offered, opened by another ]
 }
 
 type docKey struct {
