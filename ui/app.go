@@ -89,7 +89,8 @@ type Model struct {
 	pr     *presenter
 	search *searcher
 	svc    SearchService
-	saver  saver // when the user's state is written (saver.go)
+	saver  saver      // when the user's state is written (saver.go)
+	writes *writeGate // the writes in commands, ended on exit
 
 	started       bool // the briefing named on the command line was opened
 	openingSearch bool // the search service was asked for
@@ -126,6 +127,7 @@ func New(opts Options) *Model {
 	st := newStyles(true)
 	st.noColor = opts.NoColor
 	m := &Model{opts: opts, keys: newGlobalKeys(), st: st, routes: newRoutes(), lib: newLibrary(st), mouse: true, dark: true}
+	m.writes = &writeGate{}
 	m.search = newSearcher(st, opts.Store)
 	m.styleDecided = opts.Style != render.StyleAuto || opts.NoColor
 	if len(opts.Notices) > 0 {

@@ -54,7 +54,11 @@ func startAppWith(t *testing.T, opts Options) *teatest.TestModel {
 			tea.WithEnvironment([]string{"TERM=xterm-256color", "SSH_TTY=test"}),
 			tea.WithFilter(probeFilter),
 		))
-	t.Cleanup(func() { _ = tm.Quit() })
+	t.Cleanup(func() {
+		_ = tm.Quit()
+		tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+		m.closeWrites() // as Run does: no write after the test's folders go
+	})
 	return tm
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -82,13 +83,49 @@ func (m *Model) saveDue() tea.Cmd {
 	return m.writeState()
 }
 
+// writeGate lets the writes in commands finish before the app ends, and
+// stops those that had not started: the last write is the one on exit.
+type writeGate struct {
+	mu     sync.Mutex
+	closed bool
+}
+
+// write runs fn unless the gate is closed.
+func (g *writeGate) write(fn func() error) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.closed {
+		return nil
+	}
+	return fn()
+}
+
+// close waits for a write in progress and stops any later one.
+func (g *writeGate) close() {
+	g.mu.Lock()
+	g.closed = true
+	g.mu.Unlock()
+}
+
 // writeState writes the state off the UI goroutine.
 func (m *Model) writeState() tea.Cmd {
-	store, highlights := m.opts.Store, m.opts.Highlights
+	store, highlights, gate := m.opts.Store, m.opts.Highlights, m.writes
 	if store == nil && highlights == nil {
 		return nil
 	}
-	return func() tea.Msg { return stateSavedMsg{writeAll(store, highlights)} }
+	return func() tea.Msg {
+		return stateSavedMsg{gate.write(func() error { return writeAll(store, highlights) })}
+	}
+}
+
+// closeWrites ends the writes in commands, once the program has stopped,
+// and writes what is left (an end that did not go through quit).
+func (m *Model) closeWrites() {
+	m.writes.close()
+	if m.rd != nil {
+		m.rd.savePosition()
+	}
+	_ = writeAll(m.opts.Store, m.opts.Highlights)
 }
 
 // writeAll writes both stores; the first failure is returned.
