@@ -24,9 +24,7 @@ func (m *Model) highlightsMsg(msg tea.Msg) tea.Cmd {
 			m.message(firstLine(msg.err.Error()))
 		}
 	case highlightsReloadedMsg:
-		if l := m.lib.quotes; l != nil {
-			l.replace(m.opts.Highlights.All())
-		}
+		m.lib.quotesReloaded(m.opts.Highlights.All)
 	}
 	return nil
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/briefreader/brief/briefings"
+	"github.com/briefreader/brief/internal/state"
 )
 
 // key handles a key the list does not; ok is false for the list's own.
@@ -56,4 +58,22 @@ func (l *library) key(msg tea.KeyPressMsg) (in intent, cmd tea.Cmd, ok bool) {
 		return quitIntent{}, nil, true
 	}
 	return nil, nil, false
+}
+
+// quotesReloaded shows the highlights again, if they are shown, once
+// other windows' highlights were read.
+func (l *library) quotesReloaded(all func() []state.Highlight) {
+	if l.quotes != nil {
+		l.quotes.replace(all())
+	}
+}
+
+// entries are the briefings of the list, in its order.
+func (l *library) entries() []briefings.Entry {
+	items := l.list.Items()
+	out := make([]briefings.Entry, len(items))
+	for i, it := range items {
+		out[i] = it.(libraryItem).e
+	}
+	return out
 }

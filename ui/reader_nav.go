@@ -72,11 +72,7 @@ func (m *Model) nextBriefing(in nextBriefingIntent) tea.Cmd {
 			return m.open(b, -1, nil)
 		})
 	}
-	var entries []briefings.Entry
-	for _, it := range m.lib.list.Items() {
-		entries = append(entries, it.(libraryItem).e)
-	}
-	next, ok := briefings.NextInReadingOrder(entries, m.rd.b.Path)
+	next, ok := briefings.NextInReadingOrder(m.lib.entries(), m.rd.b.Path)
 	if !ok {
 		m.rd.status("This is the last section, and no briefing comes after this one.")
 		return nil
