@@ -70,15 +70,6 @@ type Options struct {
 	Watch func(roots []briefings.Root) (changes <-chan []string, notices <-chan string, stop func())
 }
 
-type screen int
-
-const (
-	libraryScreen screen = iota
-	readerScreen
-	presenterScreen
-	searchScreen
-)
-
 // PresentRequest names what to present: a briefing path and a section
 // (-1 for the title slide).
 type PresentRequest struct {
@@ -92,18 +83,16 @@ type Model struct {
 	opts   Options
 	keys   globalKeys
 	st     *styles
-	screen screen
+	routes routes // where the user is, and where esc goes (routes.go)
 	lib    *library
 	rd     *reader
 	pr     *presenter
 	search *searcher
 	svc    SearchService
+	saver  saver      // when the user's state is written (saver.go)
+	writes *writeGate // the writes in commands, ended on exit
 
-	searchFrom screen      // where esc on the search screen goes
-	readerFrom screen      // where esc in the reader goes
-	trail      []trailStep // briefings left by following links, for esc
-
-	openedStart   bool // the briefing named on the command line was opened
+	started       bool // the briefing named on the command line was opened
 	openingSearch bool // the search service was asked for
 	readSeq       int  // the latest briefing asked for (see withBriefing)
 	reading       bool // it is being read: keys wait (see holdKey)
@@ -137,11 +126,12 @@ func New(opts Options) *Model {
 	}
 	st := newStyles(true)
 	st.noColor = opts.NoColor
-	m := &Model{opts: opts, keys: newGlobalKeys(), st: st, lib: newLibrary(st), mouse: true, dark: true}
+	m := &Model{opts: opts, keys: newGlobalKeys(), st: st, routes: newRoutes(), lib: newLibrary(st), mouse: true, dark: true}
+	m.writes = &writeGate{}
 	m.search = newSearcher(st, opts.Store)
 	m.styleDecided = opts.Style != render.StyleAuto || opts.NoColor
 	if len(opts.Notices) > 0 {
-		m.lib.message = strings.Join(opts.Notices, " · ")
+		m.lib.notify(strings.Join(opts.Notices, " · "))
 	}
 	return m
 }
@@ -223,7 +213,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.lib.setSize(msg.Width, msg.Height)
 		m.search.setSize(msg.Width, msg.Height)
 		var preview tea.Cmd
-		if m.screen == searchScreen {
+		if m.screen() == searchScreen {
 			preview = m.search.showPreview() // at the new width
 		}
 		if m.pr != nil {
@@ -239,17 +229,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case styleTimeoutMsg:
 		return m, m.decideStyle()
 	case loadProgressMsg:
-		m.lib.done, m.lib.total = msg.done, msg.total
+		m.lib.progressed(msg.done, msg.total)
 		return m, waitFor(msg.next)
 	case libraryCachedMsg:
 		if msg.lib == nil {
 			return m, m.startLoading() // no cache: list the files now
 		}
-		m.lib.refreshing = true
-		return m, tea.Batch(m.lib.setLibrary(msg.lib), m.startOpening(), m.startLoading())
+		return m, tea.Batch(m.lib.showCached(msg.lib), m.startOpening(), m.startLoading())
 	case libraryLoadedMsg:
 		m.library = msg.lib
-		m.lib.refreshing = false
 		cmds := []tea.Cmd{m.lib.setLibrary(msg.lib), m.startWatching(), m.startOpening()}
 		if m.opts.Query == "" && !m.opts.Search {
 			// The index opens once the list is up, so that its sync does
@@ -275,31 +263,33 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case searchUpdateMsg:
 		return m, m.searchUpdated(msg)
 	case searchDueMsg, searchResultsMsg:
-		return m, m.search.update(msg)
+		_, cmd := m.search.update(msg) // whichever screen is in front
+		return m, cmd
 	case savedListMsg:
 		return m, m.savedListed(msg)
 	case savedCountsMsg:
 		return m, m.savedCounted(msg)
-	case savedNoticeMsg:
-		m.message(msg.text)
+	case saveDueMsg:
+		return m, m.saveDue()
+	case stateSavedMsg:
+		if msg.err != nil {
+			m.message(firstLine(msg.err.Error()))
+		}
 		return m, nil
 	case filterResultMsg:
-		return m, m.lib.update(msg) // whichever screen is in front
+		_, cmd := m.lib.update(msg) // whichever screen is in front
+		return m, cmd
 	case tea.KeyPressMsg:
 		if m.holdKey(msg) {
 			return m, nil
 		}
 		switch {
 		case matches(msg, m.keys.Quit):
-			m.saveState()
-			if m.pr != nil {
-				m.pr.end()
-			}
-			return m, tea.Interrupt
+			return m, m.quit(tea.Interrupt)
 		case matches(msg, m.keys.Suspend):
 			m.saveState()
 			return m, tea.Suspend
-		case matches(msg, m.keys.Mouse) && !m.typing():
+		case matches(msg, m.keys.Mouse) && !m.current().typing():
 			m.mouse = !m.mouse
 			if m.mouse {
 				m.message("Mouse on: the wheel scrolls. M turns it off to select text.")
@@ -309,34 +299,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 	}
-	// Screens ask for changes of screen through an intent, acted on here
-	// and now, so that a key typed right after (q q, enter j) reaches the
-	// screen it was meant for.
-	var cmd tea.Cmd
-	var intent tea.Msg
-	switch m.screen {
-	case searchScreen:
-		cmd = m.search.update(msg)
-		intent, m.search.intent = m.search.intent, nil
-	case presenterScreen:
-		cmd = m.pr.update(msg)
-		intent, m.pr.intent = m.pr.intent, nil
-	case readerScreen:
-		cmd = m.rd.update(msg)
-		intent, m.rd.intent = m.rd.intent, nil
-	default:
-		cmd = m.lib.update(msg)
-		intent, m.lib.intent = m.lib.intent, nil
+	// What a screen asks for is acted on here and now, so that a key typed
+	// right after (q q, enter j) reaches the screen it was meant for.
+	in, cmd := m.current().update(msg)
+	if in == nil {
+		return m, cmd
 	}
-	if intent != nil {
-		before := m.screen
-		acted := m.act(intent)
-		if m.screen == libraryScreen && before != libraryScreen {
-			acted = tea.Batch(acted, m.refreshSaved()) // what is new may have changed
-		}
-		return m, tea.Batch(cmd, acted)
+	before := m.screen()
+	acted := m.act(in)
+	if m.screen() == libraryScreen && before != libraryScreen {
+		acted = tea.Batch(acted, m.refreshSaved()) // what is new may have changed
 	}
-	return m, cmd
+	return m, tea.Batch(cmd, acted)
 }
 
 // View draws the screen in front.
@@ -345,14 +319,8 @@ func (m *Model) View() tea.View {
 	if m.width > 0 {
 		if m.width < 20 || m.height < 5 {
 			content = "Window too small."
-		} else if m.screen == searchScreen {
-			content = m.search.view()
-		} else if m.screen == presenterScreen {
-			content = m.pr.view()
-		} else if m.screen == readerScreen {
-			content = m.rd.view()
 		} else {
-			content = m.lib.view()
+			content = m.current().view()
 		}
 	}
 	v := tea.NewView(content)
@@ -362,10 +330,10 @@ func (m *Model) View() tea.View {
 	}
 	v.WindowTitle = "brief"
 	switch {
-	case m.screen == presenterScreen && m.pr != nil:
+	case m.screen() == presenterScreen && m.pr != nil:
 		v.WindowTitle = "brief · presenting " + m.pr.b.Title
 		m.pr.decorate(&v)
-	case m.screen == readerScreen && m.rd != nil:
+	case m.screen() == readerScreen && m.rd != nil:
 		v.WindowTitle = "brief · " + m.rd.b.Title
 	}
 	return v

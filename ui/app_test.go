@@ -54,7 +54,11 @@ func startAppWith(t *testing.T, opts Options) *teatest.TestModel {
 			tea.WithEnvironment([]string{"TERM=xterm-256color", "SSH_TTY=test"}),
 			tea.WithFilter(probeFilter),
 		))
-	t.Cleanup(func() { _ = tm.Quit() })
+	t.Cleanup(func() {
+		_ = tm.Quit()
+		tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+		m.closeWrites() // as Run does: no write after the test's folders go
+	})
 	return tm
 }
 
@@ -111,7 +115,7 @@ func waitUntil(t *testing.T, tm *teatest.TestModel, what string, cond func(*Mode
 
 // readerReady reports that the reader is open and fully rendered.
 func readerReady(m *Model) bool {
-	return m.screen == readerScreen && m.rd.doc != nil && m.rd.next == nil && m.rd.doc.complete()
+	return m.screen() == readerScreen && m.rd.doc != nil && m.rd.next == nil && m.rd.doc.complete()
 }
 
 func goldenView(t *testing.T, tm *teatest.TestModel) {

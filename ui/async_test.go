@@ -30,7 +30,7 @@ func TestPresenterPagesWhileASearchBlocks(t *testing.T) {
 		OpenSearch:     func() (SearchService, error) { return svc, nil },
 	})
 	waitUntil(t, tm, "presenting with search", func(m *Model) bool {
-		return m.screen == presenterScreen && m.pr != nil && m.pr.search != nil
+		return m.screen() == presenterScreen && m.pr != nil && m.pr.search != nil
 	})
 	tm.Type("/sphere of influence")
 	tm.Send(keyMsg("enter"))

@@ -38,7 +38,7 @@ func BenchmarkPreview(b *testing.B) {
 	s.setSize(140, 40)
 	s.input.SetValue("depots ")
 	s.seq++
-	s.update(s.update(searchDueMsg{s.seq})())
+	s.update(cmdOf(s.update(searchDueMsg{s.seq}))())
 	if len(s.rows) < 10 {
 		b.Fatalf("%d hits", len(s.rows))
 	}

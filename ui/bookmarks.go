@@ -27,7 +27,7 @@ func newBookmarkList(r *reader) *bookmarkList {
 	return l
 }
 
-func (l *bookmarkList) update(msg tea.KeyPressMsg, r *reader) tea.Cmd {
+func (l *bookmarkList) update(msg tea.KeyPressMsg, r *reader) intent {
 	switch msg.String() {
 	case "j", "down":
 		l.cursor = min(l.cursor+1, max(len(l.sections)-1, 0))
@@ -41,11 +41,9 @@ func (l *bookmarkList) update(msg tea.KeyPressMsg, r *reader) tea.Cmd {
 	case "d", "m":
 		if len(l.sections) > 0 && r.store != nil {
 			r.store.ToggleBookmark(r.b.Path, r.b.Sections[l.sections[l.cursor]].Anchor)
-			if err := r.store.Save(); err != nil {
-				r.status("%s", firstLine(err.Error()))
-			}
 			l.sections = append(l.sections[:l.cursor], l.sections[l.cursor+1:]...)
 			l.cursor = min(l.cursor, max(len(l.sections)-1, 0))
+			return saveIntent{} // the app writes it soon
 		}
 	default:
 		r.marks = nil

@@ -87,7 +87,7 @@ func BenchmarkConsoleDrives(b *testing.B) {
 		if !ok {
 			b.Fatal("the link closed")
 		}
-		wait = firstCmd(p.update(msg))
+		wait = firstCmd(cmdOf(p.update(msg)))
 		lat = append(lat, time.Since(start))
 	}
 	b.StopTimer()

@@ -156,7 +156,7 @@ func drivePresenter(t *testing.T, p *presenter, wait tea.Cmd) tea.Cmd {
 	if !ok {
 		t.Fatal("the link closed")
 	}
-	next := p.update(msg)
+	_, next := p.update(msg)
 	return firstCmd(next)
 }
 

@@ -49,7 +49,7 @@ func drive(r *reader, cmd tea.Cmd) []tea.Msg {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
 		case renderedMsg:
-			queue = append(queue, r.update(msg))
+			queue = append(queue, cmdOf(r.update(msg)))
 		case nil:
 		default:
 			out = append(out, msg)
@@ -63,19 +63,22 @@ func drive(r *reader, cmd tea.Cmd) []tea.Msg {
 func press(r *reader, keys ...string) []tea.Msg {
 	var out []tea.Msg
 	for _, k := range keys {
-		out = append(out, drive(r, r.update(keyMsg(k)))...)
-		if r.intent != nil {
-			out = append(out, r.intent)
-			r.intent = nil
+		in, cmd := r.update(keyMsg(k))
+		out = append(out, drive(r, cmd)...)
+		if in != nil {
+			out = append(out, in)
 		}
 	}
 	return out
 }
 
+// cmdOf is the command of a screen's update, without its intent.
+func cmdOf(_ intent, cmd tea.Cmd) tea.Cmd { return cmd }
+
 // typeText sends each character of s as a key press.
 func typeText(r *reader, s string) {
 	for _, ch := range s {
-		drive(r, r.update(tea.KeyPressMsg{Code: ch, Text: string(ch)}))
+		drive(r, cmdOf(r.update(tea.KeyPressMsg{Code: ch, Text: string(ch)})))
 	}
 }
 

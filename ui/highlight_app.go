@@ -6,20 +6,13 @@ import (
 	"github.com/briefreader/brief/internal/quotes"
 )
 
-// Messages of the highlights between the screens and the app.
-type (
-	// highlightsMsg asks for the list of the library's highlights.
-	highlightsMsg struct{}
-	// openHighlightMsg asks to read a briefing at a highlight.
-	openHighlightMsg struct{ path, id string }
-	// highlightsReloadedMsg: other windows' highlights were read.
-	highlightsReloadedMsg struct{}
-)
+// highlightsReloadedMsg: other windows' highlights were read.
+type highlightsReloadedMsg struct{}
 
 // newReaderFor makes the reader of a briefing, with its highlights.
 func (m *Model) newReaderFor(b *briefings.Briefing) *reader {
 	rd := newReader(b, m.st, m.opts.Store, m.glamourStyle(), m.opts.MaxWidth)
-	rd.hl = newReaderHighlights(m.opts.Highlights, b)
+	rd.keepHighlights(m.opts.Highlights)
 	return rd
 }
 
@@ -30,41 +23,45 @@ func (m *Model) highlightsMsg(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			m.message(firstLine(msg.err.Error()))
 		}
-	case highlightsMsg:
-		if m.opts.Highlights == nil {
-			m.message("Highlights are not kept: brief has no folder for its state.")
-			return nil
-		}
-		l := newHighlightList(m.opts.Highlights, m.opts.Highlights.All(), true)
-		l.gone = m.goneFromLibrary()
-		m.lib.quotes = l
-		// Highlights other windows saved meanwhile come a moment later.
-		store := m.opts.Highlights
-		return func() tea.Msg {
-			if store.Reload() {
-				return highlightsReloadedMsg{}
-			}
-			return nil
-		}
 	case highlightsReloadedMsg:
-		if l := m.lib.quotes; l != nil {
-			l.replace(m.opts.Highlights.All())
-		}
-	case openHighlightMsg:
-		return m.withBriefing(msg.path, func(b *briefings.Briefing, err error) tea.Cmd {
-			if err != nil {
-				if m.opts.Highlights != nil {
-					m.opts.Highlights.Reanchored(quotes.Missing(m.opts.Highlights.ForBriefing(msg.path)))
-				}
-				m.message("That briefing can no longer be read; its highlights are kept, marked so.")
-				return saveHighlights(m.opts.Highlights)
-			}
-			cmd := m.open(b, -2, nil)
-			m.rd.hl.show(m.rd, msg.id)
-			return cmd
-		})
+		m.lib.quotesReloaded(m.opts.Highlights.All)
 	}
 	return nil
+}
+
+// showHighlights lists the library's highlights.
+func (m *Model) showHighlights() tea.Cmd {
+	if m.opts.Highlights == nil {
+		m.message("Highlights are not kept: brief has no folder for its state.")
+		return nil
+	}
+	l := newHighlightList(m.opts.Highlights, m.opts.Highlights.All(), true)
+	l.gone = m.goneFromLibrary()
+	m.lib.showQuotes(l)
+	// Highlights other windows saved meanwhile come a moment later.
+	store := m.opts.Highlights
+	return func() tea.Msg {
+		if store.Reload() {
+			return highlightsReloadedMsg{}
+		}
+		return nil
+	}
+}
+
+// openHighlight reads a briefing at one of its highlights.
+func (m *Model) openHighlight(in openHighlightIntent) tea.Cmd {
+	return m.withBriefing(in.path, func(b *briefings.Briefing, err error) tea.Cmd {
+		if err != nil {
+			if m.opts.Highlights != nil {
+				m.opts.Highlights.Reanchored(quotes.Missing(m.opts.Highlights.ForBriefing(in.path)))
+			}
+			m.message("That briefing can no longer be read; its highlights are kept, marked so.")
+			return saveHighlights(m.opts.Highlights)
+		}
+		cmd := m.open(b, -2, nil)
+		m.rd.showHighlight(in.id)
+		return cmd
+	})
 }
 
 // goneFromLibrary returns what the library list says of a briefing's
@@ -96,32 +93,32 @@ func (m *Model) goneFromLibrary() func(string) string {
 }
 
 // quotesKey handles a key in the library's list of highlights.
-func (l *library) quotesKey(msg tea.KeyPressMsg) tea.Cmd {
+func (l *library) quotesKey(msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	q := l.quotes
 	if cmd, ok := q.move(msg, max((l.height-5)/3, 1)); ok {
-		return cmd
+		return nil, cmd
 	}
 	switch msg.String() {
 	case "enter":
 		if h, ok := q.selected(); ok {
-			l.intent = openHighlightMsg{path: h.Briefing, id: h.ID}
+			return openHighlightIntent{path: h.Briefing, id: h.ID}, nil
 		}
 	case "Y":
 		if h, ok := q.selected(); ok {
 			l.message = "Copied the quote with its citation to the clipboard."
-			return tea.SetClipboard(quotes.Clip(h, quotes.CiteStored(h)))
+			return nil, tea.SetClipboard(quotes.Clip(h, quotes.CiteStored(h)))
 		}
 	case "d":
-		return q.remove(func(s string) { l.message = s })
+		return nil, q.remove(func(s string) { l.message = s })
 	case "esc":
 		if q.filter.Value() != "" {
 			q.filter.SetValue("")
 			q.applyFilter()
-			return nil
+			return nil, nil
 		}
 		l.quotes = nil
 	case "q", "H":
 		l.quotes = nil
 	}
-	return nil
+	return nil, nil
 }

@@ -277,7 +277,7 @@ func TestLibraryHighlightsOpenTheReaderThere(t *testing.T) {
 	})
 	tm.Send(keyMsg("enter"))
 	waitUntil(t, tm, "the reader at the highlight", func(m *Model) bool {
-		return m.screen == readerScreen && m.rd != nil && m.rd.b.Path == b.Path && m.rd.hl.current == h.ID &&
+		return m.screen() == readerScreen && m.rd != nil && m.rd.b.Path == b.Path && m.rd.hl.current == h.ID &&
 			m.rd.hl.lineOf(m.rd.doc, h.ID) >= m.rd.top
 	})
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/paginator"
 	"charm.land/bubbles/v2/spinner"
@@ -45,7 +44,6 @@ type library struct {
 	quotes     *highlightList // the library's highlights (H)
 	help       *helpScreen
 	message    string
-	intent     tea.Msg // what the user asked the app to do: openMsg, searchMsg
 	order      briefings.SortKey
 	moved      bool // the user moved the cursor: a new listing keeps it on the same briefing
 	// itemsVersion counts changes to the list's items, so that filter
@@ -77,7 +75,7 @@ func newLibrary(st *styles) *library {
 // listed again (the cached list, then the checked one), the cursor stays
 // on the same briefing.
 func (l *library) setLibrary(c *catalog.Catalog) tea.Cmd {
-	l.loading = false
+	l.loading, l.refreshing = false, false
 	l.problems = c.Problems
 	current, hadCurrent := l.selected()
 	sorted := append([]briefings.Entry(nil), c.Entries...)
@@ -100,6 +98,35 @@ func (l *library) setLibrary(c *catalog.Catalog) tea.Cmd {
 	l.keepCursorOnARow(l.list.Index())
 	return cmd
 }
+
+// showCached fills the list with the last run's list, while the files
+// are checked.
+func (l *library) showCached(c *catalog.Catalog) tea.Cmd {
+	cmd := l.setLibrary(c)
+	l.refreshing = true
+	return cmd
+}
+
+// progressed notes how far listing the library has got.
+func (l *library) progressed(done, total int) { l.done, l.total = done, total }
+
+// notify shows a message from the app in the footer.
+func (l *library) notify(text string) { l.message = text }
+
+// typing reports whether a text input has the keys.
+func (l *library) typing() bool {
+	return l.list.SettingFilter() || l.quotes != nil && l.quotes.typing
+}
+
+// setStyles draws the screen with new styles (once the terminal's
+// background is known).
+func (l *library) setStyles(st *styles) {
+	l.st = st
+	l.setSize(l.width, l.height) // the delegate draws with the new styles
+}
+
+// showQuotes shows the library's highlights (H).
+func (l *library) showQuotes(q *highlightList) { l.quotes = q }
 
 // replaceAll applies many changes at once, in one pass over the list:
 // each path's new entry, or nil for a file that is gone. Briefings new to
@@ -174,10 +201,20 @@ func (l *library) selected() (briefings.Entry, bool) {
 	return it.e, ok
 }
 
-// openMsg asks the app to open a briefing (by path) in the reader.
-type openMsg struct{ path string }
+// update handles a message for the library; it returns what the user
+// asked the app to do, if anything.
+func (l *library) update(msg tea.Msg) (intent, tea.Cmd) {
+	if msg, ok := msg.(tea.KeyPressMsg); ok {
+		l.message = ""
+		if in, cmd, ok := l.key(msg); ok {
+			return in, cmd
+		}
+	}
+	return nil, l.handle(msg)
+}
 
-func (l *library) update(msg tea.Msg) tea.Cmd {
+// handle handles a message other than the keys of key: the list's own.
+func (l *library) handle(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case filterResultMsg:
 		return l.takeFilterResult(msg)
@@ -188,57 +225,6 @@ func (l *library) update(msg tea.Msg) tea.Cmd {
 		var cmd tea.Cmd
 		l.spinner, cmd = l.spinner.Update(msg)
 		return cmd
-	case tea.KeyPressMsg:
-		l.message = ""
-		if l.help != nil {
-			l.help = nil
-			return nil
-		}
-		if l.showing != nil {
-			return l.showing.update(msg, l)
-		}
-		if l.quotes != nil {
-			return l.quotesKey(msg)
-		}
-		if l.list.SettingFilter() {
-			if msg.String() == "enter" && l.list.FilterValue() == "" {
-				l.list.ResetFilter() // nothing typed: no filter
-				return nil
-			}
-			break // the filter input has the keys
-		}
-		if cmd, ok := l.savedKey(msg); ok {
-			return cmd
-		}
-		switch {
-		case matches(msg, l.keys.Open):
-			if e, ok := l.selected(); ok {
-				l.intent = openMsg{e.Path}
-			}
-			return nil
-		case matches(msg, l.keys.Search):
-			l.intent = searchMsg{}
-			return nil
-		case matches(msg, l.keys.Problems):
-			l.showing = &problemList{}
-			return nil
-		case matches(msg, l.keys.Highlights) && !l.list.SettingFilter():
-			l.intent = highlightsMsg{}
-			return nil
-		case matches(msg, l.keys.Order):
-			l.sortBy(l.order.Next())
-			return nil
-		case matches(msg, l.keys.global.Help):
-			l.help = &helpScreen{title: "Library keys", groups: []helpGroup{
-				{"Library", []key.Binding{l.list.KeyMap.CursorUp, l.list.KeyMap.CursorDown, l.list.KeyMap.GoToStart,
-					l.list.KeyMap.GoToEnd, l.list.KeyMap.NextPage, l.list.KeyMap.PrevPage}},
-				{"Actions", []key.Binding{l.keys.Open, l.keys.Filter, l.list.KeyMap.ClearFilter, l.keys.Order, l.keys.Search, l.keys.Saved, l.keys.Problems, l.keys.Highlights}},
-				{"Anywhere", []key.Binding{l.keys.global.Help, l.keys.global.Mouse, l.keys.global.Suspend, l.keys.Quit, l.keys.global.Quit}},
-			}}
-			return nil
-		case matches(msg, l.keys.Quit):
-			return tea.Quit
-		}
 	}
 	if key, ok := msg.(tea.KeyPressMsg); ok && !l.list.SettingFilter() && key.String() != "/" {
 		l.moved = true

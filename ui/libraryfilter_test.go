@@ -39,7 +39,7 @@ func TestLibraryFilterIgnoresStaleMatches(t *testing.T) {
 	l.update(keyMsg("/"))
 	var perKey [][]tea.Msg
 	for _, ch := range "presenting" {
-		perKey = append(perKey, runAll(l.update(keyMsg(string(ch)))))
+		perKey = append(perKey, runAll(cmdOf(l.update(keyMsg(string(ch))))))
 	}
 	for i := len(perKey) - 1; i >= 0; i-- { // newest first
 		for _, msg := range perKey[i] {

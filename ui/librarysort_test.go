@@ -51,7 +51,7 @@ func TestLibraryCursorStartsOnTheFirstEntry(t *testing.T) {
 		t.Errorf("cursor on %q (row %d), want the first entry", e.Title, l.list.Index())
 	}
 	// Once the user has moved it, the cursor stays on its briefing.
-	runAll(l.update(keyMsg("down")))
+	runAll(cmdOf(l.update(keyMsg("down"))))
 	runAll(l.setLibrary(catalogOf(entry("/lib/a.md", "Older", "2024-01-01"), entry("/lib/b.md", "Oldest", "2023-01-01"),
 		entry("/lib/c.md", "Newest", "2025-01-01"), entry("/lib/d.md", "Newer still", "2026-01-01"))))
 	if e, _ := l.selected(); e.Title != "Older" {
@@ -65,7 +65,7 @@ func TestLibraryCursorAfterDeletion(t *testing.T) {
 	l := newTestLibrary()
 	runAll(l.setLibrary(catalogOf(entry("/lib/a.md", "A", "2024-03-01"), entry("/lib/b.md", "B", "2024-02-01"),
 		entry("/lib/c.md", "C", "2024-01-01"))))
-	runAll(l.update(keyMsg("G")))
+	runAll(cmdOf(l.update(keyMsg("G"))))
 	if e, _ := l.selected(); e.Title != "C" {
 		t.Fatalf("G went to %q", e.Title)
 	}
@@ -78,7 +78,7 @@ func TestLibraryCursorAfterDeletion(t *testing.T) {
 		t.Errorf("no row is marked:\n%s", ansi.Strip(l.view()))
 	}
 	// Deleting one in the middle leaves the cursor on the row after it.
-	runAll(l.update(keyMsg("g")))
+	runAll(cmdOf(l.update(keyMsg("g"))))
 	runAll(l.replaceAll(map[string]*briefings.Entry{"/lib/a.md": nil}))
 	if e, ok := l.selected(); !ok || e.Title != "B" {
 		t.Errorf("after deleting the first briefing the cursor is on %q", e.Title)
@@ -90,11 +90,11 @@ func TestLibraryCursorAfterDeletion(t *testing.T) {
 func TestLibraryEmptyFilter(t *testing.T) {
 	l := newTestLibrary()
 	runAll(l.setLibrary(sampleCatalog()))
-	runAll(l.update(keyMsg("/")))
+	runAll(cmdOf(l.update(keyMsg("/"))))
 	if h := ansi.Strip(l.header()); strings.Contains(h, "match") {
 		t.Errorf("header while the filter is empty: %q", h)
 	}
-	runAll(l.update(keyMsg("enter")))
+	runAll(cmdOf(l.update(keyMsg("enter"))))
 	if h := ansi.Strip(l.header()); strings.Contains(h, "match") || !strings.Contains(h, "3 briefings") {
 		t.Errorf("header after an empty filter: %q", h)
 	}
@@ -111,18 +111,18 @@ func TestLibraryOrderKey(t *testing.T) {
 	if got := strings.Join(visibleTitles(l), ","); got != "Charlie news,Beta two,Alpha ten" {
 		t.Errorf("by date: %s", got)
 	}
-	runAll(l.update(keyMsg("o")))
+	runAll(cmdOf(l.update(keyMsg("o"))))
 	if got := strings.Join(visibleTitles(l), ","); got != "Alpha ten,Beta two,Charlie news" {
 		t.Errorf("by title: %s", got)
 	}
 	if h := ansi.Strip(l.header()); !strings.Contains(h, "by title") {
 		t.Errorf("header does not say the order: %q", h)
 	}
-	runAll(l.update(keyMsg("o")))
+	runAll(cmdOf(l.update(keyMsg("o"))))
 	if got := strings.Join(visibleTitles(l), ","); got != "Beta two,Alpha ten,Charlie news" {
 		t.Errorf("by path: %s", got)
 	}
-	runAll(l.update(keyMsg("o")))
+	runAll(cmdOf(l.update(keyMsg("o"))))
 	if got := strings.Join(visibleTitles(l), ","); got != "Charlie news,Beta two,Alpha ten" {
 		t.Errorf("back to date: %s", got)
 	}

@@ -6,12 +6,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// followMsg asks the app to open a linked briefing at a section.
-type followMsg struct {
-	path   string
-	anchor string
-}
-
 // linkList is the reader's overlay with the links of the current section:
 // links to other briefings open them, links within the briefing jump, and
 // web links are copied to the clipboard.
@@ -24,7 +18,7 @@ func newLinkList(r *reader) *linkList {
 	return &linkList{links: r.b.SectionLinks(r.current())}
 }
 
-func (l *linkList) update(msg tea.KeyPressMsg, r *reader) tea.Cmd {
+func (l *linkList) update(msg tea.KeyPressMsg, r *reader) (intent, tea.Cmd) {
 	switch msg.String() {
 	case "j", "down":
 		l.cursor = min(l.cursor+1, max(len(l.links)-1, 0))
@@ -33,14 +27,14 @@ func (l *linkList) update(msg tea.KeyPressMsg, r *reader) tea.Cmd {
 	case "enter":
 		r.links = nil
 		if len(l.links) == 0 {
-			return nil
+			return nil, nil
 		}
 		link := l.links[l.cursor]
 		target, anchor, ok := link.Resolve(r.b)
 		switch {
 		case !ok:
 			r.status("Copied the link to the clipboard: %s", link.Target)
-			return tea.SetClipboard(link.Target)
+			return nil, tea.SetClipboard(link.Target)
 		case target == "" || target == r.b.Path:
 			if i := r.b.SectionIndex(anchor); i >= 0 || anchor == "" {
 				r.jump(i)
@@ -48,12 +42,12 @@ func (l *linkList) update(msg tea.KeyPressMsg, r *reader) tea.Cmd {
 				r.status("There is no section “%s” here.", anchor)
 			}
 		default:
-			r.intent = followMsg{path: target, anchor: anchor}
+			return followIntent{path: target, anchor: anchor}, nil
 		}
 	default:
 		r.links = nil
 	}
-	return nil
+	return nil, nil
 }
 
 func (l *linkList) view(r *reader, width, height int) []string {
@@ -70,42 +64,4 @@ func (l *linkList) view(r *reader, width, height int) []string {
 		lines = append(lines, text)
 	}
 	return padLines(lines, height)
-}
-
-// trailStep is a briefing the reader left by following a link.
-type trailStep struct {
-	briefing *briefings.Briefing
-	at       target
-}
-
-// follow opens the briefing a link points to, remembering where the reader
-// was so that esc comes back.
-func (m *Model) follow(f followMsg) tea.Cmd {
-	return m.withBriefing(f.path, func(b *briefings.Briefing, err error) tea.Cmd {
-		if err != nil {
-			m.message("The link leads to " + f.path + ", which is not a briefing that can be read.")
-			return nil
-		}
-		section := -1
-		if f.anchor != "" {
-			if section = b.SectionIndex(f.anchor); section < 0 {
-				m.message("“" + b.Title + "” has no section “" + f.anchor + "”; showing its start.")
-			}
-		}
-		if m.rd != nil {
-			m.trail = append(m.trail, trailStep{briefing: m.rd.b, at: m.rd.position()})
-		}
-		return m.open(b, section, nil)
-	})
-}
-
-// backAlongTrail returns to the briefing a link was followed from.
-func (m *Model) backAlongTrail() tea.Cmd {
-	step := m.trail[len(m.trail)-1]
-	m.trail = m.trail[:len(m.trail)-1]
-	m.rd = m.newReaderFor(step.briefing)
-	m.rd.want = &step.at
-	m.rd.pin = step.at.section
-	m.screen = readerScreen
-	return m.rd.setSize(m.width, m.height)
 }

@@ -53,7 +53,7 @@ type presenter struct {
 	input   textinput.Model
 	query   string
 	message string
-	intent  tea.Msg // backMsg (to the reader) or tea.Quit
+	ended   bool // brief console was told the presentation is over
 
 	search     SectionSearch
 	searchSeq  int    // the latest search asked for; older answers are dropped
@@ -94,6 +94,20 @@ func newPresenter(b *briefings.Briefing, section int, opts PresentOptions, st *s
 		}
 	}
 	return p
+}
+
+// notify shows a message from the app in the footer.
+func (p *presenter) notify(text string) { p.message = text }
+
+// typing reports whether a text input has the keys.
+func (p *presenter) typing() bool { return p.finding }
+
+// searchWith lets the presenter search the briefing (/), unless it was
+// given a search of its own.
+func (p *presenter) searchWith(search SectionSearch) {
+	if p.search == nil {
+		p.search = search
+	}
 }
 
 // replan makes the time plan: over the duration given (--duration, else

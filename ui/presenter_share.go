@@ -108,9 +108,10 @@ func (p *presenter) statusPathOrDefault() string {
 func (p *presenter) end() {
 	p.link.stop()
 	p.link = nil
-	if p.statusPath == "-" {
+	if p.statusPath == "-" || p.ended {
 		return
 	}
+	p.ended = true
 	_ = state.WritePresenting(p.statusPathOrDefault(), state.Presenting{
 		PID: os.Getpid(), Briefing: p.b.Path, Title: p.b.Title, Ended: true, Updated: p.timer.now(),
 	})

@@ -180,9 +180,8 @@ func TestPresenterPauseAndNotes(t *testing.T) {
 	if got := s.ElapsedAt(clock.now()); got != 90*time.Second || !s.Running {
 		t.Errorf("shared timer %v running %v", got, s.Running)
 	}
-	p.keysForTest("q")
-	if _, ok := p.intent.(tea.QuitMsg); !ok {
-		t.Errorf("q intent = %T", p.intent)
+	if in, _ := p.update(keyMsg("q")); in != (quitIntent{}) {
+		t.Errorf("q intent = %T", in)
 	}
 	if s, _ = state.ReadPresenting(status); !s.Ended {
 		t.Error("quitting did not tell brief notes the presentation ended")
@@ -269,7 +268,7 @@ func TestPresenterSearch(t *testing.T) {
 	}})
 	p.keysForTest("/")
 	p.update(tea.KeyPressMsg{Code: 'x', Text: "x"})
-	cmd := p.update(keyMsg("enter"))
+	_, cmd := p.update(keyMsg("enter"))
 	if p.section() != -1 || cmd == nil {
 		t.Fatalf("the search did not run off the UI goroutine: section %d", p.section())
 	}

@@ -9,7 +9,17 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-func (p *presenter) update(msg tea.Msg) tea.Cmd {
+// update handles a message for the presenter; it returns what the user
+// asked the app to do, if anything.
+func (p *presenter) update(msg tea.Msg) (intent, tea.Cmd) {
+	if msg, ok := msg.(tea.KeyPressMsg); ok {
+		return p.key(msg)
+	}
+	return nil, p.handle(msg)
+}
+
+// handle handles a message other than a key.
+func (p *presenter) handle(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case presenterFoundMsg:
 		return p.found(msg)
@@ -26,70 +36,68 @@ func (p *presenter) update(msg tea.Msg) tea.Cmd {
 			p.input, cmd = p.input.Update(msg)
 			return cmd
 		}
-	case tea.KeyPressMsg:
-		return p.key(msg)
 	}
 	return nil
 }
 
-func (p *presenter) key(msg tea.KeyPressMsg) tea.Cmd {
+func (p *presenter) key(msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	p.message = ""
 	switch {
 	case p.blank != notBlank:
 		p.blank = notBlank // any key restores the screen
 		p.share()
-		return nil
+		return nil, nil
 	case p.help != nil:
 		if p.help.key(msg) {
 			p.help = nil
 		}
-		return nil
+		return nil, nil
 	case p.picker != nil:
-		return p.picker.update(msg, p)
+		return nil, p.picker.update(msg, p)
 	case p.finding:
-		return p.findKey(msg)
+		return nil, p.findKey(msg)
 	}
 	k := p.keys
 	if s := msg.String(); len(s) == 1 && s[0] >= '0' && s[0] <= '9' {
 		p.digits += s
-		return nil
+		return nil, nil
 	}
 	if p.digits != "" {
 		digits := p.digits
 		p.digits = ""
 		switch msg.String() {
 		case "enter":
-			return p.jumpToSection(digits)
+			return nil, p.jumpToSection(digits)
 		case "backspace":
 			p.digits = digits[:len(digits)-1]
-			return nil
+			return nil, nil
 		case "esc":
-			return nil
+			return nil, nil
 		}
 	}
 	switch {
 	case matches(msg, k.Next):
-		return p.next()
+		return nil, p.next()
 	case matches(msg, k.Prev):
-		return p.prev()
+		return nil, p.prev()
 	case matches(msg, k.NextSection):
-		return p.move(p.part+1, 0)
+		return nil, p.move(p.part+1, 0)
 	case matches(msg, k.PrevSection):
 		if p.page > 0 {
-			return p.move(p.part, 0)
+			return nil, p.move(p.part, 0)
 		}
-		return p.move(p.part-1, 0)
+		return nil, p.move(p.part-1, 0)
 	case matches(msg, k.First):
-		return p.move(0, 0)
+		return nil, p.move(0, 0)
 	case matches(msg, k.Last):
-		return p.move(len(p.deck.parts)-1, -1)
+		return nil, p.move(len(p.deck.parts)-1, -1)
 	case matches(msg, k.Sections):
 		p.picker = &sectionPicker{cursor: max(p.part, 0)}
 	case matches(msg, k.Search):
 		p.finding = true
 		p.input.SetValue(p.query)
 		p.input.CursorEnd()
-		return p.input.Focus()
+		return nil, p.input.Focus()
 	case matches(msg, k.Black):
 		p.blank = blackScreen
 		p.share()
@@ -97,7 +105,7 @@ func (p *presenter) key(msg tea.KeyPressMsg) tea.Cmd {
 		p.blank = whiteScreen
 		p.share()
 	case matches(msg, k.Timer):
-		return p.toggleTimer()
+		return nil, p.toggleTimer()
 	case matches(msg, k.ResetTimer):
 		p.timer.reset()
 		p.tick++
@@ -117,17 +125,17 @@ func (p *presenter) key(msg tea.KeyPressMsg) tea.Cmd {
 		p.toggleHighlights()
 	case matches(msg, k.Back):
 		p.end()
-		p.intent = backMsg{}
+		return backIntent{}, nil
 	case matches(msg, k.Quit):
 		p.end()
-		p.intent = tea.QuitMsg{}
+		return quitIntent{}, nil
 	case matches(msg, k.global.Help):
 		groups := p.keys.FullHelp()
 		p.help = &helpScreen{title: "Presenting keys", groups: []helpGroup{
 			{"Moving", groups[0]}, {"Screen and timer", groups[1]}, {"Leaving", groups[2]},
 		}}
 	}
-	return nil
+	return nil, nil
 }
 
 // toggleTimer starts or pauses the timer.

@@ -14,7 +14,7 @@ func TestQuitFromThePresenter(t *testing.T) {
 	tm := startApp(t, sampleCatalog)
 	openUkraine(t, tm)
 	tm.Type("p")
-	waitUntil(t, tm, "presenting", func(m *Model) bool { return m.screen == presenterScreen && m.pr != nil })
+	waitUntil(t, tm, "presenting", func(m *Model) bool { return m.screen() == presenterScreen && m.pr != nil })
 	tm.Type("q")
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
 	_ = final.View() // the frame drawn after quitting

@@ -49,10 +49,9 @@ type reader struct {
 	message   string
 	highlight []string // search terms to highlight on open
 	hl        *readerHighlights
-	moved     bool    // moved since it opened or its position was saved
-	number    string  // digits typed for a section number, while more may come
-	offered   string  // the briefing a ] at the end offered, opened by another ]
-	intent    tea.Msg // what the user asked the app to do: backMsg, searchMsg, presentMsg, editMsg
+	moved     bool   // moved since it opened or its position was saved
+	number    string // digits typed for a section number, while more may come
+	offered   string // the briefing a ] at the end offered, opened by another ]
 }
 
 type docKey struct {
@@ -66,20 +65,6 @@ type target struct {
 	section  int
 	fraction float64
 }
-
-// Messages the reader sends to the app.
-type (
-	backMsg    struct{}
-	searchMsg  struct{}
-	presentMsg struct {
-		briefing *briefings.Briefing
-		section  int
-	}
-	editMsg struct {
-		briefing *briefings.Briefing
-		line     int
-	}
-)
 
 // renderedMsg carries blocks rendered off the UI goroutine.
 type renderedMsg struct {
@@ -162,9 +147,39 @@ func (r *reader) setSize(width, height int) tea.Cmd {
 
 // setStyle switches the glamour style (after the terminal reported its
 // background colour).
-func (r *reader) setStyle(style string) tea.Cmd {
+// setStyles changes the styles of the screen and the glamour style of
+// the text (once the terminal's background is known).
+func (r *reader) setStyles(st *styles, style string) tea.Cmd {
+	r.st = st
 	r.style = style
 	return r.ensureDocument()
+}
+
+// notify shows a message from the app in the status line.
+func (r *reader) notify(text string) { r.message = text }
+
+// typing reports whether a text input has the keys.
+func (r *reader) typing() bool { return r.finding || r.hl.editing() }
+
+// offer names the briefing that comes next in reading order: another ]
+// opens it.
+func (r *reader) offer(next briefings.Entry) {
+	r.offered = next.Path
+	r.status("End of this briefing. ] again reads the next: “%s”.", next.Title)
+}
+
+// keepHighlights shows and keeps the briefing's highlights in a store.
+func (r *reader) keepHighlights(store *state.HighlightStore) {
+	r.hl = newReaderHighlights(store, r.b)
+}
+
+// showHighlight brings a highlight into view.
+func (r *reader) showHighlight(id string) { r.hl.show(r, id) }
+
+// returnTo goes back to a place the reader left (by following a link).
+func (r *reader) returnTo(at target) {
+	r.want = &at
+	r.pin = at.section
 }
 
 func (r *reader) ensureDocument() tea.Cmd {

@@ -11,20 +11,14 @@ import (
 // ] and [ at the ends, section numbers past 9 (digits, then enter), and ]
 // at the end of a briefing offering the next one in reading order.
 
-// nextBriefingMsg asks the app for the briefing after the reader's in
-// reading order: it offers it, or opens it when it was offered (open).
-type nextBriefingMsg struct {
-	open string // the path offered by the last ], to open now
-}
-
 // nextSection goes to the next section; after the last one it asks the
 // app for the next briefing (offered by a first ], opened by a second).
-func (r *reader) nextSection(offered string) {
+func (r *reader) nextSection(offered string) intent {
 	if next := r.current() + 1; next < len(r.b.Sections) {
 		r.jump(next)
-		return
+		return nil
 	}
-	r.intent = nextBriefingMsg{open: offered}
+	return nextBriefingIntent{open: offered}
 }
 
 // prevSection goes to the previous section, or to the top from the first.
@@ -65,7 +59,7 @@ func (r *reader) sectionDigit(pending, d string) {
 // nextBriefing answers ] at the end of a briefing: it names the next one
 // in reading order (the next chapter of a book), and opens it at the top
 // when it was named by the ] before.
-func (m *Model) nextBriefing(in nextBriefingMsg) tea.Cmd {
+func (m *Model) nextBriefing(in nextBriefingIntent) tea.Cmd {
 	if m.rd == nil {
 		return nil
 	}
@@ -78,16 +72,11 @@ func (m *Model) nextBriefing(in nextBriefingMsg) tea.Cmd {
 			return m.open(b, -1, nil)
 		})
 	}
-	var entries []briefings.Entry
-	for _, it := range m.lib.list.Items() {
-		entries = append(entries, it.(libraryItem).e)
-	}
-	next, ok := briefings.NextInReadingOrder(entries, m.rd.b.Path)
+	next, ok := briefings.NextInReadingOrder(m.lib.entries(), m.rd.b.Path)
 	if !ok {
 		m.rd.status("This is the last section, and no briefing comes after this one.")
 		return nil
 	}
-	m.rd.offered = next.Path
-	m.rd.status("End of this briefing. ] again reads the next: “%s”.", next.Title)
+	m.rd.offer(next)
 	return nil
 }

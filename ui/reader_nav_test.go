@@ -72,7 +72,7 @@ func TestReaderSaysWhyNothingHappened(t *testing.T) {
 	if len(msgs) != 1 {
 		t.Fatalf("] on the last section asked the app for %v", msgs)
 	}
-	if _, ok := msgs[0].(nextBriefingMsg); !ok {
+	if _, ok := msgs[0].(nextBriefingIntent); !ok {
 		t.Errorf("] on the last section: %#v", msgs[0])
 	}
 }
@@ -120,7 +120,7 @@ func TestReaderEscBackToResults(t *testing.T) {
 	if len(msgs) != 1 {
 		t.Fatalf("esc from a search hit: %v", msgs)
 	}
-	if _, ok := msgs[0].(backMsg); !ok {
+	if _, ok := msgs[0].(backIntent); !ok {
 		t.Errorf("esc from a search hit: %#v", msgs[0])
 	}
 	r = openReader(t, b, nil, 80, 24)

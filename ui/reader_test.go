@@ -74,7 +74,7 @@ func TestReaderScrolling(t *testing.T) {
 	if r.top != r.maxTop() || !strings.Contains(plainView(r), "end") {
 		t.Errorf("end: top %d of %d", r.top, r.maxTop())
 	}
-	drive(r, r.update(tea.MouseWheelMsg{Button: tea.MouseWheelUp}))
+	drive(r, cmdOf(r.update(tea.MouseWheelMsg{Button: tea.MouseWheelUp})))
 	if r.top != r.maxTop()-3 {
 		t.Errorf("wheel up: top %d", r.top)
 	}
@@ -190,7 +190,7 @@ func TestReaderBookmarksAndPositionPersist(t *testing.T) {
 	if len(msgs) != 1 {
 		t.Fatalf("q sent %v", msgs)
 	}
-	if _, ok := msgs[0].(backMsg); !ok {
+	if _, ok := msgs[0].(backIntent); !ok {
 		t.Fatalf("q sent %T", msgs[0])
 	}
 	if err := store.Save(); err != nil {
@@ -289,7 +289,7 @@ func TestReaderCopyAndPresentMessages(t *testing.T) {
 		t.Errorf("copy: %v, message %q", msgs, r.message)
 	}
 	msgs = press(r, "p")
-	if p, ok := msgs[0].(presentMsg); !ok || p.section != 1 {
+	if p, ok := msgs[0].(presentIntent); !ok || p.section != 1 {
 		t.Errorf("present: %#v", msgs)
 	}
 	press(r, "e")

@@ -6,8 +6,17 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// update handles a message for the reader.
-func (r *reader) update(msg tea.Msg) tea.Cmd {
+// update handles a message for the reader; it returns what the user asked
+// the app to do, if anything.
+func (r *reader) update(msg tea.Msg) (intent, tea.Cmd) {
+	if msg, ok := msg.(tea.KeyPressMsg); ok {
+		return r.key(msg)
+	}
+	return nil, r.handle(msg)
+}
+
+// handle handles a message other than a key.
+func (r *reader) handle(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case renderedMsg:
 		return r.rendered(msg)
@@ -29,8 +38,6 @@ func (r *reader) update(msg tea.Msg) tea.Cmd {
 			r.findChanged()
 			return cmd
 		}
-	case tea.KeyPressMsg:
-		return r.key(msg)
 	}
 	if r.hl.editing() {
 		return r.hl.noteUpdate(msg)
@@ -43,41 +50,41 @@ func (r *reader) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
+func (r *reader) key(msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	r.message = ""
 	// A section number and an offered next briefing last one key.
 	number, offered := r.number, r.offered
 	r.number, r.offered = "", ""
 	if cmd, ok := r.hl.key(r, msg); ok {
-		return cmd
+		return nil, cmd
 	}
 	switch {
 	case r.help != nil:
 		if r.help.key(msg) {
 			r.help = nil
 		}
-		return nil
+		return nil, nil
 	case r.finding:
-		return r.findKey(msg)
+		return nil, r.findKey(msg)
 	case r.marks != nil:
-		return r.marks.update(msg, r)
+		return r.marks.update(msg, r), nil
 	case r.links != nil:
 		return r.links.update(msg, r)
 	case r.toc.focused:
 		if matches(msg, r.keys.TOC) {
 			r.toggleTOC()
-			return nil
+			return nil, nil
 		}
 		if section, ok := r.toc.update(msg, len(r.b.Sections)); ok {
 			r.jump(section)
 			r.toc.focused = false
 		}
-		return nil
+		return nil, nil
 	}
 	_, _, page := r.layout()
 	k := r.keys
 	if number != "" && msg.String() == "enter" {
-		return nil // the number is complete
+		return nil, nil // the number is complete
 	}
 	switch {
 	case matches(msg, k.Down):
@@ -97,7 +104,7 @@ func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
 	case matches(msg, k.Bottom):
 		r.scroll(r.doc.total())
 	case matches(msg, k.NextSection):
-		r.nextSection(offered)
+		return r.nextSection(offered), nil
 	case matches(msg, k.PrevSection):
 		r.prevSection()
 	case matches(msg, k.Section):
@@ -110,13 +117,13 @@ func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
 	case matches(msg, k.Find):
 		r.finding = true
 		r.input.SetValue("")
-		return r.input.Focus()
+		return nil, r.input.Focus()
 	case matches(msg, k.NextMatch):
 		r.stepMatch(1)
 	case matches(msg, k.PrevMatch):
 		r.stepMatch(-1)
 	case matches(msg, k.Bookmark):
-		r.toggleBookmark()
+		return r.toggleBookmark(), nil
 	case matches(msg, k.Bookmarks):
 		r.marks = newBookmarkList(r)
 	case matches(msg, k.Links):
@@ -124,20 +131,20 @@ func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
 	case matches(msg, k.Copy):
 		text, name := r.sectionMarkdown()
 		r.status("Copied “%s” to the clipboard.", name)
-		return tea.SetClipboard(text)
+		return nil, tea.SetClipboard(text)
 	case matches(msg, k.Edit):
-		return r.edit()
+		return r.edit(), nil
 	case matches(msg, k.Present):
-		r.intent = presentMsg{briefing: r.b, section: r.current()}
+		return presentIntent{briefing: r.b, section: r.current()}, nil
 	case matches(msg, k.Search):
-		r.intent = searchMsg{}
+		return searchIntent{}, nil
 	case msg.String() == "esc" && r.find.match != nil && !r.find.hit:
 		// esc clears a find (/) first; the words of a search hit go with
 		// the reader, back to the results, in one press.
 		r.find = finder{current: -1}
 	case matches(msg, k.Back):
 		r.savePosition()
-		r.intent = backMsg{}
+		return backIntent{}, nil
 	case matches(msg, k.global.Help):
 		r.help = &helpScreen{title: "Reading keys", groups: []helpGroup{
 			{"Moving", r.keys.FullHelp()[0]},
@@ -147,7 +154,7 @@ func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
 			{"Highlights", r.keys.FullHelp()[4]},
 		}}
 	}
-	return nil
+	return nil, nil
 }
 
 // toggleTOC moves into the table of contents (showing it if it was
@@ -211,14 +218,16 @@ func (r *reader) stepMatch(dir int) {
 	r.ensureVisible(m.line)
 }
 
-func (r *reader) toggleBookmark() {
+// toggleBookmark bookmarks the current section, or removes its bookmark;
+// the app writes the change soon after.
+func (r *reader) toggleBookmark() intent {
 	if r.store == nil {
-		return
+		return nil
 	}
 	s := r.current()
 	if s < 0 {
 		r.status("Bookmarks are for sections: move into one first.")
-		return
+		return nil
 	}
 	heading := r.b.Sections[s].Heading
 	if r.store.ToggleBookmark(r.b.Path, r.b.Sections[s].Anchor) {
@@ -226,12 +235,10 @@ func (r *reader) toggleBookmark() {
 	} else {
 		r.status("Removed the bookmark on “%s”.", heading)
 	}
-	if err := r.store.Save(); err != nil {
-		r.status("%s", firstLine(err.Error()))
-	}
+	return saveIntent{}
 }
 
-func (r *reader) edit() tea.Cmd {
+func (r *reader) edit() intent {
 	if r.b.Embedded() {
 		r.status("The sample library is built in and cannot be edited.")
 		return nil
@@ -245,8 +252,7 @@ func (r *reader) edit() tea.Cmd {
 		line = r.b.Sections[s].Line
 	}
 	r.savePosition()
-	r.intent = editMsg{briefing: r.b, line: line}
-	return nil
+	return editIntent{briefing: r.b, line: line}
 }
 
 func firstLine(s string) string {

@@ -151,7 +151,7 @@ func (m *Model) reloaded(msg reloadedMsg) tea.Cmd {
 				m.rd.status("%s: %s; showing the last version.", m.rd.b.RelPath, firstLine(f.err.Error()))
 			}
 			if m.pr != nil && m.pr.b.Path == f.path {
-				m.pr.message = m.pr.b.RelPath + ": " + firstLine(f.err.Error()) + "; showing the last version."
+				m.pr.notify(m.pr.b.RelPath + ": " + firstLine(f.err.Error()) + "; showing the last version.")
 			}
 			continue
 		}
@@ -177,7 +177,7 @@ func (m *Model) reloaded(msg reloadedMsg) tea.Cmd {
 		}
 		if m.pr != nil && m.pr.b.Path == f.path && m.pr.b.Text != f.b.Text {
 			m.pr.replace(f.b)
-			m.pr.message = reloaded(f.b)
+			m.pr.notify(reloaded(f.b))
 		}
 	}
 	cmds = append(cmds, m.lib.replaceAll(changes), m.startReload())

@@ -35,7 +35,7 @@ func TestReloadSaysWhatHappened(t *testing.T) {
 		tm, path, write := openLiveBriefing(t)
 		if presenting {
 			tm.Type("p")
-			waitUntil(t, tm, "presenting", func(m *Model) bool { return m.screen == presenterScreen && m.pr != nil })
+			waitUntil(t, tm, "presenting", func(m *Model) bool { return m.screen() == presenterScreen && m.pr != nil })
 		}
 		write("# Live\n\n## First\n\nOne, edited.\n")
 		tm.Send(filesChangedMsg{paths: []string{path}})

@@ -44,6 +44,7 @@ func Run(ctx context.Context, opts Options, in io.Reader, out io.Writer) error {
 	m := New(opts)
 	p := tea.NewProgram(m, programOpts...)
 	_, err := p.Run()
+	m.closeWrites()
 	if m.stopWatch != nil {
 		m.stopWatch()
 	}

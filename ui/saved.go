@@ -51,12 +51,6 @@ type (
 		from   int
 		counts []search.NewCount
 	}
-	// openSavedMsg asks the app to open a saved search.
-	openSavedMsg struct{ name string }
-	// deleteSavedMsg asks the app to delete one.
-	deleteSavedMsg struct{ name string }
-	// savedNoticeMsg is a message for the user from saving the state.
-	savedNoticeMsg struct{ text string }
 )
 
 // savedBatch is how many saved searches are counted at a time.
@@ -86,22 +80,16 @@ func (m *Model) savedListed(msg savedListMsg) tea.Cmd {
 	if msg.gen != m.savedGen {
 		return nil
 	}
-	p := &m.lib.saved
-	p.list = msg.list
-	if p.counts == nil {
-		p.counts = map[string]savedCount{}
-	}
-	p.cursor = min(p.cursor, max(len(p.list)-1, 0))
+	list := m.lib.listSaved(msg.list)
 	if msg.warn != "" {
 		m.message(msg.warn)
 	}
-	m.lib.setSize(m.lib.width, m.lib.height) // the pane's height may change
-	if m.svc == nil || len(p.list) == 0 {
+	if m.svc == nil || len(list) == 0 {
 		return nil
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	m.savedCancel = cancel
-	return countSavedFrom(ctx, m.svc, msg.gen, p.list, 0)
+	return countSavedFrom(ctx, m.svc, msg.gen, list, 0)
 }
 
 // countSavedFrom counts the saved searches from index from on, one batch.
@@ -125,9 +113,33 @@ func (m *Model) savedCounted(msg savedCountsMsg) tea.Cmd {
 	if msg.gen != m.savedGen {
 		return nil
 	}
-	p := &m.lib.saved
-	for i, c := range msg.counts {
-		j := msg.from + i
+	list := m.lib.savedCounted(msg.from, msg.counts)
+	if next := msg.from + len(msg.counts); next < len(list) && m.svc != nil {
+		ctx, cancel := context.WithCancel(context.Background())
+		m.savedCancel = cancel
+		return countSavedFrom(ctx, m.svc, msg.gen, list, next)
+	}
+	return nil
+}
+
+// listSaved shows the saved searches listed; it returns them.
+func (l *library) listSaved(list []state.SavedSearch) []state.SavedSearch {
+	p := &l.saved
+	p.list = list
+	if p.counts == nil {
+		p.counts = map[string]savedCount{}
+	}
+	p.cursor = min(p.cursor, max(len(p.list)-1, 0))
+	l.setSize(l.width, l.height) // the pane's height may change
+	return p.list
+}
+
+// savedCounted keeps a batch of counts, of the saved searches from index
+// from on; it returns the saved searches.
+func (l *library) savedCounted(from int, counts []search.NewCount) []state.SavedSearch {
+	p := &l.saved
+	for i, c := range counts {
+		j := from + i
 		if j >= len(p.list) || p.list[j].Problem != "" {
 			continue
 		}
@@ -142,12 +154,15 @@ func (m *Model) savedCounted(msg savedCountsMsg) tea.Cmd {
 		}
 		p.counts[p.list[j].Name] = sc
 	}
-	if next := msg.from + len(msg.counts); next < len(p.list) && m.svc != nil {
-		ctx, cancel := context.WithCancel(context.Background())
-		m.savedCancel = cancel
-		return countSavedFrom(ctx, m.svc, msg.gen, p.list, next)
-	}
-	return nil
+	return p.list
+}
+
+// openedSaved forgets what was new in a saved search, now opened; it
+// returns whether there was anything.
+func (l *library) openedSaved(name string) (fresh bool) {
+	fresh = l.saved.counts[name].n > 0
+	l.saved.counts[name] = savedCount{}
+	return fresh
 }
 
 // openSaved opens a saved search on the search screen; its sections are
@@ -166,12 +181,10 @@ func (m *Model) openSaved(name string) tea.Cmd {
 		m.message("“" + cleanMessage(sv.Name) + "” cannot be opened: " + sv.Problem + "; it is kept as it is.")
 		return nil
 	}
-	fresh := m.lib.saved.counts[sv.Name].n > 0
+	fresh := m.lib.openedSaved(sv.Name)
 	store.MarkSeen(sv.Name, m.opts.Now())
-	m.lib.saved.counts[sv.Name] = savedCount{}
-	m.readerFrom = libraryScreen
 	// With something new, that is what it shows first.
-	return tea.Batch(m.openSearch(), m.search.openSaved(sv.Name, sv.Query, screenSort(sv.Sort), sv.Seen, fresh), m.saveStateLater())
+	return tea.Batch(m.openSearch(), m.search.openSaved(sv.Name, sv.Query, screenSort(sv.Sort), sv.Seen, fresh), m.saveSoon())
 }
 
 // deleteSaved deletes a saved search.
@@ -185,23 +198,7 @@ func (m *Model) deleteSaved(name string) tea.Cmd {
 		return nil
 	}
 	m.message("Deleted the saved search “" + cleanMessage(name) + "”.")
-	return tea.Batch(m.saveStateLater(), m.refreshSaved())
-}
-
-// saveStateLater saves the user's state off the UI goroutine; a failure
-// becomes a message.
-func (m *Model) saveStateLater() tea.Cmd {
-	store := m.opts.Store
-	if store == nil {
-		return nil
-	}
-	return func() tea.Msg {
-		var notice *state.Notice
-		if err := store.Save(); err != nil && !errors.As(err, &notice) {
-			return savedNoticeMsg{text: firstLine(err.Error())}
-		}
-		return nil
-	}
+	return tea.Batch(m.saveSoon(), m.refreshSaved())
 }
 
 // height is the lines the pane takes on a screen of a height.
@@ -292,7 +289,7 @@ func (p *savedPane) lines(l *library, width, screen int) []string {
 
 // savedKey handles the keys of the saved searches: tab gives them the
 // focus, and then they have every key.
-func (l *library) savedKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+func (l *library) savedKey(msg tea.KeyPressMsg) (intent, bool) {
 	switch {
 	case l.saved.focused:
 		return l.saved.key(msg, l), true
@@ -308,7 +305,7 @@ func (l *library) savedKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 }
 
 // key handles a key while the pane has the focus.
-func (p *savedPane) key(msg tea.KeyPressMsg, l *library) tea.Cmd {
+func (p *savedPane) key(msg tea.KeyPressMsg, l *library) intent {
 	confirm := p.confirm
 	p.confirm = ""
 	switch msg.String() {
@@ -329,13 +326,13 @@ func (p *savedPane) key(msg tea.KeyPressMsg, l *library) tea.Cmd {
 		p.cursor = max(p.cursor-10, 0)
 	case "enter", "l", "right":
 		if p.cursor < len(p.list) {
-			l.intent = openSavedMsg{p.list[p.cursor].Name}
+			return openSavedIntent{p.list[p.cursor].Name}
 		}
 	case "d", "delete":
 		if p.cursor < len(p.list) {
 			name := p.list[p.cursor].Name
 			if confirm == name {
-				l.intent = deleteSavedMsg{name}
+				return deleteSavedIntent{name}
 			} else {
 				p.confirm = name
 			}

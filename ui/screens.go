@@ -7,9 +7,9 @@ import (
 )
 
 // act carries out what a screen asked for.
-func (m *Model) act(intent tea.Msg) tea.Cmd {
-	switch in := intent.(type) {
-	case openMsg:
+func (m *Model) act(in intent) tea.Cmd {
+	switch in := in.(type) {
+	case openIntent:
 		return m.withBriefing(in.path, func(b *briefings.Briefing, err error) tea.Cmd {
 			if err != nil {
 				m.message("That briefing can no longer be read; it may have been deleted.")
@@ -17,54 +17,101 @@ func (m *Model) act(intent tea.Msg) tea.Cmd {
 			}
 			return m.open(b, -2, nil)
 		})
-	case backMsg:
-		switch m.screen {
-		case presenterScreen:
-			return m.backFromPresenter()
-		case searchScreen:
-			m.screen = m.searchFrom
-			m.search.input.Blur()
-			m.search.leave()
-			return nil
-		case readerScreen:
-			m.saveState()
-			if len(m.trail) > 0 {
-				return m.backAlongTrail()
-			}
-			m.screen = libraryScreen
-			if m.readerFrom == searchScreen {
-				m.readerFrom = libraryScreen
-				return m.openSearch()
-			}
-		}
-	case openHitMsg:
+	case backIntent:
+		return m.back()
+	case openHitIntent:
 		return m.openHit(in.hit)
-	case highlightsMsg, openHighlightMsg:
-		return m.highlightsMsg(in)
-	case openSavedMsg:
+	case highlightsIntent:
+		return m.showHighlights()
+	case openHighlightIntent:
+		return m.openHighlight(in)
+	case openSavedIntent:
 		return m.openSaved(in.name)
-	case deleteSavedMsg:
+	case deleteSavedIntent:
 		return m.deleteSaved(in.name)
-	case followMsg:
+	case followIntent:
 		return m.follow(in)
-	case tea.QuitMsg:
-		m.saveState() // the presenter stays the screen for the last frame
-		return tea.Quit
-	case editMsg:
+	case quitIntent:
+		return m.quit(tea.Quit)
+	case editIntent:
 		return editFile(in.briefing, in.line)
-	case searchMsg:
+	case searchIntent:
 		if m.opts.OpenSearch == nil {
 			m.message("Search is off.")
 			return nil
 		}
-		m.readerFrom = libraryScreen
 		return m.openSearch()
-	case presentMsg:
+	case presentIntent:
 		return m.present(in.briefing, in.section)
-	case nextBriefingMsg:
+	case nextBriefingIntent:
 		return m.nextBriefing(in)
+	case saveIntent:
+		return m.saveSoon()
 	}
 	return nil
+}
+
+// screen is the screen in front.
+func (m *Model) screen() screen { return m.routes.front() }
+
+// current is the model of the screen in front.
+func (m *Model) current() screenModel {
+	switch m.screen() {
+	case searchScreen:
+		return m.search
+	case presenterScreen:
+		if m.pr != nil {
+			return m.pr
+		}
+	case readerScreen:
+		if m.rd != nil {
+			return m.rd
+		}
+	}
+	return m.lib
+}
+
+// back leaves the screen in front (esc) for the one under it.
+func (m *Model) back() tea.Cmd {
+	switch m.screen() {
+	case presenterScreen:
+		return m.backFromPresenter()
+	case searchScreen:
+		m.search.leave()
+		return m.arrive(m.routes.pop())
+	case readerScreen:
+		return tea.Batch(m.saveSoon(), m.arrive(m.routes.pop()))
+	}
+	return nil
+}
+
+// arrive shows the screen that esc came back to: a reader left by
+// following a link goes back to its place, the search screen takes the
+// keys again.
+func (m *Model) arrive(rt route) tea.Cmd {
+	switch rt.screen {
+	case readerScreen:
+		if rt.place == nil {
+			return nil
+		}
+		m.routes.settle()
+		m.rd = m.newReaderFor(rt.place.briefing)
+		m.rd.returnTo(rt.place.at)
+		return m.rd.setSize(m.width, m.height)
+	case searchScreen:
+		return m.showSearch()
+	}
+	return nil
+}
+
+// quit ends the app; it is the only way out. The state is written at
+// once, since no command runs after it, and a presentation is ended.
+func (m *Model) quit(how tea.Cmd) tea.Cmd {
+	m.saveState()
+	if m.pr != nil {
+		m.pr.end() // the presenter stays in front for the last frame
+	}
+	return how
 }
 
 // present starts the presenter on a section (-1: the title slide).
@@ -76,7 +123,7 @@ func (m *Model) present(b *briefings.Briefing, section int) tea.Cmd {
 	}
 	m.pr = newPresenter(b, section, opts, m.st, m.opts.Now)
 	m.pr.setSize(m.width, m.height)
-	m.screen = presenterScreen
+	m.routes.push(presenterScreen)
 	return m.pr.listen() // brief console drives it too
 }
 
@@ -84,21 +131,22 @@ func (m *Model) present(b *briefings.Briefing, section int) tea.Cmd {
 func (m *Model) backFromPresenter() tea.Cmd {
 	b, section := m.pr.b, m.pr.section()
 	m.pr = nil
+	m.routes.pop()
 	if m.rd == nil || m.rd.b.Path != b.Path {
 		m.rd = m.newReaderFor(b)
 	}
 	m.rd.openAt(section, nil)
-	m.screen = readerScreen
+	m.routes.push(readerScreen) // presented from the command line: no reader yet
 	return m.rd.setSize(m.width, m.height)
 }
 
 // startOpening opens the briefing given on the command line (brief FILE,
 // brief present), once, as soon as there is a list to come back to.
 func (m *Model) startOpening() tea.Cmd {
-	if m.openedStart {
+	if m.started {
 		return nil
 	}
-	m.openedStart = true
+	m.started = true
 	// brief present FILE names the file to present as the library too:
 	// presenting wins over opening it in the reader.
 	if m.opts.Present != nil {
@@ -121,30 +169,8 @@ func (m *Model) startOpening() tea.Cmd {
 	return nil
 }
 
-// typing reports whether a text input has the keys.
-func (m *Model) typing() bool {
-	switch m.screen {
-	case readerScreen:
-		return m.rd.finding || m.rd.hl.editing()
-	case presenterScreen:
-		return m.pr.finding
-	case searchScreen:
-		return true
-	}
-	return m.lib.list.SettingFilter() || m.lib.quotes != nil && m.lib.quotes.typing
-}
-
-func (m *Model) message(text string) {
-	if m.screen == searchScreen {
-		m.search.notice = text // an error would go with the next results
-	} else if m.screen == presenterScreen && m.pr != nil {
-		m.pr.message = text
-	} else if m.screen == readerScreen && m.rd != nil {
-		m.rd.message = text
-	} else {
-		m.lib.message = text
-	}
-}
+// message shows a one-line message on the screen in front.
+func (m *Model) message(text string) { m.current().notify(text) }
 
 // decideStyle settles dark or light once, from the background colour or,
 // failing a reply, dark.
@@ -155,13 +181,10 @@ func (m *Model) decideStyle() tea.Cmd {
 	m.styleDecided = true
 	m.st = newStyles(m.dark)
 	m.st.noColor = m.opts.NoColor
-	m.lib.st = m.st
-	m.search.st = m.st
-	m.search.style = m.glamourStyle()
-	m.lib.setSize(m.lib.width, m.lib.height) // the delegate draws with the new styles
+	m.lib.setStyles(m.st)
+	m.search.setStyles(m.st, m.glamourStyle())
 	if m.rd != nil {
-		m.rd.st = m.st
-		return m.rd.setStyle(m.glamourStyle())
+		return m.rd.setStyles(m.st, m.glamourStyle())
 	}
 	return nil
 }
@@ -186,24 +209,27 @@ func (m *Model) open(b *briefings.Briefing, section int, terms []string) tea.Cmd
 	if section >= -1 {
 		m.rd.openAt(section, terms)
 	}
-	m.screen = readerScreen
+	m.routes.push(readerScreen)
 	return m.rd.setSize(m.width, m.height)
 }
 
-// saveState writes the reading position; failures become a message.
-func (m *Model) saveState() {
-	if m.rd != nil {
-		m.rd.savePosition()
-	}
-	if m.opts.Highlights != nil {
-		if err := m.opts.Highlights.Save(); err != nil {
-			m.message(firstLine(err.Error()))
+// follow opens the briefing a link points to; the reader's route keeps
+// where it was, so that esc comes back.
+func (m *Model) follow(f followIntent) tea.Cmd {
+	return m.withBriefing(f.path, func(b *briefings.Briefing, err error) tea.Cmd {
+		if err != nil {
+			m.message("The link leads to " + f.path + ", which is not a briefing that can be read.")
+			return nil
 		}
-	}
-	if m.opts.Store == nil {
-		return
-	}
-	if err := m.opts.Store.Save(); err != nil {
-		m.message(firstLine(err.Error()))
-	}
+		section := -1
+		if f.anchor != "" {
+			if section = b.SectionIndex(f.anchor); section < 0 {
+				m.message("“" + b.Title + "” has no section “" + f.anchor + "”; showing its start.")
+			}
+		}
+		if m.rd != nil {
+			m.routes.follow(&trailStep{briefing: m.rd.b, at: m.rd.position()})
+		}
+		return m.open(b, section, nil)
+	})
 }

@@ -78,7 +78,6 @@ type searcher struct {
 	history        int // position while recalling history; -1 when not
 	loading        bool
 	help           *helpScreen
-	intent         tea.Msg
 	width          int
 	height         int
 	lastTook       time.Duration
@@ -98,8 +97,6 @@ type (
 		answer  search.Answer
 		err     error
 	}
-	// openHitMsg asks the app to open a hit in the reader.
-	openHitMsg struct{ hit index.Hit }
 )
 
 func newSearcher(st *styles, store *state.Store) *searcher {
@@ -113,6 +110,26 @@ func (s *searcher) setSize(width, height int) {
 	s.width, s.height = width, height
 	s.input.SetWidth(max(width-12, 10))
 }
+
+// notify shows a message from the app; an error would go with the next
+// results.
+func (s *searcher) notify(text string) { s.notice = text }
+
+// typing reports whether a text input has the keys: the query box always
+// has them.
+func (s *searcher) typing() bool { return true }
+
+// setStyles draws the screen with new styles and previews hits in a
+// glamour style.
+func (s *searcher) setStyles(st *styles, style string) {
+	s.st, s.style = st, style
+}
+
+// unavailable says why there are no results: the service failed.
+func (s *searcher) unavailable(why string) { s.err = why }
+
+// setService searches with the service, now open.
+func (s *searcher) setService(svc SearchService) { s.svc = svc }
 
 // focus puts the cursor in the query box.
 func (s *searcher) focus() tea.Cmd {
@@ -230,7 +247,17 @@ func (s *searcher) show(msg searchResultsMsg) tea.Cmd {
 	return tea.Batch(s.countFacets(), s.showPreview())
 }
 
-func (s *searcher) update(msg tea.Msg) tea.Cmd {
+// update handles a message for the search screen; it returns what the
+// user asked the app to do, if anything.
+func (s *searcher) update(msg tea.Msg) (intent, tea.Cmd) {
+	if msg, ok := msg.(tea.KeyPressMsg); ok {
+		return s.key(msg)
+	}
+	return nil, s.handle(msg)
+}
+
+// handle handles a message other than a key.
+func (s *searcher) handle(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case searchDueMsg:
 		if msg.seq == s.seq {
@@ -243,8 +270,6 @@ func (s *searcher) update(msg tea.Msg) tea.Cmd {
 		var cmd tea.Cmd
 		s.input, cmd = s.input.Update(msg)
 		return tea.Batch(cmd, s.changed())
-	case tea.KeyPressMsg:
-		return s.key(msg)
 	}
 	if cmd, ok := s.workbenchUpdate(msg); ok {
 		return cmd
@@ -254,63 +279,62 @@ func (s *searcher) update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (s *searcher) key(msg tea.KeyPressMsg) tea.Cmd {
+func (s *searcher) key(msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	if s.help != nil {
 		s.help = nil
-		return nil
+		return nil, nil
 	}
 	if cmd, ok := s.workbenchKey(msg); ok {
-		return cmd
+		return nil, cmd
 	}
 	k := s.keys
 	switch {
 	case matches(msg, k.Down):
-		return s.move(1)
+		return nil, s.move(1)
 	case matches(msg, k.Up):
 		if s.input.Value() == "" || s.history >= 0 {
 			s.recall(1)
-			return s.changed()
+			return nil, s.changed()
 		}
-		return s.move(-1)
+		return nil, s.move(-1)
 	case matches(msg, k.PageDown):
-		return s.move(max(s.visibleHits(), 1))
+		return nil, s.move(max(s.visibleHits(), 1))
 	case matches(msg, k.PageUp):
-		return s.move(-max(s.visibleHits(), 1))
+		return nil, s.move(-max(s.visibleHits(), 1))
 	case matches(msg, k.Open):
 		if h := s.selected(); h != nil {
 			if s.store != nil {
 				s.store.AddHistory(s.input.Value())
 			}
-			s.intent = openHitMsg{*h}
+			return openHitIntent{*h}, nil
 		}
-		return nil
+		return nil, nil
 	case matches(msg, k.Suggest):
 		if s.results == nil || s.results.Suggestion == "" {
-			return nil
+			return nil, nil
 		}
 		s.input.SetValue(s.results.Suggestion)
 		s.input.CursorEnd()
 		s.history = -1
-		return s.changed()
+		return nil, s.changed()
 	case matches(msg, k.Back):
-		s.intent = backMsg{}
-		return nil
+		return backIntent{}, nil
 	case matches(msg, k.Help):
 		s.help = &helpScreen{title: "Search", groups: []helpGroup{
 			{"Results", []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.Open, k.Suggest, k.History, k.Back}},
 			{"Workbench", []key.Binding{k.Filters, k.Sort, k.Group, k.Expand, k.Save, k.Export, k.OnlyNew}},
 			{"Query syntax", querySyntaxHelp()},
 		}}
-		return nil
+		return nil, nil
 	}
 	before := s.input.Value()
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
 	if s.input.Value() != before {
 		s.history = -1
-		return tea.Batch(cmd, s.changed())
+		return nil, tea.Batch(cmd, s.changed())
 	}
-	return cmd
+	return nil, cmd
 }
 
 // recall steps back (dir 1) or forward (-1) through the search history.

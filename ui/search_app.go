@@ -41,13 +41,13 @@ func (m *Model) openSearchService() tea.Cmd {
 // the background, and searches at once with what the index has.
 func (m *Model) searchOpened(msg searchOpenedMsg) tea.Cmd {
 	if msg.err != nil {
-		m.search.err = "Search is unavailable: " + firstLine(msg.err.Error())
+		m.search.unavailable("Search is unavailable: " + firstLine(msg.err.Error()))
 		return nil
 	}
 	m.svc = msg.svc
-	m.search.svc = msg.svc
-	if m.pr != nil && m.pr.search == nil {
-		m.pr.search = sectionSearchWith(msg.svc)
+	m.search.setService(msg.svc)
+	if m.pr != nil {
+		m.pr.searchWith(sectionSearchWith(msg.svc))
 	}
 	if notices := msg.svc.Notices(); len(notices) > 0 {
 		m.message(notices[len(notices)-1]) // a damaged index is rebuilt: say so now
@@ -87,7 +87,7 @@ func (m *Model) searchUpdated(msg searchUpdateMsg) tea.Cmd {
 		return next
 	}
 	var saved tea.Cmd
-	if m.screen == libraryScreen {
+	if m.screen() == libraryScreen {
 		saved = m.refreshSaved() // what is new in each saved search
 	}
 	return tea.Batch(next, m.search.refresh(), saved)
@@ -100,13 +100,16 @@ func ctxErr(err error) error {
 	return nil
 }
 
-// openSearch shows the search screen, remembering where to go back to.
+// openSearch brings the search screen to the front; esc goes back to the
+// screen it came from.
 func (m *Model) openSearch() tea.Cmd {
-	if m.screen != searchScreen {
-		m.searchFrom = m.screen
-	}
-	m.screen = searchScreen
-	m.search.style = m.glamourStyle()
+	m.routes.push(searchScreen)
+	return m.showSearch()
+}
+
+// showSearch readies the search screen in front for the keys.
+func (m *Model) showSearch() tea.Cmd {
+	m.search.setStyles(m.st, m.glamourStyle())
 	m.search.setSize(m.width, m.height)
 	return m.search.focus()
 }
@@ -117,15 +120,14 @@ func (m *Model) openSearch() tea.Cmd {
 func (m *Model) openHit(h index.Hit) tea.Cmd {
 	return m.withBriefing(h.Path, func(b *briefings.Briefing, err error) tea.Cmd {
 		if err != nil {
-			m.search.err = "“" + h.RelPath + "” could not be read; it may have been deleted."
+			m.search.unavailable("“" + h.RelPath + "” could not be read; it may have been deleted.")
 			return nil
 		}
 		section := -1
 		if h.Anchor != "" {
 			section = b.SectionIndex(h.Anchor)
 		}
-		m.readerFrom = searchScreen
-		return m.open(b, section, h.Terms)
+		return m.open(b, section, h.Terms) // esc comes back to the results
 	})
 }
 

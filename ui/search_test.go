@@ -21,7 +21,7 @@ func (discardLog) Write(p []byte) (int, error) { return len(p), nil }
 // applies its results and what they ask for (facets, a preview).
 func searchNow(s *searcher) {
 	s.seq++
-	drain(s, s.update(searchDueMsg{s.seq}))
+	drain(s, cmdOf(s.update(searchDueMsg{s.seq})))
 }
 
 // drain runs what a command asks for and applies the messages, as
@@ -37,7 +37,7 @@ func drain(s *searcher, cmd tea.Cmd) {
 			drain(s, c)
 		}
 	default:
-		drain(s, s.update(msg))
+		drain(s, cmdOf(s.update(msg)))
 	}
 }
 
@@ -132,9 +132,8 @@ func TestSearchTagFilterAndHistory(t *testing.T) {
 			t.Errorf("hit %q lacks tag %q", h.Heading, tag)
 		}
 	}
-	s.update(keyMsg("enter"))
-	if _, ok := s.intent.(openHitMsg); !ok {
-		t.Fatalf("enter: intent %T", s.intent)
+	if in, _ := s.update(keyMsg("enter")); !isOpenHit(in) {
+		t.Fatalf("enter: intent %T", in)
 	}
 	// An empty box and ↑ recalls the query, filter included.
 	s.input.SetValue("")
@@ -253,4 +252,9 @@ func TestSearchMissingWordsAndSuggestion(t *testing.T) {
 	if v := ansi.Strip(s.view()); strings.Contains(v, "did you mean") {
 		t.Errorf("a suggestion for a query with no unknown word:\n%s", v)
 	}
+}
+
+func isOpenHit(in intent) bool {
+	_, ok := in.(openHitIntent)
+	return ok
 }

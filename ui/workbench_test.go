@@ -68,7 +68,7 @@ func TestResultsByBriefing(t *testing.T) {
 		t.Errorf("view:\n%s", view)
 	}
 	// ctrl+x shows them all under it, fetched for the briefing.
-	drain(s, s.update(keyMsg("ctrl+x")))
+	drain(s, cmdOf(s.update(keyMsg("ctrl+x"))))
 	if got := rowNames(s); got != "a0,  a1,  a2,  a3,  a4,b0" {
 		t.Fatalf("expanded: %s", got)
 	}
@@ -78,13 +78,13 @@ func TestResultsByBriefing(t *testing.T) {
 	// The cursor stays on its hit when grouping changes.
 	s.update(keyMsg("down"))
 	s.update(keyMsg("down"))
-	drain(s, s.update(keyMsg("ctrl+g")))
+	drain(s, cmdOf(s.update(keyMsg("ctrl+g"))))
 	// a2 is not in the page of hits: the cursor goes to its briefing.
 	if got := rowNames(s); got != "a0,b0,a1" || s.selected().Anchor != "a0" {
 		t.Errorf("flat: %s, selected %s", got, s.selected().Anchor)
 	}
-	drain(s, s.update(keyMsg("ctrl+g")))
-	drain(s, s.update(keyMsg("ctrl+x"))) // collapse
+	drain(s, cmdOf(s.update(keyMsg("ctrl+g"))))
+	drain(s, cmdOf(s.update(keyMsg("ctrl+x")))) // collapse
 	if got := rowNames(s); got != "a0+4,b0" {
 		t.Errorf("collapsed: %s", got)
 	}
@@ -225,7 +225,7 @@ func TestSaveAndExportPrompts(t *testing.T) {
 		t.Fatalf("no prompt:\n%s", ansi.Strip(s.view()))
 	}
 	s.prompt.input.SetValue("Korea watch")
-	drain(s, s.update(keyMsg("enter")))
+	drain(s, cmdOf(s.update(keyMsg("enter"))))
 	if sv, ok := s.store.SavedSearch("korea watch"); !ok || sv.Query != "north korean" || s.opened == nil {
 		t.Fatalf("saved: %+v %v", sv, ok)
 	}
@@ -238,7 +238,7 @@ func TestSaveAndExportPrompts(t *testing.T) {
 	if s.prompt == nil || !strings.Contains(s.prompt.msg, "enter again to replace") {
 		t.Fatalf("replaced without asking: %+v", s.prompt)
 	}
-	drain(s, s.update(keyMsg("enter")))
+	drain(s, cmdOf(s.update(keyMsg("enter"))))
 	if sv, _ := s.store.SavedSearch("Korea watch"); sv.Query != "troops" {
 		t.Errorf("not replaced: %+v", sv)
 	}
@@ -257,7 +257,7 @@ func TestSaveAndExportPrompts(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.prompt.input.SetValue(taken)
-	drain(s, s.update(keyMsg("enter")))
+	drain(s, cmdOf(s.update(keyMsg("enter"))))
 	if s.prompt == nil || !strings.Contains(s.prompt.msg, "exists") {
 		t.Fatalf("existing file: %+v", s.prompt)
 	}
@@ -266,7 +266,7 @@ func TestSaveAndExportPrompts(t *testing.T) {
 	}
 	out := filepath.Join(dir, "hits.md")
 	s.prompt.input.SetValue(out)
-	drain(s, s.update(keyMsg("enter")))
+	drain(s, cmdOf(s.update(keyMsg("enter"))))
 	data, err := os.ReadFile(out)
 	if err != nil || !strings.Contains(string(data), "# Search: north korean") || !strings.Contains(s.notice, "Wrote") {
 		t.Errorf("export: %v, notice %q\n%s", err, s.notice, data)
@@ -342,8 +342,8 @@ func TestLibraryShowsWhatIsNewInSavedSearches(t *testing.T) {
 	m.Update(keyMsg("down"))
 	_, cmd := m.Update(keyMsg("enter"))
 	run(m, cmd)
-	if m.screen != searchScreen || m.search.input.Value() != "north korean" || m.search.opened == nil || !m.search.opened.onlyNew {
-		t.Fatalf("screen %v, query %q, opened %+v", m.screen, m.search.input.Value(), m.search.opened)
+	if m.screen() != searchScreen || m.search.input.Value() != "north korean" || m.search.opened == nil || !m.search.opened.onlyNew {
+		t.Fatalf("screen %v, query %q, opened %+v", m.screen(), m.search.input.Value(), m.search.opened)
 	}
 	if reqs := fake.requests(); reqs[len(reqs)-1].ChangedSince.IsZero() {
 		t.Error("the search did not keep what is new")
@@ -417,7 +417,7 @@ func TestSavedSearchFromTheFutureOnTheLibraryScreen(t *testing.T) {
 	}
 	_, cmd := m.Update(keyMsg("enter"))
 	run(m, cmd)
-	if m.screen != libraryScreen || !strings.Contains(m.lib.message, "cannot be opened") {
-		t.Errorf("screen %v, message %q", m.screen, m.lib.message)
+	if m.screen() != libraryScreen || !strings.Contains(m.lib.message, "cannot be opened") {
+		t.Errorf("screen %v, message %q", m.screen(), m.lib.message)
 	}
 }
