@@ -11,61 +11,60 @@ import (
 // the open briefing.
 type bookmarkList struct {
 	sections []int
-	cursor   int
+	list     *listOverlay
 }
+
+// bookmarkRemove is the bookmark list's own action: d (or m) removes the
+// bookmark under the cursor.
+const bookmarkRemove = 0
 
 func newBookmarkList(r *reader) *bookmarkList {
 	l := &bookmarkList{}
-	if r.store == nil {
-		return l
-	}
-	for _, anchor := range r.store.Bookmarks(r.b.Path) {
-		if i := r.b.SectionIndex(anchor); i >= 0 {
-			l.sections = append(l.sections, i)
+	if r.store != nil {
+		for _, anchor := range r.store.Bookmarks(r.b.Path) {
+			if i := r.b.SectionIndex(anchor); i >= 0 {
+				l.sections = append(l.sections, i)
+			}
 		}
 	}
+	l.list = newListOverlay("Bookmarks in this briefing", "enter: go there · d: remove · esc: close", "go there",
+		len(l.sections), 0, bind("d/m", "remove the bookmark", "d", "m"))
+	l.list.empty = "No bookmarks yet: press m in a section to add one."
 	return l
 }
 
-func (l *bookmarkList) update(msg tea.KeyPressMsg, r *reader) tea.Cmd {
-	switch msg.String() {
-	case "j", "down":
-		l.cursor = min(l.cursor+1, max(len(l.sections)-1, 0))
-	case "k", "up":
-		l.cursor = max(l.cursor-1, 0)
-	case "enter":
-		if len(l.sections) > 0 {
-			r.jump(l.sections[l.cursor])
-		}
+// bookmarksKey hands a key to the bookmark list and acts on what it says.
+func (r *reader) bookmarksKey(msg tea.KeyPressMsg) tea.Cmd {
+	l := r.marks
+	res := l.list.update(msg)
+	switch res.outcome {
+	case overlayChosen:
 		r.marks = nil
-	case "d", "m":
-		if len(l.sections) > 0 && r.store != nil {
-			r.store.ToggleBookmark(r.b.Path, r.b.Sections[l.sections[l.cursor]].Anchor)
-			if err := r.store.Save(); err != nil {
-				r.status("%s", firstLine(err.Error()))
-			}
-			l.sections = append(l.sections[:l.cursor], l.sections[l.cursor+1:]...)
-			l.cursor = min(l.cursor, max(len(l.sections)-1, 0))
-		}
-	default:
+		r.jump(l.sections[res.item])
+	case overlayClosed:
 		r.marks = nil
+	case overlayAction: // bookmarkRemove
+		if r.store == nil {
+			return nil
+		}
+		r.store.ToggleBookmark(r.b.Path, r.b.Sections[l.sections[res.item]].Anchor)
+		if err := r.store.Save(); err != nil {
+			r.status("%s", firstLine(err.Error()))
+		}
+		l.sections = append(l.sections[:res.item], l.sections[res.item+1:]...)
+		l.list.setCount(len(l.sections))
 	}
 	return nil
 }
 
 func (l *bookmarkList) view(r *reader, width, height int) []string {
-	lines := []string{" " + r.st.title.Render("Bookmarks in this briefing"),
-		" " + r.st.subtle.Render("enter: go there · d: remove · esc: close"), ""}
-	if len(l.sections) == 0 {
-		lines = append(lines, " No bookmarks yet: press m in a section to add one.")
-	}
-	for i, s := range l.sections {
+	return l.list.view(r.st, width, height, func(i int, selected bool) []string {
+		s := l.sections[i]
 		text := fmt.Sprintf(" %d. %s", s+1, r.b.Sections[s].Heading)
 		text = ansi.Truncate(text, width-1, "…")
-		if i == l.cursor {
+		if selected {
 			text = r.st.tocCursor.Render(text)
 		}
-		lines = append(lines, text)
-	}
-	return padLines(lines, height)
+		return []string{text}
+	})
 }

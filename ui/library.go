@@ -191,11 +191,13 @@ func (l *library) update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		l.message = ""
 		if l.help != nil {
-			l.help = nil
+			if l.help.key(msg) {
+				l.help = nil
+			}
 			return nil
 		}
 		if l.showing != nil {
-			return l.showing.update(msg, l)
+			return l.problemsKey(msg)
 		}
 		if l.quotes != nil {
 			return l.quotesKey(msg)

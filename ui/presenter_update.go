@@ -45,7 +45,7 @@ func (p *presenter) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case p.picker != nil:
-		return p.picker.update(msg, p)
+		return p.pickerKey(msg)
 	case p.finding:
 		return p.findKey(msg)
 	}
@@ -84,7 +84,7 @@ func (p *presenter) key(msg tea.KeyPressMsg) tea.Cmd {
 	case matches(msg, k.Last):
 		return p.move(len(p.deck.parts)-1, -1)
 	case matches(msg, k.Sections):
-		p.picker = &sectionPicker{cursor: max(p.part, 0)}
+		p.picker = newSectionPicker(p)
 	case matches(msg, k.Search):
 		p.finding = true
 		p.input.SetValue(p.query)
@@ -284,24 +284,4 @@ func (p *presenter) findPage(parts []int, match matcher) (part, page int, ok boo
 		}
 	}
 	return best.part, best.page, true
-}
-
-// sectionPicker is the presenter's list of sections (o).
-type sectionPicker struct {
-	cursor int // part
-}
-
-func (s *sectionPicker) update(msg tea.KeyPressMsg, p *presenter) tea.Cmd {
-	switch msg.String() {
-	case "j", "down":
-		s.cursor = min(s.cursor+1, len(p.deck.parts)-1)
-	case "k", "up":
-		s.cursor = max(s.cursor-1, 0)
-	case "enter":
-		p.picker = nil
-		return p.move(s.cursor, 0)
-	default:
-		p.picker = nil
-	}
-	return nil
 }

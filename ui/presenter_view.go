@@ -63,7 +63,7 @@ func (p *presenter) view() string {
 	case p.help != nil:
 		return strings.Join(p.help.view(p.width, p.height, p.chrome()), "\n")
 	case p.picker != nil:
-		return strings.Join(p.pickerView(), "\n")
+		return strings.Join(p.picker.view(p), "\n")
 	}
 	lines := p.slideLines(p.part, p.page, p.step)
 	bottom := p.bottomLines()
@@ -172,23 +172,6 @@ func (p *presenter) blankView() string {
 		rows[i] = row
 	}
 	return strings.Join(rows, "\n")
-}
-
-func (p *presenter) pickerView() []string {
-	lines := []string{" " + p.chrome().title.Render("Sections"), " " + p.chrome().subtle.Render("enter: present · esc: close"), ""}
-	start := max(0, p.picker.cursor-(p.height-5))
-	for i := start; i < len(p.deck.parts) && len(lines) < p.height; i++ {
-		name := "Title: " + p.b.Title
-		if i > 0 {
-			name = fmt.Sprintf("%d. %s", i, p.b.Sections[i-1].Heading)
-		}
-		name = ansi.Truncate(" "+name, p.width, "…")
-		if i == p.picker.cursor {
-			name = p.chrome().tocCursor.Render(name)
-		}
-		lines = append(lines, name)
-	}
-	return padLines(lines, p.height)
 }
 
 // stripStyle removes styling from a rendered line.

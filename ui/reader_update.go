@@ -60,9 +60,9 @@ func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
 	case r.finding:
 		return r.findKey(msg)
 	case r.marks != nil:
-		return r.marks.update(msg, r)
+		return r.bookmarksKey(msg)
 	case r.links != nil:
-		return r.links.update(msg, r)
+		return r.linksKey(msg)
 	case r.toc.focused:
 		if matches(msg, r.keys.TOC) {
 			r.toggleTOC()

@@ -256,7 +256,9 @@ func (s *searcher) update(msg tea.Msg) tea.Cmd {
 
 func (s *searcher) key(msg tea.KeyPressMsg) tea.Cmd {
 	if s.help != nil {
-		s.help = nil
+		if s.help.key(msg) {
+			s.help = nil
+		}
 		return nil
 	}
 	if cmd, ok := s.workbenchKey(msg); ok {
