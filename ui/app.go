@@ -80,7 +80,7 @@ const (
 )
 
 // PresentRequest names what to present: a briefing path and a section
-// (-1 for the title slide).
+// (its index, or TitleSlide).
 type PresentRequest struct {
 	Path    string
 	Section int

@@ -40,7 +40,7 @@ func (r *reader) bookmarksKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch res.outcome {
 	case overlayChosen:
 		r.marks = nil
-		r.jump(l.sections[res.item])
+		r.jump(sectionOf(l.sections[res.item]))
 	case overlayClosed:
 		r.marks = nil
 	case overlayAction: // bookmarkRemove
@@ -60,7 +60,7 @@ func (r *reader) bookmarksKey(msg tea.KeyPressMsg) tea.Cmd {
 func (l *bookmarkList) view(r *reader, width, height int) []string {
 	return l.list.view(r.st, width, height, func(i int, selected bool) []string {
 		s := l.sections[i]
-		text := fmt.Sprintf(" %d. %s", s+1, r.b.Sections[s].Heading)
+		text := fmt.Sprintf(" %d. %s", sectionOf(s).number(), r.b.Sections[s].Heading)
 		text = ansi.Truncate(text, width-1, "…")
 		if selected {
 			text = r.st.tocCursor.Render(text)

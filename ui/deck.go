@@ -13,7 +13,8 @@ import (
 const maxSlideWidth = 100
 
 // A deck is a briefing cut into slides for one screen size and theme: part
-// 0 is the title slide (title, date and lead), part i+1 is section i. Each
+// 0 is the title slide (title, date and lead), then one part per section
+// (sectionRef.block). Each
 // part is rendered when first shown and paginated to fit the screen.
 type deck struct {
 	b        *briefings.Briefing
@@ -45,6 +46,12 @@ func newDeck(b *briefings.Briefing, r *render.Renderer, width, height int, foote
 	return d
 }
 
+// partCount, pageCount and stepCount lay the deck out for slidePos,
+// rendering a part on first use.
+func (d *deck) partCount() int               { return len(d.parts) }
+func (d *deck) pageCount(part int) int       { return len(d.part(part).pages) }
+func (d *deck) stepCount(part, page int) int { return d.part(part).stepCount(page) }
+
 // contentWidth is the width of a slide's text.
 func contentWidth(screenWidth int) int {
 	return max(min(screenWidth-4, maxSlideWidth), 16)
@@ -64,7 +71,8 @@ func (d *deck) part(i int) *deckPart {
 			p.blocks = append(p.blocks, slideBlock{md: briefings.EscapeMarkdown(d.b.Summary)})
 		}
 	} else {
-		s := d.b.Sections[i-1]
+		n, _ := blockRef(i).index()
+		s := d.b.Sections[n]
 		p.heading, depth = s.Heading, s.Depth
 		p.blocks = splitSlides(s.Body(), d.b.IncrementalLists).blocks
 	}

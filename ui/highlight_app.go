@@ -59,7 +59,7 @@ func (m *Model) highlightsMsg(msg tea.Msg) tea.Cmd {
 				m.message("That briefing can no longer be read; its highlights are kept, marked so.")
 				return saveHighlights(m.opts.Highlights)
 			}
-			cmd := m.open(b, -2, nil)
+			cmd := m.open(b, keepPlace, nil)
 			m.rd.hl.show(m.rd, msg.id)
 			return cmd
 		})

@@ -51,8 +51,8 @@ func (r *reader) followLink(link briefings.Link) tea.Cmd {
 		r.status("Copied the link to the clipboard: %s", link.Target)
 		return tea.SetClipboard(link.Target)
 	case target == "" || target == r.b.Path:
-		if i := r.b.SectionIndex(anchor); i >= 0 || anchor == "" {
-			r.jump(i)
+		if s, ok := anchorRef(r.b, anchor); ok {
+			r.jump(s)
 		} else {
 			r.status("There is no section “%s” here.", anchor)
 		}
@@ -86,11 +86,9 @@ func (m *Model) follow(f followMsg) tea.Cmd {
 			m.message("The link leads to " + f.path + ", which is not a briefing that can be read.")
 			return nil
 		}
-		section := -1
-		if f.anchor != "" {
-			if section = b.SectionIndex(f.anchor); section < 0 {
-				m.message("“" + b.Title + "” has no section “" + f.anchor + "”; showing its start.")
-			}
+		section, ok := anchorRef(b, f.anchor)
+		if !ok {
+			m.message("“" + b.Title + "” has no section “" + f.anchor + "”; showing its start.")
 		}
 		if m.rd != nil {
 			m.trail = append(m.trail, trailStep{briefing: m.rd.b, at: m.rd.position()})

@@ -14,7 +14,7 @@ type sectionPicker struct {
 }
 
 func newSectionPicker(p *presenter) *sectionPicker {
-	return &sectionPicker{list: newListOverlay("Sections", "enter: present · esc: close", "present", len(p.deck.parts), p.part)}
+	return &sectionPicker{list: newListOverlay("Sections", "enter: present · esc: close", "present", p.deck.partCount(), p.part)}
 }
 
 // pickerKey hands a key to the section picker and goes where it says.
@@ -23,7 +23,7 @@ func (p *presenter) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch res.outcome {
 	case overlayChosen:
 		p.picker = nil
-		return p.move(res.item, 0)
+		return p.moveTo(slideAt(blockRef(res.item)))
 	case overlayClosed:
 		p.picker = nil
 	}
@@ -34,8 +34,8 @@ func (s *sectionPicker) view(p *presenter) []string {
 	st := p.chrome()
 	return s.list.view(st, p.width, p.height, func(i int, selected bool) []string {
 		name := "Title: " + p.b.Title
-		if i > 0 {
-			name = fmt.Sprintf("%d. %s", i, p.b.Sections[i-1].Heading)
+		if s, ok := blockRef(i).index(); ok {
+			name = fmt.Sprintf("%d. %s", blockRef(i).number(), p.b.Sections[s].Heading)
 		}
 		name = ansi.Truncate(" "+name, p.width, "…")
 		if selected {

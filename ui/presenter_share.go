@@ -51,8 +51,8 @@ func (p *presenter) status() state.Presenting {
 	if p.plan.active() {
 		for i, d := range p.plan.parts {
 			title := "Title slide"
-			if i > 0 {
-				title = render.Plain(p.b.Sections[i-1].Heading)
+			if s, ok := blockRef(i).index(); ok {
+				title = render.Plain(p.b.Sections[s].Heading)
 			}
 			arrived := -1.0
 			if i < len(p.arrived) && p.arrived[i] >= 0 {

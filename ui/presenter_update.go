@@ -73,16 +73,13 @@ func (p *presenter) key(msg tea.KeyPressMsg) tea.Cmd {
 	case matches(msg, k.Prev):
 		return p.prev()
 	case matches(msg, k.NextSection):
-		return p.move(p.part+1, 0)
+		return p.moveTo(p.slidePos.nextSection())
 	case matches(msg, k.PrevSection):
-		if p.page > 0 {
-			return p.move(p.part, 0)
-		}
-		return p.move(p.part-1, 0)
+		return p.moveTo(p.slidePos.prevSection())
 	case matches(msg, k.First):
-		return p.move(0, 0)
+		return p.moveTo(firstSlide)
 	case matches(msg, k.Last):
-		return p.move(len(p.deck.parts)-1, -1)
+		return p.moveTo(lastSlide(p.deck))
 	case matches(msg, k.Sections):
 		p.picker = newSectionPicker(p)
 	case matches(msg, k.Search):
@@ -144,11 +141,12 @@ func (p *presenter) toggleTimer() tea.Cmd {
 
 func (p *presenter) jumpToSection(digits string) tea.Cmd {
 	n, err := strconv.Atoi(digits)
-	if err != nil || n < 1 || n > len(p.b.Sections) {
+	s, ok := numberedSection(n, len(p.b.Sections))
+	if err != nil || !ok {
 		p.message = "There is no section " + digits + "; this briefing has " + strconv.Itoa(len(p.b.Sections)) + "."
 		return nil
 	}
-	return p.move(n, 0)
+	return p.moveTo(slideAt(s))
 }
 
 func (p *presenter) cycleTheme() {
@@ -225,10 +223,8 @@ func (p *presenter) found(msg presenterFoundMsg) tea.Cmd {
 	}
 	parts := []int{}
 	for _, a := range msg.anchors {
-		if a == "" {
-			parts = append(parts, 0)
-		} else if i := p.b.SectionIndex(a); i >= 0 {
-			parts = append(parts, i+1)
+		if s, ok := anchorRef(p.b, a); ok {
+			parts = append(parts, s.block())
 		}
 	}
 	match := literalMatcher(p.query)
@@ -246,7 +242,7 @@ func (p *presenter) findIn(parts []int, match matcher) tea.Cmd {
 		}
 	}
 	if part, page, ok := p.findPage(parts, match); ok {
-		return p.move(part, page)
+		return p.moveTo(slidePos{part: part, page: page, step: allSteps})
 	}
 	p.message = "“" + p.query + "” is not in this briefing."
 	return nil

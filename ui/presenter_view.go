@@ -126,8 +126,8 @@ func (p *presenter) bottomLines() []string {
 // footerLine: briefing title on the left, the timer in the middle, the
 // section and page counter on the right.
 func (p *presenter) footerLine() string {
-	counter := fmt.Sprintf("§%d/%d · %d/%d", p.section()+1, len(p.b.Sections), p.page+1, p.pages())
-	if p.part == 0 {
+	counter := fmt.Sprintf("§%d/%d · %d/%d", p.at().number(), len(p.b.Sections), p.page+1, p.pages())
+	if p.at().isLead() {
 		counter = fmt.Sprintf("title · %d/%d", p.page+1, p.pages())
 	}
 	if steps := p.steps(); steps > 1 {

@@ -93,7 +93,7 @@ func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
 	case matches(msg, k.HalfUp):
 		r.scroll(-max(page/2, 1))
 	case matches(msg, k.Top):
-		r.jump(-1)
+		r.jump(leadRef)
 	case matches(msg, k.Bottom):
 		r.scroll(r.doc.total())
 	case matches(msg, k.NextSection):
@@ -106,7 +106,7 @@ func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
 		r.toggleTOC()
 	case matches(msg, k.FocusTOC):
 		r.toc.visible, r.toc.focused = true, true
-		r.toc.cursor = max(r.current(), 0)
+		r.toc.focusOn(r.at())
 	case matches(msg, k.Find):
 		r.finding = true
 		r.input.SetValue("")
@@ -158,7 +158,7 @@ func (r *reader) toggleTOC() {
 		return
 	}
 	r.toc.visible, r.toc.focused = true, true
-	r.toc.cursor = max(r.current(), 0)
+	r.toc.focusOn(r.at())
 }
 
 // findKey edits the find query; every change searches again (incremental).
@@ -215,8 +215,8 @@ func (r *reader) toggleBookmark() {
 	if r.store == nil {
 		return
 	}
-	s := r.current()
-	if s < 0 {
+	s, ok := r.at().index()
+	if !ok {
 		r.status("Bookmarks are for sections: move into one first.")
 		return
 	}
@@ -241,7 +241,7 @@ func (r *reader) edit() tea.Cmd {
 		return nil
 	}
 	line := 1
-	if s := r.current(); s >= 0 {
+	if s, ok := r.at().index(); ok {
 		line = r.b.Sections[s].Line
 	}
 	r.savePosition()

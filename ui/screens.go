@@ -15,7 +15,7 @@ func (m *Model) act(intent tea.Msg) tea.Cmd {
 				m.message("That briefing can no longer be read; it may have been deleted.")
 				return nil
 			}
-			return m.open(b, -2, nil)
+			return m.open(b, keepPlace, nil)
 		})
 	case backMsg:
 		switch m.screen {
@@ -67,7 +67,7 @@ func (m *Model) act(intent tea.Msg) tea.Cmd {
 	return nil
 }
 
-// present starts the presenter on a section (-1: the title slide).
+// present starts the presenter on a section (TitleSlide: the title slide).
 func (m *Model) present(b *briefings.Briefing, section int) tea.Cmd {
 	opts := m.opts.PresentOptions
 	opts.Highlights = m.opts.Highlights
@@ -82,7 +82,7 @@ func (m *Model) present(b *briefings.Briefing, section int) tea.Cmd {
 
 // backFromPresenter returns to the reader at the section presented last.
 func (m *Model) backFromPresenter() tea.Cmd {
-	b, section := m.pr.b, m.pr.section()
+	b, section := m.pr.b, m.pr.at()
 	m.pr = nil
 	if m.rd == nil || m.rd.b.Path != b.Path {
 		m.rd = m.newReaderFor(b)
@@ -115,7 +115,7 @@ func (m *Model) startOpening() tea.Cmd {
 			if err != nil {
 				return nil // the list says why it is not there
 			}
-			return m.open(b, -2, nil)
+			return m.open(b, keepPlace, nil)
 		})
 	}
 	return nil
@@ -174,16 +174,16 @@ func (m *Model) glamourStyle() string {
 	return render.ResolveStyle(m.opts.Style, true, m.dark)
 }
 
-// open shows a briefing in the reader, at a section (-2: where the reader
-// left it) with words highlighted.
-func (m *Model) open(b *briefings.Briefing, section int, terms []string) tea.Cmd {
+// open shows a briefing in the reader, at a section (keepPlace: where the
+// reader left it) with words highlighted.
+func (m *Model) open(b *briefings.Briefing, section sectionRef, terms []string) tea.Cmd {
 	if m.rd != nil && m.rd.b.Path != b.Path {
 		m.rd.savePosition()
 	}
 	if m.rd == nil || m.rd.b.Path != b.Path {
 		m.rd = m.newReaderFor(b)
 	}
-	if section >= -1 {
+	if !section.keep() {
 		m.rd.openAt(section, terms)
 	}
 	m.screen = readerScreen

@@ -120,10 +120,7 @@ func (m *Model) openHit(h index.Hit) tea.Cmd {
 			m.search.err = "“" + h.RelPath + "” could not be read; it may have been deleted."
 			return nil
 		}
-		section := -1
-		if h.Anchor != "" {
-			section = b.SectionIndex(h.Anchor)
-		}
+		section, _ := anchorRef(b, h.Anchor) // a section gone: the start
 		m.readerFrom = searchScreen
 		return m.open(b, section, h.Terms)
 	})
