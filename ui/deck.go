@@ -62,6 +62,32 @@ func (d *deck) part(i int) *deckPart {
 	if p := d.parts[i]; p != nil {
 		return p
 	}
+	d.parts[i] = d.build(i)
+	return d.parts[i]
+}
+
+// built reports whether part i is rendered.
+func (d *deck) built(i int) bool { return d.parts[i] != nil }
+
+// install keeps part i rendered off the UI goroutine (by build), unless
+// it was rendered meanwhile.
+func (d *deck) install(i int, p *deckPart) {
+	if d.parts[i] == nil {
+		d.parts[i] = p
+	}
+}
+
+// heading is part i's heading, without rendering it.
+func (d *deck) heading(i int) string {
+	if s, ok := blockRef(i).index(); ok {
+		return d.b.Sections[s].Heading
+	}
+	return d.b.Title
+}
+
+// build renders and paginates part i. It reads only what the deck was
+// made with, never its parts, so that it can run off the UI goroutine.
+func (d *deck) build(i int) *deckPart {
 	p := &deckPart{}
 	depth := d.b.LeadDepth
 	if i == 0 {
@@ -99,7 +125,6 @@ func (d *deck) part(i int) *deckPart {
 	for _, page := range p.pages {
 		p.steps = append(p.steps, segmentSteps(page, waits))
 	}
-	d.parts[i] = p
 	return p
 }
 

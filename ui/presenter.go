@@ -61,6 +61,9 @@ type presenter struct {
 	link       *consoleLink
 	marks      *deckMarks // the highlights shown (H); nil: hidden
 	highlights *state.HighlightStore
+
+	lazy      bool  // parts render off the UI goroutine (presenter_render.go)
+	rendering *deck // the deck a part is rendering for
 }
 
 // SectionSearch finds the sections of a briefing that match a query, best
@@ -152,11 +155,23 @@ func (p *presenter) rebuild() {
 		return
 	}
 	block, line := -1, 0
-	if p.deck != nil {
+	if p.deck != nil && p.deck.built(p.part) {
 		if page := p.deck.part(p.part).pages[p.page]; len(page) > 0 {
 			block, line = page[0].block, page[0].from
 		}
 	}
+	p.newDeck()
+	p.page = 0
+	if block >= 0 {
+		p.page = p.deck.part(p.part).pageOf(block, line)
+	}
+	p.step = min(p.step, p.steps()-1)
+	p.share()
+}
+
+// newDeck makes the deck for the current size, theme and highlights,
+// with nothing rendered yet.
+func (p *presenter) newDeck() {
 	r, err := render.New(p.theme, contentWidth(p.width))
 	if err != nil {
 		p.message = err.Error()
@@ -164,12 +179,6 @@ func (p *presenter) rebuild() {
 	}
 	p.deck = newDeck(p.b, r, p.width, p.height, p.footer)
 	p.deck.marks = p.marks
-	p.page = 0
-	if block >= 0 {
-		p.page = p.deck.part(p.part).pageOf(block, line)
-	}
-	p.step = min(p.step, p.steps()-1)
-	p.share()
 }
 
 // replace shows a new version of the briefing (reloaded from disk) at the

@@ -10,7 +10,17 @@ import (
 )
 
 func (p *presenter) update(msg tea.Msg) tea.Cmd {
+	cmd := p.handle(msg)
+	if ahead := p.renderAhead(); ahead != nil {
+		return tea.Batch(cmd, ahead)
+	}
+	return cmd
+}
+
+func (p *presenter) handle(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case slideRenderedMsg:
+		return p.slideRendered(msg)
 	case presenterFoundMsg:
 		return p.found(msg)
 	case consoleCommandsMsg:

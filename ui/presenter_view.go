@@ -64,6 +64,8 @@ func (p *presenter) view() string {
 		return strings.Join(p.help.view(p.width, p.height, p.chrome()), "\n")
 	case p.picker != nil:
 		return strings.Join(p.picker.view(p), "\n")
+	case !p.ready():
+		return p.placeholder()
 	}
 	lines := p.slideLines(p.part, p.page, p.step)
 	bottom := p.bottomLines()

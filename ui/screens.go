@@ -75,9 +75,9 @@ func (m *Model) present(b *briefings.Briefing, section int) tea.Cmd {
 		opts.Search = sectionSearchWith(m.svc)
 	}
 	m.pr = newPresenter(b, section, opts, m.st, m.opts.Now)
-	m.pr.setSize(m.width, m.height)
+	first := m.pr.start(m.width, m.height) // the first slide renders off the key path
 	m.screen = presenterScreen
-	return m.pr.listen() // brief console drives it too
+	return tea.Batch(m.pr.listen(), first) // brief console drives it too
 }
 
 // backFromPresenter returns to the reader at the section presented last.
