@@ -37,13 +37,13 @@ func newBookmarkList(r *reader) *bookmarkList {
 func (r *reader) bookmarksKey(msg tea.KeyPressMsg) tea.Cmd {
 	l := r.marks
 	res := l.list.update(msg)
-	switch res.outcome {
-	case overlayChosen:
+	switch {
+	case res.outcome == overlayChosen:
 		r.marks = nil
 		r.jump(sectionOf(l.sections[res.item]))
-	case overlayClosed:
+	case res.outcome == overlayClosed:
 		r.marks = nil
-	case overlayAction: // bookmarkRemove
+	case res.outcome == overlayAction && res.action == bookmarkRemove:
 		if r.store == nil {
 			return nil
 		}
