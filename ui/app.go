@@ -71,7 +71,7 @@ type Options struct {
 }
 
 // PresentRequest names what to present: a briefing path and a section
-// (-1 for the title slide).
+// (its index, or TitleSlide).
 type PresentRequest struct {
 	Path    string
 	Section int

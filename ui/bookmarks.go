@@ -11,59 +11,59 @@ import (
 // the open briefing.
 type bookmarkList struct {
 	sections []int
-	cursor   int
+	list     *listOverlay
 }
+
+// bookmarkRemove is the bookmark list's own action: d (or m) removes the
+// bookmark under the cursor.
+const bookmarkRemove = 0
 
 func newBookmarkList(r *reader) *bookmarkList {
 	l := &bookmarkList{}
-	if r.store == nil {
-		return l
-	}
-	for _, anchor := range r.store.Bookmarks(r.b.Path) {
-		if i := r.b.SectionIndex(anchor); i >= 0 {
-			l.sections = append(l.sections, i)
+	if r.store != nil {
+		for _, anchor := range r.store.Bookmarks(r.b.Path) {
+			if i := r.b.SectionIndex(anchor); i >= 0 {
+				l.sections = append(l.sections, i)
+			}
 		}
 	}
+	l.list = newListOverlay("Bookmarks in this briefing", "enter: go there · d: remove · esc: close", "go there",
+		len(l.sections), 0, bind("d/m", "remove the bookmark", "d", "m"))
+	l.list.empty = "No bookmarks yet: press m in a section to add one."
 	return l
 }
 
-func (l *bookmarkList) update(msg tea.KeyPressMsg, r *reader) intent {
-	switch msg.String() {
-	case "j", "down":
-		l.cursor = min(l.cursor+1, max(len(l.sections)-1, 0))
-	case "k", "up":
-		l.cursor = max(l.cursor-1, 0)
-	case "enter":
-		if len(l.sections) > 0 {
-			r.jump(l.sections[l.cursor])
-		}
+// bookmarksKey hands a key to the bookmark list and acts on what it says:
+// removing a bookmark asks the app to write the state (soon, coalesced).
+func (r *reader) bookmarksKey(msg tea.KeyPressMsg) intent {
+	l := r.marks
+	res := l.list.update(msg)
+	switch {
+	case res.outcome == overlayChosen:
 		r.marks = nil
-	case "d", "m":
-		if len(l.sections) > 0 && r.store != nil {
-			r.store.ToggleBookmark(r.b.Path, r.b.Sections[l.sections[l.cursor]].Anchor)
-			l.sections = append(l.sections[:l.cursor], l.sections[l.cursor+1:]...)
-			l.cursor = min(l.cursor, max(len(l.sections)-1, 0))
-			return saveIntent{} // the app writes it soon
-		}
-	default:
+		r.jump(sectionOf(l.sections[res.item]))
+	case res.outcome == overlayClosed:
 		r.marks = nil
+	case res.outcome == overlayAction && res.action == bookmarkRemove:
+		if r.store == nil {
+			return nil
+		}
+		r.store.ToggleBookmark(r.b.Path, r.b.Sections[l.sections[res.item]].Anchor)
+		l.sections = append(l.sections[:res.item], l.sections[res.item+1:]...)
+		l.list.setCount(len(l.sections))
+		return saveIntent{}
 	}
 	return nil
 }
 
 func (l *bookmarkList) view(r *reader, width, height int) []string {
-	lines := []string{" " + r.st.title.Render("Bookmarks in this briefing"),
-		" " + r.st.subtle.Render("enter: go there · d: remove · esc: close"), ""}
-	if len(l.sections) == 0 {
-		lines = append(lines, " No bookmarks yet: press m in a section to add one.")
-	}
-	for i, s := range l.sections {
-		text := fmt.Sprintf(" %d. %s", s+1, r.b.Sections[s].Heading)
+	return l.list.view(r.st, width, height, func(i int, selected bool) []string {
+		s := l.sections[i]
+		text := fmt.Sprintf(" %d. %s", sectionOf(s).number(), r.b.Sections[s].Heading)
 		text = ansi.Truncate(text, width-1, "…")
-		if i == l.cursor {
+		if selected {
 			text = r.st.tocCursor.Render(text)
 		}
-		lines = append(lines, text)
-	}
-	return padLines(lines, height)
+		return []string{text}
+	})
 }

@@ -26,7 +26,7 @@ func turnPage(p *presenter) [3]int {
 	before := [3]int{p.part, p.page, p.step}
 	p.next()
 	if [3]int{p.part, p.page, p.step} == before {
-		p.move(0, 0)
+		p.moveTo(firstSlide)
 	}
 	return [3]int{p.part, p.page, p.step}
 }
@@ -78,7 +78,7 @@ func BenchmarkConsoleDrives(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		if p.part == len(p.deck.parts)-1 {
-			p.move(0, 0)
+			p.moveTo(firstSlide)
 			c.refresh()
 		}
 		start := time.Now()

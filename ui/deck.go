@@ -13,7 +13,8 @@ import (
 const maxSlideWidth = 100
 
 // A deck is a briefing cut into slides for one screen size and theme: part
-// 0 is the title slide (title, date and lead), part i+1 is section i. Each
+// 0 is the title slide (title, date and lead), then one part per section
+// (sectionRef.block). Each
 // part is rendered when first shown and paginated to fit the screen.
 type deck struct {
 	b        *briefings.Briefing
@@ -45,6 +46,12 @@ func newDeck(b *briefings.Briefing, r *render.Renderer, width, height int, foote
 	return d
 }
 
+// partCount, pageCount and stepCount lay the deck out for slidePos,
+// rendering a part on first use.
+func (d *deck) partCount() int               { return len(d.parts) }
+func (d *deck) pageCount(part int) int       { return len(d.part(part).pages) }
+func (d *deck) stepCount(part, page int) int { return d.part(part).stepCount(page) }
+
 // contentWidth is the width of a slide's text.
 func contentWidth(screenWidth int) int {
 	return max(min(screenWidth-4, maxSlideWidth), 16)
@@ -55,6 +62,32 @@ func (d *deck) part(i int) *deckPart {
 	if p := d.parts[i]; p != nil {
 		return p
 	}
+	d.parts[i] = d.build(i)
+	return d.parts[i]
+}
+
+// built reports whether part i is rendered.
+func (d *deck) built(i int) bool { return d.parts[i] != nil }
+
+// install keeps part i rendered off the UI goroutine (by build), unless
+// it was rendered meanwhile.
+func (d *deck) install(i int, p *deckPart) {
+	if d.parts[i] == nil {
+		d.parts[i] = p
+	}
+}
+
+// heading is part i's heading, without rendering it.
+func (d *deck) heading(i int) string {
+	if s, ok := blockRef(i).index(); ok {
+		return d.b.Sections[s].Heading
+	}
+	return d.b.Title
+}
+
+// build renders and paginates part i. It reads only what the deck was
+// made with, never its parts, so that it can run off the UI goroutine.
+func (d *deck) build(i int) *deckPart {
 	p := &deckPart{}
 	depth := d.b.LeadDepth
 	if i == 0 {
@@ -64,7 +97,8 @@ func (d *deck) part(i int) *deckPart {
 			p.blocks = append(p.blocks, slideBlock{md: briefings.EscapeMarkdown(d.b.Summary)})
 		}
 	} else {
-		s := d.b.Sections[i-1]
+		n, _ := blockRef(i).index()
+		s := d.b.Sections[n]
 		p.heading, depth = s.Heading, s.Depth
 		p.blocks = splitSlides(s.Body(), d.b.IncrementalLists).blocks
 	}
@@ -91,7 +125,6 @@ func (d *deck) part(i int) *deckPart {
 	for _, page := range p.pages {
 		p.steps = append(p.steps, segmentSteps(page, waits))
 	}
-	d.parts[i] = p
 	return p
 }
 

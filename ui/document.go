@@ -11,7 +11,8 @@ import (
 )
 
 // A document is a briefing laid out for one width and style: a list of
-// blocks (block 0 is the header and lead, block i is section i-1), each
+// blocks (block 0 is the header and lead, then one per section: see
+// sectionRef.block), each
 // rendered on its own so that a long briefing renders lazily, a little at a
 // time, nearest the reader first. Positions are (block, line in block), so
 // they stay put while estimated heights are replaced by real ones.
@@ -50,8 +51,8 @@ func newDocument(b *briefings.Briefing, r *render.Renderer) *document {
 // scroll bar and percentages are roughly right before it is rendered.
 func (d *document) estimate(i int) int {
 	text := d.briefing.Lead
-	if i > 0 {
-		text = d.briefing.Sections[i-1].Markdown
+	if s, ok := blockRef(i).index(); ok {
+		text = d.briefing.Sections[s].Markdown
 	}
 	width := max(d.renderer.Width()-4, 10)
 	lines := 2 + strings.Count(text, "\n\n")
@@ -144,10 +145,10 @@ func renderBlocks(b *briefings.Briefing, r *render.Renderer, order []int, budget
 	for len(order) > 0 {
 		i := order[0]
 		order = order[1:]
-		if i == 0 {
-			done[i] = r.Lead(b)
+		if s, ok := blockRef(i).index(); ok {
+			done[i] = r.Section(b, s)
 		} else {
-			done[i] = r.Section(b, i-1)
+			done[i] = r.Lead(b)
 		}
 		if time.Since(start) > budget {
 			break
@@ -189,11 +190,12 @@ func (d *document) findText(i int) *blockText {
 // complete reports whether every block is rendered.
 func (d *document) complete() bool { return d.pending == 0 }
 
-// sectionStart returns the absolute line of section i's heading.
-func (d *document) sectionStart(i int) int { return d.starts[i+1] }
+// sectionStart returns the absolute line of a section's heading (the
+// document's first line for the lead).
+func (d *document) sectionStart(s sectionRef) int { return d.starts[s.block()] }
 
-// sectionAt returns the section holding absolute line n, or -1 for the lead.
-func (d *document) sectionAt(n int) int { return d.at(n).block - 1 }
+// sectionAt returns the section (or the lead) holding absolute line n.
+func (d *document) sectionAt(n int) sectionRef { return blockRef(d.at(n).block) }
 
 // fraction returns how far line n is into its block, from 0 to 1.
 func (d *document) fraction(n int) float64 {

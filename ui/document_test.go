@@ -48,16 +48,16 @@ func TestDocumentPositions(t *testing.T) {
 		t.Fatal("not complete after rendering every block")
 	}
 	for i := range b.Sections {
-		start := d.sectionStart(i)
+		start := d.sectionStart(sectionOf(i))
 		_, plain := d.line(start)
 		if !strings.Contains(plain, "## Section "+string(rune('A'+i))) {
 			t.Errorf("section %d starts at line %d: %q", i, start, plain)
 		}
-		if got := d.sectionAt(start); got != i {
-			t.Errorf("sectionAt(%d) = %d, want %d", start, got, i)
+		if got := d.sectionAt(start); got != sectionOf(i) {
+			t.Errorf("sectionAt(%d) = %+v, want section %d", start, got, i)
 		}
-		if got := d.sectionAt(start - 1); got != i-1 {
-			t.Errorf("line before section %d belongs to %d", i, got)
+		if got := d.sectionAt(start - 1); got.domainIndex() != i-1 {
+			t.Errorf("line before section %d belongs to %+v", i, got)
 		}
 	}
 	for n := 0; n < d.total(); n++ {
@@ -104,7 +104,7 @@ func TestDocumentFraction(t *testing.T) {
 	r, _ := render.New(render.StyleNoTTY, 40)
 	d := newDocument(b, r)
 	renderAll(d)
-	start := d.sectionStart(1)
+	start := d.sectionStart(sectionOf(1))
 	if f := d.fraction(start); f != 0 {
 		t.Errorf("fraction at heading = %v", f)
 	}

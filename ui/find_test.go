@@ -61,8 +61,8 @@ func TestFinderOnDocument(t *testing.T) {
 	if len(f.matches) != 3 {
 		t.Fatalf("matches = %+v", f.matches)
 	}
-	first, ok := f.nearest(d.sectionStart(1))
-	if !ok || first.line < d.sectionStart(1) || f.current != 1 {
+	first, ok := f.nearest(d.sectionStart(sectionOf(1)))
+	if !ok || first.line < d.sectionStart(sectionOf(1)) || f.current != 1 {
 		t.Errorf("nearest = %+v (current %d)", first, f.current)
 	}
 	f.step(1)

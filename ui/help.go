@@ -15,14 +15,29 @@ type helpGroup struct {
 	bindings []key.Binding
 }
 
-// helpScreen shows every key binding of a screen, built from the same
-// key.Binding values that drive Update. Groups sit side by side when the
-// terminal is wide enough and stack otherwise; j/k scroll when they do
-// not fit.
+// helpScreen shows every key binding of a screen or overlay, built from
+// the same key.Binding values that drive Update. Groups sit side by side
+// when the terminal is wide enough and stack otherwise. It behaves the same
+// everywhere: j/k (and the page keys) scroll when it is longer than the
+// screen, and any other key (?, esc, q …) closes it.
 type helpScreen struct {
 	title  string
 	groups []helpGroup
 	offset int
+	rows   int // body lines shown by the last view, for the page keys
+}
+
+// helpKeys drive every help screen.
+type helpKeys struct {
+	Down, Up, PageDown, PageUp, Close key.Binding
+}
+
+var theHelpKeys = helpKeys{
+	Down:     bind("j/↓", "scroll down", "j", "down"),
+	Up:       bind("k/↑", "scroll up", "k", "up"),
+	PageDown: bind("pgdn", "scroll a page down", "pgdown"),
+	PageUp:   bind("pgup", "scroll a page up", "pgup"),
+	Close:    bind("?/esc/q", "close (so does any other key)", "?", "esc", "q"),
 }
 
 // lines lays the groups out for a width.
@@ -68,6 +83,7 @@ func (h *helpScreen) view(width, height int, st *styles) []string {
 	header := []string{st.title.Render(h.title), st.subtle.Render("Press any key to close; j/k to scroll."), ""}
 	body := h.lines(max(width-2, 10), st)
 	rows := max(height-len(header), 1)
+	h.rows = rows
 	h.offset = min(max(h.offset, 0), max(len(body)-rows, 0))
 	body = body[h.offset:min(len(body), h.offset+rows)]
 	lines := append(header, body...)
@@ -80,14 +96,19 @@ func (h *helpScreen) view(width, height int, st *styles) []string {
 // scroll moves the help text by n lines.
 func (h *helpScreen) scroll(n int) { h.offset += n }
 
-// key handles a key on the help screen: j/k scroll, anything else closes
-// it (closed is then true).
+// key handles a key on the help screen: the scroll keys scroll, anything
+// else closes it (closed is then true); its owner then drops it.
 func (h *helpScreen) key(msg tea.KeyPressMsg) (closed bool) {
-	switch msg.String() {
-	case "j", "down":
+	k := theHelpKeys
+	switch {
+	case key.Matches(msg, k.Down):
 		h.scroll(1)
-	case "k", "up":
+	case key.Matches(msg, k.Up):
 		h.scroll(-1)
+	case key.Matches(msg, k.PageDown):
+		h.scroll(max(h.rows-1, 1))
+	case key.Matches(msg, k.PageUp):
+		h.scroll(-max(h.rows-1, 1))
 	default:
 		return true
 	}

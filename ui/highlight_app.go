@@ -58,7 +58,7 @@ func (m *Model) openHighlight(in openHighlightIntent) tea.Cmd {
 			m.message("That briefing can no longer be read; its highlights are kept, marked so.")
 			return saveHighlights(m.opts.Highlights)
 		}
-		cmd := m.open(b, -2, nil)
+		cmd := m.open(b, keepPlace, nil)
 		m.rd.showHighlight(in.id)
 		return cmd
 	})

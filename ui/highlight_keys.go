@@ -105,7 +105,7 @@ func (h *readerHighlights) add(r *reader, block, start, end int) tea.Cmd {
 			return nil
 		}
 	}
-	hl := h.store.Add(quotes.New(h.b, block-1, text, start, end, ""))
+	hl := h.store.Add(quotes.New(h.b, blockRef(block).domainIndex(), text, start, end, ""))
 	h.current = hl.ID
 	h.refresh()
 	r.status("Highlighted “%s”. a: add a note · Y: copy with its citation · H: list", clipText(hl.Quote.Exact, 30))

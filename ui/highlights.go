@@ -262,7 +262,7 @@ func (h *readerHighlights) settle(r *reader) {
 	if line := h.lineOf(r.doc, h.goTo); line >= 0 {
 		h.current, h.goTo = h.goTo, ""
 		r.top = r.clampTop(line - 2)
-		r.pin = -2
+		r.pin = keepPlace
 	}
 }
 
@@ -275,7 +275,7 @@ func (h *readerHighlights) show(r *reader, id string) {
 		}
 		if i := h.blockOf(hl); i >= 0 {
 			h.goTo = id
-			r.jump(i - 1)
+			r.jump(blockRef(i))
 			r.afterLayoutChange()
 			return
 		}

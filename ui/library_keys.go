@@ -10,11 +10,13 @@ import (
 // key handles a key the list does not; ok is false for the list's own.
 func (l *library) key(msg tea.KeyPressMsg) (in intent, cmd tea.Cmd, ok bool) {
 	if l.help != nil {
-		l.help = nil
+		if l.help.key(msg) {
+			l.help = nil
+		}
 		return nil, nil, true
 	}
 	if l.showing != nil {
-		return nil, l.showing.update(msg, l), true
+		return nil, l.problemsKey(msg), true
 	}
 	if l.quotes != nil {
 		in, cmd := l.quotesKey(msg)

@@ -10,58 +10,58 @@ import (
 // links to other briefings open them, links within the briefing jump, and
 // web links are copied to the clipboard.
 type linkList struct {
-	links  []briefings.Link
-	cursor int
+	links []briefings.Link
+	list  *listOverlay
 }
 
 func newLinkList(r *reader) *linkList {
-	return &linkList{links: r.b.SectionLinks(r.current())}
+	l := &linkList{links: r.b.SectionLinks(r.current())}
+	l.list = newListOverlay("Links in this section", "enter: follow (web links are copied) · esc: close",
+		"follow (web links are copied)", len(l.links), 0)
+	l.list.empty = "This section has no links."
+	return l
 }
 
-func (l *linkList) update(msg tea.KeyPressMsg, r *reader) (intent, tea.Cmd) {
-	switch msg.String() {
-	case "j", "down":
-		l.cursor = min(l.cursor+1, max(len(l.links)-1, 0))
-	case "k", "up":
-		l.cursor = max(l.cursor-1, 0)
-	case "enter":
+// linksKey hands a key to the link list and follows the link chosen.
+func (r *reader) linksKey(msg tea.KeyPressMsg) (intent, tea.Cmd) {
+	res := r.links.list.update(msg)
+	switch res.outcome {
+	case overlayClosed:
 		r.links = nil
-		if len(l.links) == 0 {
-			return nil, nil
-		}
-		link := l.links[l.cursor]
-		target, anchor, ok := link.Resolve(r.b)
-		switch {
-		case !ok:
-			r.status("Copied the link to the clipboard: %s", link.Target)
-			return nil, tea.SetClipboard(link.Target)
-		case target == "" || target == r.b.Path:
-			if i := r.b.SectionIndex(anchor); i >= 0 || anchor == "" {
-				r.jump(i)
-			} else {
-				r.status("There is no section “%s” here.", anchor)
-			}
-		default:
-			return followIntent{path: target, anchor: anchor}, nil
+	case overlayChosen:
+		link := r.links.links[res.item]
+		r.links = nil
+		return r.followLink(link)
+	}
+	return nil, nil
+}
+
+// followLink jumps to a section of this briefing, asks the app to open
+// another, or copies a web link.
+func (r *reader) followLink(link briefings.Link) (intent, tea.Cmd) {
+	target, anchor, ok := link.Resolve(r.b)
+	switch {
+	case !ok:
+		r.status("Copied the link to the clipboard: %s", link.Target)
+		return nil, tea.SetClipboard(link.Target)
+	case target == "" || target == r.b.Path:
+		if s, ok := anchorRef(r.b, anchor); ok {
+			r.jump(s)
+		} else {
+			r.status("There is no section “%s” here.", anchor)
 		}
 	default:
-		r.links = nil
+		return followIntent{path: target, anchor: anchor}, nil
 	}
 	return nil, nil
 }
 
 func (l *linkList) view(r *reader, width, height int) []string {
-	lines := []string{" " + r.st.title.Render("Links in this section"),
-		" " + r.st.subtle.Render("enter: follow (web links are copied) · esc: close"), ""}
-	if len(l.links) == 0 {
-		lines = append(lines, " This section has no links.")
-	}
-	for i, link := range l.links {
-		text := ansi.Truncate(" "+link.Text+"  "+r.st.subtle.Render("→ "+link.Target), width-1, "…")
-		if i == l.cursor {
-			text = r.st.tocCursor.Render(ansi.Truncate(" "+link.Text+"  → "+link.Target, width-1, "…"))
+	return l.list.view(r.st, width, height, func(i int, selected bool) []string {
+		link := l.links[i]
+		if selected {
+			return []string{r.st.tocCursor.Render(ansi.Truncate(" "+link.Text+"  → "+link.Target, width-1, "…"))}
 		}
-		lines = append(lines, text)
-	}
-	return padLines(lines, height)
+		return []string{ansi.Truncate(" "+link.Text+"  "+r.st.subtle.Render("→ "+link.Target), width-1, "…")}
+	})
 }

@@ -129,9 +129,9 @@ func makePlan(b *briefings.Briefing, budget time.Duration) plan {
 	for i := range n {
 		body, name := b.Lead, "the title slide"
 		weights[i] = briefings.CountWords(b.Lead) // a bare title takes no planned time
-		if i > 0 {
-			s := b.Sections[i-1]
-			body, name = s.Body(), fmt.Sprintf("§%d “%s”", i, render.Plain(s.Heading))
+		if at, ok := blockRef(i).index(); ok {
+			s := b.Sections[at]
+			body, name = s.Body(), fmt.Sprintf("§%d “%s”", blockRef(i).number(), render.Plain(s.Heading))
 			weights[i] = s.Words + headingWeight
 		}
 		if !strings.Contains(body, "time:") {
@@ -164,7 +164,7 @@ func makePlan(b *briefings.Briefing, budget time.Duration) plan {
 // (behind), "§3 -0:45" (ahead), "§3 on time"; "title" for the title
 // slide. It returns the urgency with the colour the countdown uses.
 func paceText(part int, delta time.Duration) (string, timerState) {
-	where := fmt.Sprintf("§%d", part)
+	where := fmt.Sprintf("§%d", blockRef(part).number())
 	if part == 0 {
 		where = "title"
 	}

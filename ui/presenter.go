@@ -34,13 +34,13 @@ type presenter struct {
 	b     *briefings.Briefing
 	theme string
 
-	width, height    int
-	deck             *deck
-	part, page, step int // part 0 is the title slide, part i+1 section i
-	plan             plan
-	arrived          []time.Duration // elapsed time when each part was first shown; -1 before
-	deadline         time.Time       // PresentOptions.End
-	budget           time.Duration   // the length the plan spreads; 0 with a deadline
+	width, height int
+	deck          *deck
+	slidePos      // where it is: part 0 is the title slide (see sectionRef.block)
+	plan          plan
+	arrived       []time.Duration // elapsed time when each part was first shown; -1 before
+	deadline      time.Time       // PresentOptions.End
+	budget        time.Duration   // the length the plan spreads; 0 with a deadline
 
 	footer  bool
 	blank   blankScreen
@@ -61,6 +61,9 @@ type presenter struct {
 	link       *consoleLink
 	marks      *deckMarks // the highlights shown (H); nil: hidden
 	highlights *state.HighlightStore
+
+	lazy      bool  // parts render off the UI goroutine (presenter_render.go)
+	rendering *deck // the deck a part is rendering for
 }
 
 // SectionSearch finds the sections of a briefing that match a query, best
@@ -71,6 +74,8 @@ type SectionSearch func(ctx context.Context, briefingPath, query string) (anchor
 // presentTickMsg advances the timer display.
 type presentTickMsg struct{ id int }
 
+// newPresenter presents b from a section: its index, or TitleSlide (as
+// PresentRequest.Section).
 func newPresenter(b *briefings.Briefing, section int, opts PresentOptions, st *styles, now func() time.Time) *presenter {
 	p := &presenter{
 		keys: newPresenterKeys(), st: st, b: b, theme: opts.Theme, footer: true,
@@ -84,7 +89,7 @@ func newPresenter(b *briefings.Briefing, section int, opts PresentOptions, st *s
 	if p.theme == "" || p.theme == render.StyleAuto {
 		p.theme = render.StyleHighContrastDark
 	}
-	p.part = min(max(section+1, 0), len(b.Sections))
+	p.part = refFromIndex(section).clampTo(len(b.Sections)).block()
 	p.input = newInput("/", "search this briefing")
 	p.replan()
 	if len(p.plan.warnings) > 0 {
@@ -164,18 +169,12 @@ func (p *presenter) rebuild() {
 		return
 	}
 	block, line := -1, 0
-	if p.deck != nil {
+	if p.deck != nil && p.deck.built(p.part) {
 		if page := p.deck.part(p.part).pages[p.page]; len(page) > 0 {
 			block, line = page[0].block, page[0].from
 		}
 	}
-	r, err := render.New(p.theme, contentWidth(p.width))
-	if err != nil {
-		p.message = err.Error()
-		r, _ = render.New(render.StyleHighContrastDark, contentWidth(p.width))
-	}
-	p.deck = newDeck(p.b, r, p.width, p.height, p.footer)
-	p.deck.marks = p.marks
+	p.newDeck()
 	p.page = 0
 	if block >= 0 {
 		p.page = p.deck.part(p.part).pageOf(block, line)
@@ -184,18 +183,27 @@ func (p *presenter) rebuild() {
 	p.share()
 }
 
+// newDeck makes the deck for the current size, theme and highlights,
+// with nothing rendered yet.
+func (p *presenter) newDeck() {
+	r, err := render.New(p.theme, contentWidth(p.width))
+	if err != nil {
+		p.message = err.Error()
+		r, _ = render.New(render.StyleHighContrastDark, contentWidth(p.width))
+	}
+	p.deck = newDeck(p.b, r, p.width, p.height, p.footer)
+	p.deck.marks = p.marks
+}
+
 // replace shows a new version of the briefing (reloaded from disk) at the
 // same section.
 func (p *presenter) replace(b *briefings.Briefing) {
-	anchor := ""
-	if p.part > 0 && p.part-1 < len(p.b.Sections) {
-		anchor = p.b.Sections[p.part-1].Anchor
-	}
+	anchor := blockRef(p.part).anchor(p.b)
 	p.b = b
-	if i := b.SectionIndex(anchor); i >= 0 {
-		p.part = i + 1
+	if s, ok := anchorRef(b, anchor); ok && anchor != "" {
+		p.part = s.block()
 	} else {
-		p.part = min(p.part, len(b.Sections))
+		p.part = blockRef(p.part).clampTo(len(b.Sections)).block()
 	}
 	p.deck = nil
 	p.page, p.step = 0, 0
@@ -206,41 +214,28 @@ func (p *presenter) replace(b *briefings.Briefing) {
 	p.share()
 }
 
-// section is the section on screen, -1 for the title slide.
-func (p *presenter) section() int { return p.part - 1 }
+// at is the section on screen (the lead for the title slide).
+func (p *presenter) at() sectionRef { return blockRef(p.part) }
+
+// section is the section on screen as PresentRequest.Section counts:
+// its index, or TitleSlide.
+func (p *presenter) section() int { return p.at().domainIndex() }
 
 func (p *presenter) pages() int { return len(p.deck.part(p.part).pages) }
 
 // steps is how many steps the page on screen is revealed in.
 func (p *presenter) steps() int { return p.deck.part(p.part).stepCount(p.page) }
 
-// allSteps asks move for a page fully revealed.
-const allSteps = -1
-
-// move jumps to a part and page (-1: the last page), fully revealed: a jump
-// never lands on a page half shown.
-func (p *presenter) move(part, page int) tea.Cmd {
-	return p.moveTo(part, page, allSteps)
-}
-
-// moveTo goes to a part, page and step (allSteps: the whole page),
+// moveTo goes to a place (see slidePos.clamp: lastPage, allSteps; a jump
+// asks for allSteps, so that it never lands on a page half shown),
 // starting the timer on the first move.
-func (p *presenter) moveTo(part, page, step int) tea.Cmd {
-	part = min(max(part, 0), len(p.deck.parts)-1)
-	dp := p.deck.part(part)
-	pages := len(dp.pages)
-	if page < 0 {
-		page = pages + page // -1: the last page
-	}
-	page = min(max(page, 0), pages-1)
-	last := dp.stepCount(page) - 1
-	if step < 0 || step > last {
-		step = last
-	}
-	if part == p.part && page == p.page && step == p.step {
+func (p *presenter) moveTo(to slidePos) tea.Cmd {
+	to = to.clamp(p.deck)
+	if to == p.slidePos {
 		return nil
 	}
-	p.part, p.page, p.step = part, page, step
+	p.slidePos = to
+	part := to.part
 	var cmd tea.Cmd
 	if !p.timer.running && p.timer.value() == 0 {
 		cmd = p.startTimer()
@@ -255,13 +250,8 @@ func (p *presenter) moveTo(part, page, step int) tea.Cmd {
 // next reveals the page's next step, else goes to the next page with only
 // its first step shown.
 func (p *presenter) next() tea.Cmd {
-	switch {
-	case p.step+1 < p.steps():
-		return p.moveTo(p.part, p.page, p.step+1)
-	case p.page+1 < p.pages():
-		return p.moveTo(p.part, p.page+1, 0)
-	case p.part+1 < len(p.deck.parts):
-		return p.moveTo(p.part+1, 0, 0)
+	if to, ok := p.slidePos.next(p.deck); ok {
+		return p.moveTo(to)
 	}
 	p.message = "This is the last page."
 	return nil
@@ -270,13 +260,8 @@ func (p *presenter) next() tea.Cmd {
 // prev hides the page's last step shown, else goes back to the previous
 // page as it was left: fully revealed.
 func (p *presenter) prev() tea.Cmd {
-	switch {
-	case p.step > 0:
-		return p.moveTo(p.part, p.page, p.step-1)
-	case p.page > 0:
-		return p.move(p.part, p.page-1)
-	case p.part > 0:
-		return p.move(p.part-1, -1)
+	if to, ok := p.slidePos.prev(p.deck); ok {
+		return p.moveTo(to)
 	}
 	return nil
 }

@@ -43,8 +43,8 @@ func (p *presenter) toggleHighlights() {
 	p.message = "Highlights shown (H hides them)."
 }
 
-// apply draws the highlights of part i (0: the title slide and lead,
-// i: section i-1) on its rendered blocks' lines.
+// apply draws the highlights of a deck part (see sectionRef.block) on its
+// rendered blocks' lines.
 func (m *deckMarks) apply(part int, blocks [][]string) [][]string {
 	if m == nil {
 		return blocks
@@ -54,11 +54,7 @@ func (m *deckMarks) apply(part int, blocks [][]string) [][]string {
 		if h.Lost != state.Found {
 			continue
 		}
-		in := 0
-		if h.Section != "" {
-			in = m.b.SectionIndex(h.Section) + 1
-		}
-		if in == part {
+		if s, ok := anchorRef(m.b, h.Section); ok && s.block() == part {
 			ranges = append(ranges, [2]int{h.Quote.Start, h.Quote.End})
 		}
 	}
@@ -76,7 +72,7 @@ func (m *deckMarks) apply(part int, blocks [][]string) [][]string {
 		}
 	}
 	shown := newBlockText(plain)
-	a := newAlignment(quotes.SectionText(m.b, part-1), shown.joined)
+	a := newAlignment(quotes.SectionText(m.b, blockRef(part).domainIndex()), shown.joined)
 	styled := make(map[at][]lipgloss.Range)
 	for _, r := range ranges {
 		s, e, ok := a.toShown(r[0], r[1])

@@ -109,15 +109,15 @@ func (p *presenter) command(c state.ConsoleCommand) tea.Cmd {
 	case state.CommandSection:
 		p.blank = notBlank
 		if c.Arg == 0 {
-			return p.move(0, 0)
+			return p.moveTo(firstSlide)
 		}
 		return p.jumpToSection(strconv.Itoa(c.Arg))
 	case state.CommandFirst:
 		p.blank = notBlank
-		return p.move(0, 0)
+		return p.moveTo(firstSlide)
 	case state.CommandLast:
 		p.blank = notBlank
-		return p.move(len(p.deck.parts)-1, -1)
+		return p.moveTo(lastSlide(p.deck))
 	case state.CommandTimer:
 		return p.toggleTimer()
 	}

@@ -11,8 +11,8 @@ import (
 // share writes where the presentation is for `brief console`: the page as
 // the audience sees it, the next one, the notes, the timer and the plan.
 func (p *presenter) share() {
-	if p.statusPath == "-" || p.deck == nil {
-		return
+	if p.statusPath == "-" || !p.ready() {
+		return // shared once the slide is rendered
 	}
 	if err := state.WritePresenting(p.statusPathOrDefault(), p.status()); err != nil && p.message == "" {
 		p.message = firstLine(err.Error())
@@ -44,15 +44,15 @@ func (p *presenter) status() state.Presenting {
 	if p.page+1 < len(part.pages) {
 		s.NextScreen = p.slideLines(p.part, p.page+1, allSteps)
 		s.NextTitleRows, s.NextTitle = 1, part.heading
-	} else if p.part+1 < len(p.deck.parts) {
+	} else if p.part+1 < p.deck.partCount() && p.nextReady(p.part+1) {
 		s.NextScreen = p.slideLines(p.part+1, 0, allSteps)
 		s.NextTitleRows, s.NextTitle = p.titleRows(p.part+1, 0), p.deck.part(p.part+1).heading
 	}
 	if p.plan.active() {
 		for i, d := range p.plan.parts {
 			title := "Title slide"
-			if i > 0 {
-				title = render.Plain(p.b.Sections[i-1].Heading)
+			if s, ok := blockRef(i).index(); ok {
+				title = render.Plain(p.b.Sections[s].Heading)
 			}
 			arrived := -1.0
 			if i < len(p.arrived) && p.arrived[i] >= 0 {
@@ -90,8 +90,8 @@ func (p *presenter) nextLine() string {
 	if p.page+1 < len(part.pages) {
 		return part.firstLine(p.page + 1)
 	}
-	if p.part+1 < len(p.deck.parts) {
-		return p.deck.part(p.part + 1).heading
+	if p.part+1 < p.deck.partCount() {
+		return p.deck.heading(p.part + 1)
 	}
 	return ""
 }

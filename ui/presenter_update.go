@@ -10,17 +10,27 @@ import (
 )
 
 // update handles a message for the presenter; it returns what the user
-// asked the app to do, if anything.
+// asked the app to do, if anything. Slides not drawn yet are rendered
+// ahead, in the background.
 func (p *presenter) update(msg tea.Msg) (intent, tea.Cmd) {
-	if msg, ok := msg.(tea.KeyPressMsg); ok {
-		return p.key(msg)
+	var in intent
+	var cmd tea.Cmd
+	if key, ok := msg.(tea.KeyPressMsg); ok {
+		in, cmd = p.key(key)
+	} else {
+		cmd = p.handle(msg)
 	}
-	return nil, p.handle(msg)
+	if ahead := p.renderAhead(); ahead != nil {
+		cmd = tea.Batch(cmd, ahead)
+	}
+	return in, cmd
 }
 
 // handle handles a message other than a key.
 func (p *presenter) handle(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case slideRenderedMsg:
+		return p.slideRendered(msg)
 	case presenterFoundMsg:
 		return p.found(msg)
 	case consoleCommandsMsg:
@@ -53,7 +63,7 @@ func (p *presenter) key(msg tea.KeyPressMsg) (intent, tea.Cmd) {
 		}
 		return nil, nil
 	case p.picker != nil:
-		return nil, p.picker.update(msg, p)
+		return nil, p.pickerKey(msg)
 	case p.finding:
 		return nil, p.findKey(msg)
 	}
@@ -81,18 +91,15 @@ func (p *presenter) key(msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	case matches(msg, k.Prev):
 		return nil, p.prev()
 	case matches(msg, k.NextSection):
-		return nil, p.move(p.part+1, 0)
+		return nil, p.moveTo(p.slidePos.nextSection())
 	case matches(msg, k.PrevSection):
-		if p.page > 0 {
-			return nil, p.move(p.part, 0)
-		}
-		return nil, p.move(p.part-1, 0)
+		return nil, p.moveTo(p.slidePos.prevSection())
 	case matches(msg, k.First):
-		return nil, p.move(0, 0)
+		return nil, p.moveTo(firstSlide)
 	case matches(msg, k.Last):
-		return nil, p.move(len(p.deck.parts)-1, -1)
+		return nil, p.moveTo(lastSlide(p.deck))
 	case matches(msg, k.Sections):
-		p.picker = &sectionPicker{cursor: max(p.part, 0)}
+		p.picker = newSectionPicker(p)
 	case matches(msg, k.Search):
 		p.finding = true
 		p.input.SetValue(p.query)
@@ -152,11 +159,12 @@ func (p *presenter) toggleTimer() tea.Cmd {
 
 func (p *presenter) jumpToSection(digits string) tea.Cmd {
 	n, err := strconv.Atoi(digits)
-	if err != nil || n < 1 || n > len(p.b.Sections) {
+	s, ok := numberedSection(n, len(p.b.Sections))
+	if err != nil || !ok {
 		p.message = "There is no section " + digits + "; this briefing has " + strconv.Itoa(len(p.b.Sections)) + "."
 		return nil
 	}
-	return p.move(n, 0)
+	return p.moveTo(slideAt(s))
 }
 
 func (p *presenter) cycleTheme() {
@@ -233,10 +241,8 @@ func (p *presenter) found(msg presenterFoundMsg) tea.Cmd {
 	}
 	parts := []int{}
 	for _, a := range msg.anchors {
-		if a == "" {
-			parts = append(parts, 0)
-		} else if i := p.b.SectionIndex(a); i >= 0 {
-			parts = append(parts, i+1)
+		if s, ok := anchorRef(p.b, a); ok {
+			parts = append(parts, s.block())
 		}
 	}
 	match := literalMatcher(p.query)
@@ -254,7 +260,7 @@ func (p *presenter) findIn(parts []int, match matcher) tea.Cmd {
 		}
 	}
 	if part, page, ok := p.findPage(parts, match); ok {
-		return p.move(part, page)
+		return p.moveTo(slidePos{part: part, page: page, step: allSteps})
 	}
 	p.message = "“" + p.query + "” is not in this briefing."
 	return nil
@@ -292,24 +298,4 @@ func (p *presenter) findPage(parts []int, match matcher) (part, page int, ok boo
 		}
 	}
 	return best.part, best.page, true
-}
-
-// sectionPicker is the presenter's list of sections (o).
-type sectionPicker struct {
-	cursor int // part
-}
-
-func (s *sectionPicker) update(msg tea.KeyPressMsg, p *presenter) tea.Cmd {
-	switch msg.String() {
-	case "j", "down":
-		s.cursor = min(s.cursor+1, len(p.deck.parts)-1)
-	case "k", "up":
-		s.cursor = max(s.cursor-1, 0)
-	case "enter":
-		p.picker = nil
-		return p.move(s.cursor, 0)
-	default:
-		p.picker = nil
-	}
-	return nil
 }

@@ -63,7 +63,9 @@ func (p *presenter) view() string {
 	case p.help != nil:
 		return strings.Join(p.help.view(p.width, p.height, p.chrome()), "\n")
 	case p.picker != nil:
-		return strings.Join(p.pickerView(), "\n")
+		return strings.Join(p.picker.view(p), "\n")
+	case !p.ready():
+		return p.placeholder()
 	}
 	lines := p.slideLines(p.part, p.page, p.step)
 	bottom := p.bottomLines()
@@ -126,8 +128,8 @@ func (p *presenter) bottomLines() []string {
 // footerLine: briefing title on the left, the timer in the middle, the
 // section and page counter on the right.
 func (p *presenter) footerLine() string {
-	counter := fmt.Sprintf("§%d/%d · %d/%d", p.section()+1, len(p.b.Sections), p.page+1, p.pages())
-	if p.part == 0 {
+	counter := fmt.Sprintf("§%d/%d · %d/%d", p.at().number(), len(p.b.Sections), p.page+1, p.pages())
+	if p.at().isLead() {
 		counter = fmt.Sprintf("title · %d/%d", p.page+1, p.pages())
 	}
 	if steps := p.steps(); steps > 1 {
@@ -172,23 +174,6 @@ func (p *presenter) blankView() string {
 		rows[i] = row
 	}
 	return strings.Join(rows, "\n")
-}
-
-func (p *presenter) pickerView() []string {
-	lines := []string{" " + p.chrome().title.Render("Sections"), " " + p.chrome().subtle.Render("enter: present · esc: close"), ""}
-	start := max(0, p.picker.cursor-(p.height-5))
-	for i := start; i < len(p.deck.parts) && len(lines) < p.height; i++ {
-		name := "Title: " + p.b.Title
-		if i > 0 {
-			name = fmt.Sprintf("%d. %s", i, p.b.Sections[i-1].Heading)
-		}
-		name = ansi.Truncate(" "+name, p.width, "…")
-		if i == p.picker.cursor {
-			name = p.chrome().tocCursor.Render(name)
-		}
-		lines = append(lines, name)
-	}
-	return padLines(lines, p.height)
 }
 
 // stripStyle removes styling from a rendered line.

@@ -8,28 +8,32 @@ import (
 )
 
 // problemList shows the files that did not load (or loaded with a warning),
-// each with the reason.
+// each with the reason: a list to read, which j/k scroll line by line.
 type problemList struct {
-	offset int
+	list *listOverlay
 }
 
-func (p *problemList) update(msg tea.KeyPressMsg, l *library) tea.Cmd {
-	switch msg.String() {
-	case "j", "down":
-		p.offset++
-	case "k", "up":
-		p.offset--
-	case "esc", "q", "!", "enter":
+// overlay returns the list, made on first use (the zero problemList is
+// ready to show).
+func (p *problemList) overlay() *listOverlay {
+	if p.list == nil {
+		p.list = newListOverlay("Files with problems", "esc: back · j/k: scroll", "", 0, 0)
+		p.list.read = true
+		p.list.empty = "Every file loaded."
+	}
+	return p.list
+}
+
+// problemsKey hands a key to the list of problems; any key it does not
+// use (esc, q, !, enter …) closes it.
+func (l *library) problemsKey(msg tea.KeyPressMsg) tea.Cmd {
+	if l.showing.overlay().update(msg).outcome == overlayClosed {
 		l.showing = nil
 	}
 	return nil
 }
 
 func (p *problemList) view(l *library, width, height int) []string {
-	lines := []string{" " + l.st.title.Render("Files with problems"), " " + l.st.subtle.Render("esc: back · j/k: scroll"), ""}
-	if len(l.problems) == 0 {
-		lines = append(lines, " Every file loaded.")
-	}
 	var rows []string
 	for _, pr := range l.problems {
 		kind := l.st.subtle.Render("warning")
@@ -39,8 +43,7 @@ func (p *problemList) view(l *library, width, height int) []string {
 		rows = append(rows, ansi.Truncate(fmt.Sprintf(" %s %s", kind, pr.Path), width, "…"),
 			ansi.Truncate("     "+pr.Err.Error(), width, "…"))
 	}
-	visible := max(height-len(lines), 1)
-	p.offset = min(max(p.offset, 0), max(len(rows)-visible, 0))
-	lines = append(lines, rows[p.offset:min(len(rows), p.offset+visible)]...)
-	return padLines(lines, height)
+	o := p.overlay()
+	o.setCount(len(rows))
+	return o.view(l.st, width, height, func(i int, _ bool) []string { return rows[i : i+1] })
 }

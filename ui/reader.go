@@ -33,11 +33,11 @@ type reader struct {
 	height   int
 
 	docs map[docKey]*document
-	doc  *document // shown
-	next *document // rendering for a new size; shown once ready
-	top  int       // first line shown
-	pin  int       // section made current by a jump, until the next scroll; -2 if none
-	want *target   // where to go once that part is rendered
+	doc  *document  // shown
+	next *document  // rendering for a new size; shown once ready
+	top  int        // first line shown
+	pin  sectionRef // section made current by a jump, until the next scroll; keepPlace if none
+	want *target    // where to go once that part is rendered
 
 	toc       toc
 	find      finder
@@ -59,10 +59,10 @@ type docKey struct {
 	style string
 }
 
-// target is a place to scroll to: a section (-1 for the lead) and how far
+// target is a place to scroll to: a section (or the lead) and how far
 // into it.
 type target struct {
-	section  int
+	section  sectionRef
 	fraction float64
 }
 
@@ -76,18 +76,18 @@ type renderedMsg struct {
 func newReader(b *briefings.Briefing, st *styles, store *state.Store, style string, maxWidth int) *reader {
 	r := &reader{
 		keys: newReaderKeys(), st: st, store: store, b: b,
-		style: style, maxWidth: maxWidth, pin: -2,
+		style: style, maxWidth: maxWidth, pin: keepPlace,
 		docs: make(map[docKey]*document),
 		toc:  toc{keys: newTOCKeys(), visible: true},
 	}
 	r.hl = newReaderHighlights(nil, b) // the app gives it the store (newReaderFor)
 	r.input = newInput("/", "find in this briefing")
 	r.find.current = -1
-	r.want = &target{section: -1}
+	r.want = &target{section: leadRef}
 	if store != nil {
 		if p, ok := store.Position(b.Path); ok {
-			if i := b.SectionIndex(p.Anchor); i >= 0 || p.Anchor == "" {
-				r.want = &target{section: i, fraction: p.Fraction}
+			if s, ok := anchorRef(b, p.Anchor); ok {
+				r.want = &target{section: s, fraction: p.Fraction}
 			}
 		}
 	}
@@ -96,7 +96,7 @@ func newReader(b *briefings.Briefing, st *styles, store *state.Store, style stri
 
 // openAt makes the reader go to a section, with words highlighted (the
 // first one after the section's start is brought into view).
-func (r *reader) openAt(section int, terms []string) {
+func (r *reader) openAt(section sectionRef, terms []string) {
 	r.want = &target{section: section}
 	r.pin = section
 	r.moved = true // a hit, a link, the presenter: a place the user chose
@@ -204,7 +204,7 @@ func (r *reader) ensureDocument() tea.Cmd {
 	d := newDocument(r.b, renderer)
 	r.docs[k] = d
 	r.evict()
-	near := r.targetSection() + 1
+	near := r.targetSection().block()
 	if r.doc == nil {
 		r.doc = d
 	} else {
@@ -243,11 +243,11 @@ func renderStep(d *document, order []int) tea.Cmd {
 
 // targetSection is the section to render first: where the reader wants to
 // go, or is.
-func (r *reader) targetSection() int {
+func (r *reader) targetSection() sectionRef {
 	if r.want != nil {
 		return r.want.section
 	}
-	return r.current()
+	return r.at()
 }
 
 // rendered applies a render step and schedules the next.
@@ -265,7 +265,7 @@ func (r *reader) rendered(msg renderedMsg) tea.Cmd {
 	}
 	if r.next == msg.doc {
 		t := r.position()
-		if msg.doc.blocks[t.section+1].rendered {
+		if msg.doc.blocks[t.section.block()].rendered {
 			r.switchTo(msg.doc)
 		}
 	}
@@ -275,13 +275,13 @@ func (r *reader) rendered(msg renderedMsg) tea.Cmd {
 // afterLayoutChange moves to a wanted position once it is rendered and
 // refreshes find matches.
 func (r *reader) afterLayoutChange() {
-	if w := r.want; w != nil && r.doc.blocks[w.section+1].rendered {
+	if w := r.want; w != nil && r.doc.blocks[w.section.block()].rendered {
 		r.want = nil
-		r.top = r.clampTop(r.doc.lineAtFraction(w.section+1, w.fraction))
-		if r.doc.sectionAt(r.top) != w.section && len(r.doc.blocks[w.section+1].lines) > 0 {
+		r.top = r.clampTop(r.doc.lineAtFraction(w.section.block(), w.fraction))
+		if r.doc.sectionAt(r.top) != w.section && len(r.doc.blocks[w.section.block()].lines) > 0 {
 			r.pin = w.section // the end of the text: it cannot scroll to the top
 		} else if r.pin == w.section {
-			r.pin = -2 // an empty lead: the top is the first section
+			r.pin = keepPlace // an empty lead: the top is the first section
 		}
 	}
 	r.hl.settle(r)
@@ -301,8 +301,8 @@ func (r *reader) afterLayoutChange() {
 func (r *reader) switchTo(d *document) {
 	t := r.position()
 	r.doc, r.next = d, nil
-	r.top = r.clampTop(d.lineAtFraction(t.section+1, t.fraction))
-	if r.want == nil && !d.blocks[t.section+1].rendered {
+	r.top = r.clampTop(d.lineAtFraction(t.section.block(), t.fraction))
+	if r.want == nil && !d.blocks[t.section.block()].rendered {
 		r.want = &t
 	}
 	r.afterLayoutChange()
@@ -312,20 +312,17 @@ func (r *reader) switchTo(d *document) {
 // same section.
 func (r *reader) replace(b *briefings.Briefing) tea.Cmd {
 	t := r.position()
-	anchor := ""
-	if t.section >= 0 && t.section < len(r.b.Sections) {
-		anchor = r.b.Sections[t.section].Anchor
-	}
+	anchor := t.section.anchor(r.b)
 	r.b = b
 	r.hl.reload(b)
 	r.docs = make(map[docKey]*document)
 	r.doc, r.next = nil, nil
-	section := b.SectionIndex(anchor)
-	if anchor != "" && section < 0 {
-		section = min(t.section, len(b.Sections)-1)
+	section, ok := anchorRef(b, anchor)
+	if !ok {
+		section = t.section.clampTo(len(b.Sections))
 	}
 	r.want = &target{section: section, fraction: t.fraction}
-	if r.pin >= -1 {
+	if !r.pin.keep() {
 		r.pin = section
 	}
 	r.toc.cursor = min(r.toc.cursor, max(len(b.Sections)-1, 0))
@@ -339,8 +336,8 @@ func (r *reader) status(format string, args ...any) {
 // sectionMarkdown is what y copies: the current section with its
 // subsections, or the lead.
 func (r *reader) sectionMarkdown() (string, string) {
-	s := r.current()
-	if s < 0 {
+	s, ok := r.at().index()
+	if !ok {
 		return r.b.Lead, r.b.Title
 	}
 	return r.b.Subtree(s), r.b.Sections[s].Heading

@@ -14,7 +14,7 @@ import (
 // nextSection goes to the next section; after the last one it asks the
 // app for the next briefing (offered by a first ], opened by a second).
 func (r *reader) nextSection(offered string) intent {
-	if next := r.current() + 1; next < len(r.b.Sections) {
+	if next, ok := r.at().after(len(r.b.Sections)); ok {
 		r.jump(next)
 		return nil
 	}
@@ -23,12 +23,12 @@ func (r *reader) nextSection(offered string) intent {
 
 // prevSection goes to the previous section, or to the top from the first.
 func (r *reader) prevSection() {
-	cur := r.current()
-	if cur < 0 || r.top == 0 {
+	prev, ok := r.at().before()
+	if !ok || r.top == 0 {
 		r.status("This is the start of the briefing: there is no section before it.")
 		return
 	}
-	r.jump(cur - 1)
+	r.jump(prev)
 }
 
 // sectionDigit goes to the section numbered by the digits typed so far
@@ -38,6 +38,7 @@ func (r *reader) sectionDigit(pending, d string) {
 	typed := pending + d
 	n, _ := strconv.Atoi(typed)
 	count := len(r.b.Sections)
+	s, ok := numberedSection(n, count)
 	switch {
 	case count == 0:
 		r.status("This briefing has no sections.")
@@ -45,11 +46,11 @@ func (r *reader) sectionDigit(pending, d string) {
 	case n == 0:
 		r.status("Sections are numbered 1 to %d.", count)
 		return
-	case n > count:
+	case !ok:
 		r.status("This briefing has %d %s: there is no section %d.", count, plural(count, "section", "sections"), n)
 		return
 	}
-	r.jump(n - 1)
+	r.jump(s)
 	if n*10 <= count {
 		r.number = typed
 		r.status("Section %d. Another digit for %d–%d, or enter.", n, n*10, min(n*10+9, count))
@@ -69,7 +70,7 @@ func (m *Model) nextBriefing(in nextBriefingIntent) tea.Cmd {
 				m.message("That briefing can no longer be read; it may have been deleted.")
 				return nil
 			}
-			return m.open(b, -1, nil)
+			return m.open(b, leadRef, nil)
 		})
 	}
 	next, ok := briefings.NextInReadingOrder(m.lib.entries(), m.rd.b.Path)

@@ -115,7 +115,7 @@ func TestReaderNextChapter(t *testing.T) {
 func TestReaderEscBackToResults(t *testing.T) {
 	b := sampleBriefing(t, "ukraine")
 	r := openReader(t, b, nil, 80, 24)
-	r.openAt(1, []string{"korean"})
+	r.openAt(sectionOf(1), []string{"korean"})
 	msgs := press(r, "esc")
 	if len(msgs) != 1 {
 		t.Fatalf("esc from a search hit: %v", msgs)

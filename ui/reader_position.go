@@ -12,36 +12,40 @@ func (r *reader) position() target {
 		return *r.want
 	}
 	if r.doc == nil {
-		return target{section: -1}
+		return target{section: leadRef}
 	}
-	s := r.current()
+	s := r.at()
 	if s != r.doc.sectionAt(r.top) {
 		return target{section: s}
 	}
 	return target{section: s, fraction: r.doc.fraction(r.top)}
 }
 
-// current is the section being read: the one a jump went to, or the one at
-// the top of the screen; at the very end, the last one whose heading is on
-// screen (a short last section can never reach the top). -1 is the lead.
-func (r *reader) current() int {
-	if r.pin >= -1 {
+// at is the section being read: the one a jump went to, or the one at the
+// top of the screen; at the very end, the last one whose heading is on
+// screen (a short last section can never reach the top).
+func (r *reader) at() sectionRef {
+	if !r.pin.keep() {
 		return r.pin
 	}
 	if r.doc == nil {
-		return -1
+		return leadRef
 	}
 	s := r.doc.sectionAt(r.top)
 	if maxTop := r.maxTop(); maxTop > 0 && r.top >= maxTop {
 		_, _, h := r.layout()
-		for i := len(r.b.Sections) - 1; i > s; i-- {
-			if r.doc.sectionStart(i) < r.top+h {
-				return i
+		for b := len(r.doc.blocks) - 1; b > s.block(); b-- {
+			if r.doc.sectionStart(blockRef(b)) < r.top+h {
+				return blockRef(b)
 			}
 		}
 	}
 	return s
 }
+
+// current is the section being read as the briefings package counts
+// sections: its index, -1 for the lead.
+func (r *reader) current() int { return r.at().domainIndex() }
 
 func (r *reader) maxTop() int {
 	_, _, h := r.layout()
@@ -57,18 +61,18 @@ func (r *reader) scroll(n int) {
 		return
 	}
 	r.top = r.clampTop(r.top + n)
-	r.pin = -2
+	r.pin = keepPlace
 	r.want = nil
 	r.moved = true
 }
 
-// jump goes to section i (-1: the top of the briefing).
-func (r *reader) jump(i int) {
-	if r.doc == nil || i < -1 || i >= len(r.b.Sections) {
+// jump goes to a section (the lead: the top of the briefing).
+func (r *reader) jump(s sectionRef) {
+	if r.doc == nil || !s.in(len(r.b.Sections)) {
 		return
 	}
-	r.pin = i
-	r.want = &target{section: i}
+	r.pin = s
+	r.want = &target{section: s}
 	r.moved = true
 	r.afterLayoutChange()
 }
@@ -77,7 +81,7 @@ func (r *reader) ensureVisible(line int) {
 	_, _, h := r.layout()
 	if line < r.top || line >= r.top+h {
 		r.top = r.clampTop(line - h/3)
-		r.pin = -2
+		r.pin = keepPlace
 		r.moved = true
 	}
 }
@@ -91,9 +95,6 @@ func (r *reader) savePosition() {
 	}
 	r.moved = false
 	t := r.position()
-	anchor := ""
-	if t.section >= 0 {
-		anchor = r.b.Sections[t.section].Anchor
-	}
+	anchor := t.section.anchor(r.b)
 	r.store.SetPosition(r.b.Path, state.Position{Anchor: anchor, Fraction: t.fraction, Updated: time.Now()})
 }

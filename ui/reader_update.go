@@ -67,9 +67,9 @@ func (r *reader) key(msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	case r.finding:
 		return nil, r.findKey(msg)
 	case r.marks != nil:
-		return r.marks.update(msg, r), nil
+		return r.bookmarksKey(msg), nil
 	case r.links != nil:
-		return r.links.update(msg, r)
+		return r.linksKey(msg)
 	case r.toc.focused:
 		if matches(msg, r.keys.TOC) {
 			r.toggleTOC()
@@ -100,7 +100,7 @@ func (r *reader) key(msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	case matches(msg, k.HalfUp):
 		r.scroll(-max(page/2, 1))
 	case matches(msg, k.Top):
-		r.jump(-1)
+		r.jump(leadRef)
 	case matches(msg, k.Bottom):
 		r.scroll(r.doc.total())
 	case matches(msg, k.NextSection):
@@ -113,7 +113,7 @@ func (r *reader) key(msg tea.KeyPressMsg) (intent, tea.Cmd) {
 		r.toggleTOC()
 	case matches(msg, k.FocusTOC):
 		r.toc.visible, r.toc.focused = true, true
-		r.toc.cursor = max(r.current(), 0)
+		r.toc.focusOn(r.at())
 	case matches(msg, k.Find):
 		r.finding = true
 		r.input.SetValue("")
@@ -165,7 +165,7 @@ func (r *reader) toggleTOC() {
 		return
 	}
 	r.toc.visible, r.toc.focused = true, true
-	r.toc.cursor = max(r.current(), 0)
+	r.toc.focusOn(r.at())
 }
 
 // findKey edits the find query; every change searches again (incremental).
@@ -224,8 +224,8 @@ func (r *reader) toggleBookmark() intent {
 	if r.store == nil {
 		return nil
 	}
-	s := r.current()
-	if s < 0 {
+	s, ok := r.at().index()
+	if !ok {
 		r.status("Bookmarks are for sections: move into one first.")
 		return nil
 	}
@@ -248,7 +248,7 @@ func (r *reader) edit() intent {
 		return nil
 	}
 	line := 1
-	if s := r.current(); s >= 0 {
+	if s, ok := r.at().index(); ok {
 		line = r.b.Sections[s].Line
 	}
 	r.savePosition()

@@ -25,7 +25,7 @@ func (r *reader) view() string {
 	case r.hl.overlay != nil:
 		body = r.hl.overlay.view(r.st, r.width, bodyHeight)
 	case r.tocOverlay():
-		body = r.toc.view(r.b, r.current(), r.bookmarked(), r.width-1, bodyHeight, r.st)
+		body = r.toc.view(r.b, r.at(), r.bookmarked(), r.width-1, bodyHeight, r.st)
 		for i, l := range body {
 			body[i] = " " + l
 		}
@@ -58,7 +58,7 @@ func (r *reader) textLines(tocWidth, textWidth, height int) []string {
 	if tocWidth == 0 {
 		return lines
 	}
-	pane := r.toc.view(r.b, r.current(), r.bookmarked(), tocWidth, height, r.st)
+	pane := r.toc.view(r.b, r.at(), r.bookmarked(), tocWidth, height, r.st)
 	sep := r.st.border.Render(" │ ")
 	for i := range lines {
 		p := pane[i]
@@ -89,7 +89,7 @@ func (r *reader) bottomLines() []string {
 // matches, bookmark, position and the help key on the right.
 func (r *reader) statusLine() string {
 	section := ""
-	if s := r.current(); s >= 0 {
+	if s, ok := r.at().index(); ok {
 		section = " › " + r.b.Sections[s].Heading
 	}
 	var right []string
@@ -97,7 +97,7 @@ func (r *reader) statusLine() string {
 		n := r.find.current + 1
 		right = append(right, fmt.Sprintf("%d/%d", max(n, 0), len(r.find.matches)))
 	}
-	if s := r.current(); s >= 0 && r.bookmarked()[r.b.Sections[s].Anchor] {
+	if s, ok := r.at().index(); ok && r.bookmarked()[r.b.Sections[s].Anchor] {
 		right = append(right, "★")
 	}
 	right = append(right, r.percent())

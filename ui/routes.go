@@ -112,7 +112,8 @@ type (
 	deleteSavedIntent struct{ name string }
 	// searchIntent shows the search screen.
 	searchIntent struct{}
-	// presentIntent presents a briefing from a section (-1: title slide).
+	// presentIntent presents a briefing from a section (an index, or
+	// TitleSlide).
 	presentIntent struct {
 		briefing *briefings.Briefing
 		section  int

@@ -57,7 +57,7 @@ func TestRoutes(t *testing.T) {
 				case "push":
 					r.push(s.to)
 				case "follow":
-					r.follow(&trailStep{at: target{section: 2}})
+					r.follow(&trailStep{at: target{section: sectionOf(2)}})
 				case "pop":
 					r.pop()
 				}
@@ -84,7 +84,7 @@ func TestRoutesKeepTheReaderPlace(t *testing.T) {
 	if r.stack[1].place != nil {
 		t.Fatal("a new reader has a place to return to")
 	}
-	from := &trailStep{at: target{section: 3, fraction: 0.5}}
+	from := &trailStep{at: target{section: sectionOf(3), fraction: 0.5}}
 	r.follow(from)
 	if r.stack[1].place != from || r.stack[2].place != nil {
 		t.Fatalf("after following: %+v", r.stack)

@@ -15,7 +15,7 @@ func (m *Model) act(in intent) tea.Cmd {
 				m.message("That briefing can no longer be read; it may have been deleted.")
 				return nil
 			}
-			return m.open(b, -2, nil)
+			return m.open(b, keepPlace, nil)
 		})
 	case backIntent:
 		return m.back()
@@ -114,7 +114,7 @@ func (m *Model) quit(how tea.Cmd) tea.Cmd {
 	return how
 }
 
-// present starts the presenter on a section (-1: the title slide).
+// present starts the presenter on a section (TitleSlide: the title slide).
 func (m *Model) present(b *briefings.Briefing, section int) tea.Cmd {
 	opts := m.opts.PresentOptions
 	opts.Highlights = m.opts.Highlights
@@ -122,14 +122,14 @@ func (m *Model) present(b *briefings.Briefing, section int) tea.Cmd {
 		opts.Search = sectionSearchWith(m.svc)
 	}
 	m.pr = newPresenter(b, section, opts, m.st, m.opts.Now)
-	m.pr.setSize(m.width, m.height)
+	first := m.pr.start(m.width, m.height) // the first slide renders off the key path
 	m.routes.push(presenterScreen)
-	return m.pr.listen() // brief console drives it too
+	return tea.Batch(m.pr.listen(), first) // brief console drives it too
 }
 
 // backFromPresenter returns to the reader at the section presented last.
 func (m *Model) backFromPresenter() tea.Cmd {
-	b, section := m.pr.b, m.pr.section()
+	b, section := m.pr.b, m.pr.at()
 	m.pr = nil
 	m.routes.pop()
 	if m.rd == nil || m.rd.b.Path != b.Path {
@@ -163,7 +163,7 @@ func (m *Model) startOpening() tea.Cmd {
 			if err != nil {
 				return nil // the list says why it is not there
 			}
-			return m.open(b, -2, nil)
+			return m.open(b, keepPlace, nil)
 		})
 	}
 	return nil
@@ -197,16 +197,16 @@ func (m *Model) glamourStyle() string {
 	return render.ResolveStyle(m.opts.Style, true, m.dark)
 }
 
-// open shows a briefing in the reader, at a section (-2: where the reader
-// left it) with words highlighted.
-func (m *Model) open(b *briefings.Briefing, section int, terms []string) tea.Cmd {
+// open shows a briefing in the reader, at a section (keepPlace: where the
+// reader left it) with words highlighted.
+func (m *Model) open(b *briefings.Briefing, section sectionRef, terms []string) tea.Cmd {
 	if m.rd != nil && m.rd.b.Path != b.Path {
 		m.rd.savePosition()
 	}
 	if m.rd == nil || m.rd.b.Path != b.Path {
 		m.rd = m.newReaderFor(b)
 	}
-	if section >= -1 {
+	if !section.keep() {
 		m.rd.openAt(section, terms)
 	}
 	m.routes.push(readerScreen)
@@ -221,11 +221,9 @@ func (m *Model) follow(f followIntent) tea.Cmd {
 			m.message("The link leads to " + f.path + ", which is not a briefing that can be read.")
 			return nil
 		}
-		section := -1
-		if f.anchor != "" {
-			if section = b.SectionIndex(f.anchor); section < 0 {
-				m.message("“" + b.Title + "” has no section “" + f.anchor + "”; showing its start.")
-			}
+		section, ok := anchorRef(b, f.anchor)
+		if !ok {
+			m.message("“" + b.Title + "” has no section “" + f.anchor + "”; showing its start.")
 		}
 		if m.rd != nil {
 			m.routes.follow(&trailStep{briefing: m.rd.b, at: m.rd.position()})

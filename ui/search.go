@@ -281,7 +281,9 @@ func (s *searcher) handle(msg tea.Msg) tea.Cmd {
 
 func (s *searcher) key(msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	if s.help != nil {
-		s.help = nil
+		if s.help.key(msg) {
+			s.help = nil
+		}
 		return nil, nil
 	}
 	if cmd, ok := s.workbenchKey(msg); ok {

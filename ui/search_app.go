@@ -123,11 +123,9 @@ func (m *Model) openHit(h index.Hit) tea.Cmd {
 			m.search.unavailable("“" + h.RelPath + "” could not be read; it may have been deleted.")
 			return nil
 		}
-		section := -1
-		if h.Anchor != "" {
-			section = b.SectionIndex(h.Anchor)
-		}
-		return m.open(b, section, h.Terms) // esc comes back to the results
+		// A section gone: the start. esc comes back to the results.
+		section, _ := anchorRef(b, h.Anchor)
+		return m.open(b, section, h.Terms)
 	})
 }
 

@@ -24,8 +24,14 @@ type toc struct {
 	topLevel int                 // the outermost heading level in it
 }
 
+// focusOn puts the cursor on a section (the first for the lead).
+func (t *toc) focusOn(s sectionRef) {
+	t.cursor, _ = s.index()
+	t.cursor = max(t.cursor, 0)
+}
+
 // update moves the cursor; on enter it returns the section to jump to.
-func (t *toc) update(msg tea.KeyPressMsg, sections int) (jump int, ok bool) {
+func (t *toc) update(msg tea.KeyPressMsg, sections int) (jump sectionRef, ok bool) {
 	switch {
 	case key.Matches(msg, t.keys.Down):
 		t.cursor = min(t.cursor+1, sections-1)
@@ -36,16 +42,16 @@ func (t *toc) update(msg tea.KeyPressMsg, sections int) (jump int, ok bool) {
 	case key.Matches(msg, t.keys.Bottom):
 		t.cursor = sections - 1
 	case key.Matches(msg, t.keys.Jump):
-		return t.cursor, sections > 0
+		return sectionOf(t.cursor), sections > 0
 	case key.Matches(msg, t.keys.Leave):
 		t.focused = false
 	}
-	return 0, false
+	return leadRef, false
 }
 
-// view draws the pane, width columns by height lines. current is the
-// section being read; bookmarked marks sections with a bookmark.
-func (t *toc) view(b *briefings.Briefing, current int, bookmarked map[string]bool, width, height int, st *styles) []string {
+// view draws the pane, width columns by height lines. at is the section
+// being read; bookmarked marks sections with a bookmark.
+func (t *toc) view(b *briefings.Briefing, at sectionRef, bookmarked map[string]bool, width, height int, st *styles) []string {
 	lines := make([]string, 0, height)
 	header := st.title.Render(ansi.Truncate("Contents", width, "…"))
 	lines = append(lines, header, "")
@@ -55,6 +61,10 @@ func (t *toc) view(b *briefings.Briefing, current int, bookmarked map[string]boo
 			lines = append(lines, st.subtle.Render("(no headings)"))
 		}
 		return padLines(lines, height)
+	}
+	current, ok := at.index()
+	if !ok {
+		current = -1 // the lead: no entry
 	}
 	focus := current
 	if t.focused {
