@@ -89,8 +89,9 @@ type Model struct {
 	pr     *presenter
 	search *searcher
 	svc    SearchService
-	saver  saver      // when the user's state is written (saver.go)
-	writes *writeGate // the writes in commands, ended on exit
+	saver  saver         // when the user's state is written (saver.go)
+	writes *writeGate    // the writes in commands, ended on exit
+	sharer *statusWriter // the presenter's status for brief console
 
 	started       bool // the briefing named on the command line was opened
 	openingSearch bool // the search service was asked for
@@ -128,6 +129,7 @@ func New(opts Options) *Model {
 	st.noColor = opts.NoColor
 	m := &Model{opts: opts, keys: newGlobalKeys(), st: st, routes: newRoutes(), lib: newLibrary(st), mouse: true, dark: true}
 	m.writes = &writeGate{}
+	m.sharer = &statusWriter{}
 	m.search = newSearcher(st, opts.Store)
 	m.styleDecided = opts.Style != render.StyleAuto || opts.NoColor
 	if len(opts.Notices) > 0 {
@@ -205,8 +207,18 @@ func waitFor(ch <-chan tea.Msg) tea.Cmd {
 	}
 }
 
-// Update routes a message.
+// Update routes a message; then, if the presenter's status for brief
+// console changed, it is written in a command.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := m.route(msg)
+	if write := m.sharer.writeCmd(); write != nil {
+		cmd = tea.Batch(cmd, write)
+	}
+	return m, cmd
+}
+
+// route hands a message to whom it concerns.
+func (m *Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -274,6 +286,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case stateSavedMsg:
 		if msg.err != nil {
 			m.message(firstLine(msg.err.Error()))
+		}
+		return m, nil
+	case statusWrittenMsg:
+		if msg.err != nil && m.pr != nil {
+			m.pr.notify(firstLine(msg.err.Error()))
 		}
 		return m, nil
 	case filterResultMsg:

@@ -131,6 +131,7 @@ func TestConsoleDrivesAndFollows(t *testing.T) {
 	// The presenter restarts: the console says so, then follows the new
 	// one, which carries out only what is sent after it started.
 	p.end()
+	p.shareForTest()
 	c.refresh()
 	if v := c.render(100, 30, false); !strings.Contains(v, "has ended") {
 		t.Errorf("console after the presenter quit:\n%s", v)
@@ -157,6 +158,7 @@ func drivePresenter(t *testing.T, p *presenter, wait tea.Cmd) tea.Cmd {
 		t.Fatal("the link closed")
 	}
 	_, next := p.update(msg)
+	p.shareForTest()
 	return firstCmd(next)
 }
 

@@ -56,8 +56,9 @@ type presenter struct {
 	ended   bool // brief console was told the presentation is over
 
 	search     SectionSearch
-	searchSeq  int    // the latest search asked for; older answers are dropped
-	statusPath string // where brief console looks; "-" shares nothing
+	searchSeq  int           // the latest search asked for; older answers are dropped
+	statusPath string        // where brief console looks; "-" shares nothing
+	sharer     *statusWriter // writes what share hands it, off the UI goroutine
 	link       *consoleLink
 	marks      *deckMarks // the highlights shown (H); nil: hidden
 	highlights *state.HighlightStore
@@ -82,9 +83,13 @@ func newPresenter(b *briefings.Briefing, section int, opts PresentOptions, st *s
 		timer:      timer{now: now, duration: opts.Duration, deadline: opts.End},
 		search:     opts.Search,
 		statusPath: opts.StatusPath,
+		sharer:     opts.sharer,
 		deadline:   opts.End,
 		budget:     opts.Duration,
 		highlights: opts.Highlights,
+	}
+	if p.sharer == nil {
+		p.sharer = &statusWriter{}
 	}
 	if p.theme == "" || p.theme == render.StyleAuto {
 		p.theme = render.StyleHighContrastDark
@@ -155,6 +160,8 @@ type PresentOptions struct {
 	// Highlights, if set, are the user's highlights, shown when H is
 	// pressed.
 	Highlights *state.HighlightStore
+
+	sharer *statusWriter // the app's, which writes the status file; nil: the presenter's own
 }
 
 func (p *presenter) setSize(width, height int) {

@@ -27,6 +27,7 @@ func runSlides(p *presenter, cmd tea.Cmd, n int) int {
 		case slideRenderedMsg:
 			arrived++
 			queue = append(queue, cmdOf(p.update(msg)))
+			p.shareForTest()
 		}
 	}
 	return arrived

@@ -3,21 +3,77 @@ package ui
 import (
 	"os"
 	"strings"
+	"sync"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/briefreader/brief/internal/render"
 	"github.com/briefreader/brief/internal/state"
 )
 
-// share writes where the presentation is for `brief console`: the page as
-// the audience sees it, the next one, the notes, the timer and the plan.
+// share hands `brief console` where the presentation is: the page as the
+// audience sees it, the next one, the notes, the timer and the plan. The
+// file is written off the UI goroutine (see statusWriter).
 func (p *presenter) share() {
 	if p.statusPath == "-" || !p.ready() {
 		return // shared once the slide is rendered
 	}
-	if err := state.WritePresenting(p.statusPathOrDefault(), p.status()); err != nil && p.message == "" {
-		p.message = firstLine(err.Error())
-	}
+	p.sharer.hand(p.statusPathOrDefault(), p.status())
 }
+
+// statusWriter writes the presenter's status file for `brief console`.
+// The presenter hands it each new status on the UI goroutine; the app
+// writes in a command (writeCmd), and once more on exit (flush), so a page
+// turn never waits for the disk. Only the newest status is ever written,
+// and writes never overtake each other.
+type statusWriter struct {
+	mu        sync.Mutex // guards the fields below; never held while writing
+	path      string
+	latest    state.Presenting
+	asked     int // statuses handed over
+	requested int // the newest one a command was made for
+	written   int // the newest one written
+
+	writing sync.Mutex // one write at a time
+}
+
+// hand gives the writer the newest status, to be written to path.
+func (w *statusWriter) hand(path string, s state.Presenting) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.path, w.latest = path, s
+	w.asked++
+}
+
+// writeCmd is a command that writes the newest status, or nil when no
+// status came since the last command was made.
+func (w *statusWriter) writeCmd() tea.Cmd {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.asked == w.requested {
+		return nil
+	}
+	w.requested = w.asked
+	return func() tea.Msg { return statusWrittenMsg{w.flush()} }
+}
+
+// flush writes the newest status if it is not written yet.
+func (w *statusWriter) flush() error {
+	w.writing.Lock()
+	defer w.writing.Unlock()
+	w.mu.Lock()
+	seq, path, s := w.asked, w.path, w.latest
+	w.mu.Unlock()
+	if seq == w.written {
+		return nil
+	}
+	err := state.WritePresenting(path, s)
+	w.written = seq // a failed write is not tried again until the next status
+	return err
+}
+
+// statusWrittenMsg says how writing the status file went.
+type statusWrittenMsg struct{ err error }
 
 // status is what share writes.
 func (p *presenter) status() state.Presenting {
@@ -112,7 +168,7 @@ func (p *presenter) end() {
 		return
 	}
 	p.ended = true
-	_ = state.WritePresenting(p.statusPathOrDefault(), state.Presenting{
+	p.sharer.hand(p.statusPathOrDefault(), state.Presenting{
 		PID: os.Getpid(), Briefing: p.b.Path, Title: p.b.Title, Ended: true, Updated: p.timer.now(),
 	})
 }

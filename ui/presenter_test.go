@@ -29,13 +29,24 @@ func newTestPresenter(t testing.TB, b *briefings.Briefing, section, width, heigh
 	}
 	p := newPresenter(b, section, opts, newStyles(true), clock.now)
 	p.setSize(width, height)
+	p.shareForTest()
 	return p, clock
 }
 
-// keys sends key names to the presenter.
+// shareForTest writes the status for brief console as the app's command
+// would.
+func (p *presenter) shareForTest() {
+	if err := p.sharer.flush(); err != nil {
+		panic(err)
+	}
+}
+
+// keysForTest presses keys, and writes the status for brief console as
+// the app's command would after each.
 func (p *presenter) keysForTest(names ...string) {
 	for _, n := range names {
 		p.update(keyMsg(n))
+		p.shareForTest()
 	}
 }
 
@@ -183,6 +194,7 @@ func TestPresenterPauseAndNotes(t *testing.T) {
 	if in, _ := p.update(keyMsg("q")); in != (quitIntent{}) {
 		t.Errorf("q intent = %T", in)
 	}
+	p.shareForTest() // the app writes it on its way out
 	if s, _ = state.ReadPresenting(status); !s.Ended {
 		t.Error("quitting did not tell brief notes the presentation ended")
 	}

@@ -122,6 +122,10 @@ func (m *Model) writeState() tea.Cmd {
 // and writes what is left (an end that did not go through quit).
 func (m *Model) closeWrites() {
 	m.writes.close()
+	if m.pr != nil {
+		m.pr.end()
+	}
+	_ = m.sharer.flush() // the presentation's last status, or its end
 	if m.rd != nil {
 		m.rd.savePosition()
 	}

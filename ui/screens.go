@@ -111,6 +111,7 @@ func (m *Model) quit(how tea.Cmd) tea.Cmd {
 	if m.pr != nil {
 		m.pr.end() // the presenter stays in front for the last frame
 	}
+	_ = m.sharer.flush() // brief console hears of the end now
 	return how
 }
 
@@ -118,6 +119,7 @@ func (m *Model) quit(how tea.Cmd) tea.Cmd {
 func (m *Model) present(b *briefings.Briefing, section int) tea.Cmd {
 	opts := m.opts.PresentOptions
 	opts.Highlights = m.opts.Highlights
+	opts.sharer = m.sharer
 	if opts.Search == nil && m.svc != nil {
 		opts.Search = sectionSearchWith(m.svc)
 	}
