@@ -26,6 +26,9 @@ type batchWriter struct {
 	// failed receives the errors scorch meets writing in the background
 	// (see watchPersist); nil in memory.
 	failed <-chan error
+	// broken is closed when scorch's background work panicked, also
+	// before failed was watched (see storeFailure); nil in memory.
+	broken <-chan struct{}
 	// entries is the number of manifest entries once the batch is
 	// applied; every batch records it.
 	entries int64
@@ -189,7 +192,8 @@ func (w *batchWriter) finish(cause error) error {
 }
 
 // waitPersisted waits until what was written is on disk, or scorch says
-// it cannot write it, or, once the sync was stopped, persistGrace more.
+// it cannot write it or its background work panicked, or, once the sync
+// was stopped, persistGrace more.
 func (w *batchWriter) waitPersisted(persisted <-chan error) error {
 	stopped := w.ctx.Done()
 	var grace <-chan time.Time
@@ -199,6 +203,8 @@ func (w *batchWriter) waitPersisted(persisted <-chan error) error {
 			return err
 		case err := <-w.failed:
 			return err
+		case <-w.broken:
+			return errBackground
 		case <-stopped:
 			stopped, grace = nil, time.After(persistGrace)
 		case <-grace:

@@ -48,7 +48,9 @@ func (ix *Index) usePrivateCopy(p *part, builder string) error {
 }
 
 // copyIndex copies the index at src to dst. Segment files are never
-// modified once written, so they are hard-linked when possible.
+// modified once written, so they are hard-linked when possible. root.bolt
+// is copied first (see copyBolt), then the segments there are then: a
+// segment the copied snapshots refer to is merged away only later.
 func copyIndex(src, dst string) error {
 	if err := os.MkdirAll(filepath.Join(dst, "store"), 0o700); err != nil {
 		return err
@@ -57,26 +59,102 @@ func copyIndex(src, dst string) error {
 		return err
 	}
 	_ = copyFile(filepath.Join(src, verifiedName), filepath.Join(dst, verifiedName))
+	err := copyBolt(filepath.Join(src, "store", "root.bolt"), filepath.Join(dst, "store", "root.bolt"))
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
 	entries, err := os.ReadDir(filepath.Join(src, "store"))
 	if err != nil {
 		return err
 	}
 	for _, e := range entries {
-		from, to := filepath.Join(src, "store", e.Name()), filepath.Join(dst, "store", e.Name())
-		switch {
-		case strings.HasSuffix(e.Name(), ".zap"):
-			if os.Link(from, to) == nil {
-				continue
-			}
-			err = copyFile(from, to)
-		case e.Name() == "root.bolt":
-			err = copyFile(from, to)
+		if !strings.HasSuffix(e.Name(), ".zap") {
+			continue
 		}
-		if err != nil && !errors.Is(err, os.ErrNotExist) {
+		from, to := filepath.Join(src, "store", e.Name()), filepath.Join(dst, "store", e.Name())
+		if os.Link(from, to) == nil {
+			continue
+		}
+		if err := copyFile(from, to); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err // a segment merged away while copying is not needed
 		}
 	}
 	return nil
+}
+
+// boltCopyTries bounds the copies of a root.bolt that another process
+// keeps changing.
+const boltCopyTries = 5
+
+// errBoltChanging is returned when every copy of a root.bolt was made
+// while another process wrote it.
+var errBoltChanging = errors.New("its root.bolt changed while it was copied, every time")
+
+// testHookBoltCopy, when set by a test, is called while root.bolt is
+// copied: after its meta pages, before the rest.
+var testHookBoltCopy func()
+
+// copyBolt copies a bolt file (scorch's root.bolt) that another process
+// may be writing, and cannot be opened with bolt meanwhile (that process
+// holds it locked). Bolt writes a commit's pages to pages free at the
+// commit before, then its meta page: the pages the newest meta page
+// reaches stay as they are until a later commit ends. So a copy during
+// which no commit ended, the file's newest meta page naming the same
+// transaction before and after it, and the copy's too, is whole. Any other
+// copy may join the meta page of one commit to pages of a later one:
+// neither bolt nor scorch notices on opening it, and scorch's writer then
+// panicked in a bolt transaction, leaving bolt's lock held, so that
+// closing the copy waited forever (a brief search that never ended). Such
+// a copy is made again, a few times at most.
+func copyBolt(from, to string) error {
+	for range boltCopyTries {
+		before, err := boltMetaOf(from)
+		if err != nil {
+			return err
+		}
+		if err := copyBoltOnce(from, to, int64(before.pageSize)); err != nil {
+			return err
+		}
+		after, err := boltMetaOf(from)
+		if err != nil {
+			return err
+		}
+		copied, err := boltMetaOf(to)
+		if err != nil {
+			return err
+		}
+		if after == before && copied == before {
+			return nil
+		}
+	}
+	return errBoltChanging
+}
+
+// copyBoltOnce copies a bolt file: its two meta pages, then the rest.
+func copyBoltOnce(from, to string, pageSize int64) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = io.CopyN(out, in, 2*pageSize)
+	if err == nil {
+		if testHookBoltCopy != nil {
+			testHookBoltCopy()
+		}
+		_, err = io.Copy(out, in)
+	}
+	if errors.Is(err, io.EOF) {
+		err = nil // shorter than two pages: boltMetaOf says what is wrong
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 func copyFile(from, to string) error {

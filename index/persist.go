@@ -30,8 +30,12 @@ func init() {
 }
 
 // persistFailed passes a background error of scorch to whoever watches
-// that index (see watchPersist); the first one is enough.
+// that index (see watchPersist); the first one is enough. A panic is also
+// remembered (see storeFailure): it may come before anyone watches.
 func persistFailed(err error, path string) {
+	if isPanic(err) {
+		panicked(path)
+	}
 	if ch, ok := persistWatches.Load(filepath.Clean(path)); ok {
 		select {
 		case ch.(chan error) <- err:

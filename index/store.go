@@ -241,6 +241,7 @@ func createIndex(dir string, root briefings.Root) (bleve.Index, error) {
 	}
 	failed, stop := watchPersist(dir)
 	defer stop()
+	forgetFailed(dir)
 	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, scorchConfig(false))
 	if err != nil {
 		return nil, err
@@ -282,6 +283,7 @@ func openIndex(dir string, root briefings.Root, readOnly bool) (idx bleve.Index,
 		return nil, err
 	}
 	failures := snapshotFailures.Load()
+	forgetFailed(dir) // a panic of an index closed before is not this one's
 	idx, err = bleve.OpenUsing(dir, scorchConfig(readOnly))
 	if err != nil {
 		return nil, err
@@ -295,7 +297,7 @@ func openIndex(dir string, root briefings.Root, readOnly bool) (idx bleve.Index,
 		err = checkMeta(raw, root.Path)
 	}
 	if err != nil {
-		_ = idx.Close()
+		_ = closeIndex(idx)
 		return nil, err
 	}
 	return idx, nil
@@ -328,15 +330,4 @@ func (ix *Index) useMemory(p *part) error {
 	}
 	p.idx, p.mode, p.readOnly = idx, modeMemory, false
 	return nil
-}
-
-// closeIndex closes a bleve index. bleve panics when an index is closed
-// twice, and a damaged index may panic while closing: both become errors.
-func closeIndex(idx bleve.Index) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("close the index: %v", r)
-		}
-	}()
-	return idx.Close()
 }

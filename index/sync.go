@@ -291,7 +291,7 @@ func (ix *Index) apply(ctx context.Context, pl *plan, stats *SyncStats, tracker 
 		}
 		failed, stop := watchPersist(dir)
 		defer stop()
-		w.failed = failed
+		w.failed, w.broken = failed, storeFailure(dir)
 	}
 	for _, path := range pl.removed {
 		if err := ctx.Err(); err != nil {

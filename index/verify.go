@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
-	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
@@ -142,36 +141,11 @@ func checkBoltSize(path string) error {
 	if err != nil {
 		return err
 	}
-	const header = 16 // bolt's page header
-	readMeta := func(at int64) (pageSize, pgid, txid uint64, ok bool) {
-		var m [64]byte
-		if _, err := f.ReadAt(m[:], at+header); err != nil {
-			return 0, 0, 0, false
-		}
-		e := binary.NativeEndian
-		h := fnv.New64a()
-		h.Write(m[:56])
-		if e.Uint32(m[0:]) != 0xED0CDAED || e.Uint64(m[56:]) != h.Sum64() {
-			return 0, 0, 0, false
-		}
-		return uint64(e.Uint32(m[8:])), e.Uint64(m[40:]), e.Uint64(m[48:]), true
-	}
-	size0, pgid0, txid0, ok0 := readMeta(0)
-	probe := int64(size0)
-	if !ok0 {
-		probe = int64(os.Getpagesize())
-	}
-	size1, pgid1, txid1, ok1 := readMeta(probe)
-	var pageSize, pgid uint64
-	switch {
-	case ok0 && (!ok1 || txid0 >= txid1):
-		pageSize, pgid = size0, pgid0
-	case ok1:
-		pageSize, pgid = size1, pgid1
-	default:
+	m, ok := readBoltMeta(f)
+	if !ok {
 		return errors.New("root.bolt is not a valid database")
 	}
-	if pageSize == 0 || pgid > uint64(info.Size())/pageSize {
+	if m.pageSize == 0 || m.pgid > uint64(info.Size())/m.pageSize {
 		return errors.New("root.bolt is truncated")
 	}
 	return nil

@@ -22,6 +22,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -108,6 +109,10 @@ type result struct {
 // a hang. It detects hangs; it is not a speed test.
 const hangLimit = 60 * time.Second
 
+// quitWait is how long a hung brief has, after SIGQUIT, to print its
+// goroutine stacks and exit before it is killed.
+const quitWait = 5 * time.Second
+
 // brief runs the binary to completion and returns what it printed.
 func (e *env) brief(t testing.TB, args ...string) result {
 	t.Helper()
@@ -119,6 +124,11 @@ func (e *env) briefTimeout(t testing.TB, limit time.Duration, args ...string) re
 	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, binary, args...)
+	// On the deadline, SIGQUIT first: the Go runtime prints every
+	// goroutine's stack to stderr and exits, which says where it hung.
+	// Whatever does not exit within quitWait is killed.
+	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGQUIT) }
+	cmd.WaitDelay = quitWait
 	cmd.Env = e.environ()
 	cmd.Dir = e.home
 	var out, errOut bytes.Buffer
@@ -127,7 +137,7 @@ func (e *env) briefTimeout(t testing.TB, limit time.Duration, args ...string) re
 	err := cmd.Run()
 	r := result{stdout: out.String(), stderr: errOut.String(), took: time.Since(start)}
 	if ctx.Err() != nil {
-		t.Fatalf("brief %s did not finish within %s (a hang)\nstderr: %s", strings.Join(args, " "), limit, r.stderr)
+		t.Fatalf("brief %s did not finish within %s (a hang; stacks from SIGQUIT follow)\nstdout: %s\nstderr: %s", strings.Join(args, " "), limit, r.stdout, r.stderr)
 	}
 	if err != nil {
 		ee, ok := err.(*exec.ExitError)
