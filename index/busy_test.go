@@ -119,3 +119,31 @@ func TestConcurrentCreation(t *testing.T) {
 		t.Errorf("tmp: %d entries", len(entries))
 	}
 }
+
+// A process that takes the build lock only to find the index made by
+// another (which let the lock go just before) lets it go after its first
+// sync, as a builder does: a search does not keep others waiting on it
+// until it exits.
+func TestFoundMadeLetsTheBuildLockGo(t *testing.T) {
+	lib, cache := t.TempDir(), t.TempDir()
+	writeFiles(t, lib, manyFiles(3))
+	built := openDir(t, lib, cache)
+	mustSync(t, built)
+	_ = built.Close()
+
+	ix := openDir(t, lib, cache)
+	p := ix.parts[0]
+	if err := ix.create(p); err != nil { // the lock was free, the folder there
+		t.Fatal(err)
+	}
+	if p.build == nil {
+		t.Fatal("the build lock was not taken")
+	}
+	mustSync(t, ix)
+	if p.build != nil {
+		t.Error("the build lock is still held after the first sync")
+	}
+	if got := beingBuilt(lib, ""); strings.HasSuffix(got, "by ") {
+		t.Errorf("a notice with no holder: %q", got)
+	}
+}

@@ -2,7 +2,6 @@ package index
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -39,7 +38,7 @@ func (ix *Index) usePrivateCopy(p *part, builder string) error {
 		if synced, _ := idx.GetInternal([]byte(keySynced)); synced == nil {
 			_ = closeIndex(idx)
 			_ = os.RemoveAll(work)
-			return ix.setBusy(p, fmt.Sprintf("the index of %s is being built by %s", p.root.Path, builder))
+			return ix.setBusy(p, beingBuilt(p.root.Path, builder))
 		}
 	}
 	ix.notice("the index of %s is in use by another brief; searching a private copy", p.root.Path)

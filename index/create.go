@@ -43,10 +43,14 @@ func (ix *Index) create(p *part) error {
 		if ix.waitForBuilder(p) {
 			return nil // built meanwhile: open it
 		}
-		return ix.setBusy(p, fmt.Sprintf("the index of %s is being built by %s", p.root.Path, ix.builder(p)))
+		return ix.setBusy(p, beingBuilt(p.root.Path, ix.builder(p)))
 	}
 	if _, err := os.Lstat(p.dir); err == nil {
-		return nil // made by another process just before the lock was ours
+		// Made by another process just before the lock was ours. The lock
+		// is let go after this process's first sync, as a builder's is,
+		// so that others do not wait on a search that only searches.
+		p.firstBuild = true
+		return nil
 	}
 	work := ix.tempDir(p, "create")
 	idx, err := createIndex(work, p.root)
@@ -66,6 +70,15 @@ func (ix *Index) create(p *part) error {
 	}
 	p.firstBuild = true
 	return nil
+}
+
+// beingBuilt says that another process builds the index of root; holder
+// names it, or is "" when it finished or was not named yet.
+func beingBuilt(root, holder string) string {
+	if holder == "" {
+		holder = "another brief"
+	}
+	return fmt.Sprintf("the index of %s is being built by %s", root, holder)
 }
 
 func existsDir(path string) bool {
