@@ -64,11 +64,16 @@ func fitSlideTitled(lines []string, titleRows int, title string, textWidth, widt
 		trimmed = unwrapLines(trimmed, textWidth-indent)
 	}
 	for _, l := range trimmed {
-		if ansi.StringWidth(l) > width {
+		switch {
+		case ansi.StringWidth(l) <= width:
+			out = append(out, l)
+		case isRule(l):
+			// A table's rule wrapped would draw rows of dashes: it is cut
+			// at the pane's edge (its rows are wrapped: no word is lost).
+			out = append(out, ansi.Truncate(l, width, ""))
+		default:
 			out = append(out, strings.Split(ansi.Wrap(l, width, ""), "\n")...)
-			continue
 		}
-		out = append(out, l)
 	}
 	// Close up blank runs and drop the blank end.
 	var fitted []string
@@ -109,7 +114,7 @@ func unwrapLines(lines []string, width int) []string {
 // at width.
 func continues(a, b string, width int) bool {
 	ta, tb := strings.TrimSpace(a), strings.TrimSpace(b)
-	if ta == "" || tb == "" || strings.ContainsAny(a+b, "│┃─━┼╭╮╰╯|") || listMarker.MatchString(tb) {
+	if ta == "" || tb == "" || strings.ContainsAny(a+b, tableRules) || listMarker.MatchString(tb) {
 		return false
 	}
 	textIndent := leadingSpaces(a)
@@ -121,6 +126,16 @@ func continues(a, b string, width int) bool {
 	}
 	word, _, _ := strings.Cut(tb, " ")
 	return ansi.StringWidth(strings.TrimRight(a, " "))+1+ansi.StringWidth(word) > width
+}
+
+// tableRules are the characters tables are drawn with.
+const tableRules = "│┃─━┼╭╮╰╯|"
+
+// isRule reports whether a line is a rule (of a table, or a thematic
+// break): drawing characters only.
+func isRule(l string) bool {
+	plain := strings.TrimSpace(ansi.Strip(l))
+	return plain != "" && strings.Trim(plain, tableRules+"+-=_ ") == ""
 }
 
 // commonIndent is the least indentation of the non-blank lines.

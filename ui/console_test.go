@@ -44,6 +44,16 @@ func TestFitSlide(t *testing.T) {
 	if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", want) {
 		t.Errorf("reflow:\n got %q\nwant %q", got, want)
 	}
+	// A table too wide for the pane: its rule is cut, its rows wrapped.
+	table := []string{"", "  What    │ Detail", "  ────────┼──────────────────────────────", "  Range   │ Up to roughly 300 km away"}
+	got = fitSlide(table, 0, "", 44, 24, 20)
+	for i := range got {
+		got[i] = ansi.Strip(got[i])
+	}
+	want = []string{"What    │ Detail", "────────┼───────────────", "Range   │ Up to roughly", "300 km away"}
+	if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", want) {
+		t.Errorf("table:\n got %q\nwant %q", got, want)
+	}
 	if fitSlide(nil, 0, "", 40, 40, 10) != nil {
 		t.Error("an empty screen is not empty")
 	}
