@@ -115,7 +115,7 @@ func (l *library) notify(text string) { l.message = text }
 
 // typing reports whether a text input has the keys.
 func (l *library) typing() bool {
-	return l.list.SettingFilter() || l.quotes != nil && l.quotes.typing
+	return l.list.SettingFilter() || l.quotes != nil && l.quotes.list.typing()
 }
 
 // setStyles draws the screen with new styles (once the terminal's
