@@ -95,30 +95,20 @@ func (m *Model) goneFromLibrary() func(string) string {
 // quotesKey handles a key in the library's list of highlights.
 func (l *library) quotesKey(msg tea.KeyPressMsg) (intent, tea.Cmd) {
 	q := l.quotes
-	if cmd, ok := q.move(msg, max((l.height-5)/3, 1)); ok {
+	res, cmd := q.key(msg, func(s string) { l.message = s })
+	if cmd != nil {
 		return nil, cmd
 	}
-	switch msg.String() {
-	case "enter":
-		if h, ok := q.selected(); ok {
-			return openHighlightIntent{path: h.Briefing, id: h.ID}, nil
-		}
-	case "Y":
-		if h, ok := q.selected(); ok {
-			l.message = "Copied the quote with its citation to the clipboard."
-			return nil, tea.SetClipboard(quotes.Clip(h, quotes.CiteStored(h)))
-		}
-	case "d":
-		return nil, q.remove(func(s string) { l.message = s })
-	case "esc":
-		if q.filter.Value() != "" {
-			q.filter.SetValue("")
-			q.applyFilter()
-			return nil, nil
-		}
+	h, ok := q.at(res.item)
+	switch {
+	case res.outcome == overlayClosed:
 		l.quotes = nil
-	case "q", "H":
-		l.quotes = nil
+	case !ok:
+	case res.outcome == overlayChosen:
+		return openHighlightIntent{path: h.Briefing, id: h.ID}, nil
+	case res.outcome == overlayAction && res.action == highlightCopy:
+		l.message = "Copied the quote with its citation to the clipboard."
+		return nil, tea.SetClipboard(quotes.Clip(h, quotes.CiteStored(h)))
 	}
 	return nil, nil
 }

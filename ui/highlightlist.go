@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/briefreader/brief/internal/quotes"
 	"github.com/briefreader/brief/internal/state"
@@ -15,35 +15,59 @@ import (
 // reader, H), in the order of the text, or those of the whole library
 // (in the library, H), newest first. / filters it as the library list is
 // filtered: by the words of the quote, the note, the title and the
-// section.
+// section. It is a listOverlay of three-line items with a filter box; d
+// asks for a second press before it deletes.
 type highlightList struct {
 	library bool // the whole library, not one briefing
 	store   *state.HighlightStore
 	all     []state.Highlight
 	shown   []int // indexes into all, after the filter
-	cursor  int
-	offset  int
-	filter  textinput.Model
-	typing  bool
-	confirm string // a highlight d was pressed on once
+	list    *listOverlay
 	// gone reports why a briefing's file is not in the library ("" when
 	// it is); library lists only.
 	gone func(path string) string
 }
+
+// The highlight lists' own actions, in this order (the library's list
+// has no note).
+const (
+	highlightCopy = iota
+	highlightDelete
+	highlightNote
+)
 
 func newBriefingHighlights(h *readerHighlights) *highlightList {
 	return newHighlightList(h.store, h.list, false)
 }
 
 func newHighlightList(store *state.HighlightStore, all []state.Highlight, library bool) *highlightList {
-	l := &highlightList{library: library, store: store, all: all, filter: newInput("/ ", "filter by words of the quote, note, title or section")}
+	actions := []key.Binding{
+		bind("Y", "copy with its citation", "Y"),
+		bind("d", "delete (press twice)", "d"),
+	}
+	title, choose := "Highlights in this briefing", "go there"
+	hint := "enter: go there · a: note · Y: copy with citation · d: delete · /: filter · esc: close"
+	if library {
+		title, choose = "Highlights in the library, newest first", "read it there"
+		hint = "enter: read it there · Y: copy with citation · d: delete · /: filter · esc: close"
+	} else {
+		actions = append(actions, bind("a", "add or edit the note", "a"))
+	}
+	l := &highlightList{library: library, store: store, all: all}
+	o := newListOverlay(title, hint, choose, 0, 0, actions...)
+	o.rows, o.stay, o.twice = 3, true, highlightDelete
+	o.keys.Close = bind("esc/q/H", "close", "esc", "q", "H")
+	o.keys.PageDown = bind("pgdn/space/f", "a page down", "pgdown", "space", "f", "ctrl+d")
+	o.keys.PageUp = bind("pgup/b", "a page up", "pgup", "b", "ctrl+u")
+	o.withFilter("filter by words of the quote, note, title or section")
+	l.list = o
 	l.applyFilter()
 	return l
 }
 
 func (l *highlightList) applyFilter() {
 	l.shown = l.shown[:0]
-	q := strings.TrimSpace(l.filter.Value())
+	q := strings.TrimSpace(l.list.filterValue())
 	if q == "" {
 		for i := range l.all {
 			l.shown = append(l.shown, i)
@@ -57,7 +81,7 @@ func (l *highlightList) applyFilter() {
 			l.shown = append(l.shown, rank.Index)
 		}
 	}
-	l.cursor = min(l.cursor, max(len(l.shown)-1, 0))
+	l.list.setCount(len(l.shown))
 }
 
 // replace lists other highlights (the same, with those other windows
@@ -68,163 +92,102 @@ func (l *highlightList) replace(all []state.Highlight) {
 	l.applyFilter()
 	for i, k := range l.shown {
 		if ok && l.all[k].ID == at.ID {
-			l.cursor = i
+			l.list.cursor = i
 		}
+	}
+	if now, _ := l.selected(); now.ID != at.ID {
+		l.list.forget() // d was pressed on another highlight
 	}
 }
 
 // selected returns the highlight under the cursor.
 func (l *highlightList) selected() (state.Highlight, bool) {
-	if len(l.shown) == 0 {
+	return l.at(l.list.cursor)
+}
+
+// at returns the highlight shown at i.
+func (l *highlightList) at(i int) (state.Highlight, bool) {
+	if i < 0 || i >= len(l.shown) {
 		return state.Highlight{}, false
 	}
-	return l.all[l.shown[l.cursor]], true
+	return l.all[l.shown[i]], true
 }
 
-// move handles the keys that move and filter; it reports whether it took
-// the key.
-func (l *highlightList) move(msg tea.KeyPressMsg, page int) (tea.Cmd, bool) {
-	if l.typing {
-		switch msg.String() {
-		case "enter", "down", "up":
-			l.typing = false
-			l.filter.Blur()
-			return nil, msg.String() == "enter"
-		case "esc":
-			l.typing = false
-			l.filter.Blur()
-			l.filter.SetValue("")
-			l.applyFilter()
-			return nil, true
-		}
-		var cmd tea.Cmd
-		l.filter, cmd = l.filter.Update(msg)
+// key hands a key to the list and does what is the same in the reader
+// and the library: filtering again, asking before a delete and deleting.
+// It returns what the parent is left to do (chosen, an action but delete,
+// closed) and a command.
+func (l *highlightList) key(msg tea.KeyPressMsg, status func(string)) (overlayResult, tea.Cmd) {
+	res := l.list.update(msg)
+	switch {
+	case res.outcome == overlayFiltered:
 		l.applyFilter()
-		return cmd, true
+	case res.outcome == overlayConfirm:
+		status("Press d again to delete this highlight and its note.")
+	case res.outcome == overlayAction && res.action == highlightDelete:
+		return overlayResult{}, l.remove(res.item, status)
 	}
-	last := max(len(l.shown)-1, 0)
-	switch msg.String() {
-	case "j", "down":
-		l.cursor = min(l.cursor+1, last)
-	case "k", "up":
-		l.cursor = max(l.cursor-1, 0)
-	case "g", "home":
-		l.cursor = 0
-	case "G", "end":
-		l.cursor = last
-	case "pgdown", "space", "f", "ctrl+d":
-		l.cursor = min(l.cursor+max(page, 1), last)
-	case "pgup", "b", "ctrl+u":
-		l.cursor = max(l.cursor-max(page, 1), 0)
-	case "/":
-		l.typing = true
-		return l.filter.Focus(), true
-	default:
-		return nil, false
-	}
-	l.confirm = ""
-	return nil, true
+	return res, nil
 }
 
-// remove deletes the highlight under the cursor on a second d.
-func (l *highlightList) remove(status func(string)) tea.Cmd {
-	store := l.store
-	h, ok := l.selected()
-	if !ok || store == nil {
+// remove deletes the highlight shown at i.
+func (l *highlightList) remove(i int, status func(string)) tea.Cmd {
+	h, ok := l.at(i)
+	if !ok || l.store == nil {
 		return nil
 	}
-	if l.confirm != h.ID {
-		l.confirm = h.ID
-		status("Press d again to delete this highlight and its note.")
-		return nil
-	}
-	l.confirm = ""
-	store.Delete(h.ID)
-	i := l.shown[l.cursor]
-	l.all = append(l.all[:i:i], l.all[i+1:]...)
+	l.store.Delete(h.ID)
+	k := l.shown[i]
+	l.all = append(l.all[:k:k], l.all[k+1:]...)
 	l.applyFilter()
 	status("Highlight deleted.")
-	return saveHighlights(store)
+	return saveHighlights(l.store)
 }
 
 // readerKey handles a key in the reader's list of the briefing's
 // highlights.
 func (l *highlightList) readerKey(r *reader, msg tea.KeyPressMsg) tea.Cmd {
 	h := r.hl
-	_, _, height := r.layout()
-	if cmd, ok := l.move(msg, max((height-3)/3, 1)); ok {
+	res, cmd := l.key(msg, func(s string) { r.status("%s", s) })
+	if cmd != nil {
+		h.refresh() // deleted
 		return cmd
 	}
-	switch msg.String() {
-	case "enter":
+	hl, ok := l.at(res.item)
+	switch {
+	case res.outcome == overlayClosed:
 		h.overlay = nil
-		if hl, ok := l.selected(); ok {
+	case !ok:
+	case res.outcome == overlayChosen:
+		h.overlay = nil
+		h.show(r, hl.ID)
+	case res.outcome == overlayAction && res.action == highlightNote:
+		h.overlay = nil
+		if hl.Lost == state.Found {
 			h.show(r, hl.ID)
 		}
-	case "a":
-		if hl, ok := l.selected(); ok {
-			h.overlay = nil
-			if hl.Lost == state.Found {
-				h.show(r, hl.ID)
-			}
-			return h.openNote(r, hl)
-		}
-	case "Y":
-		if hl, ok := l.selected(); ok {
-			return h.copy(r, hl)
-		}
-	case "d":
-		cmd := l.remove(func(s string) { r.status("%s", s) })
-		h.refresh()
-		return cmd
-	case "esc":
-		if l.filter.Value() != "" {
-			l.filter.SetValue("")
-			l.applyFilter()
-			return nil
-		}
-		h.overlay = nil
-	case "q", "H":
-		h.overlay = nil
+		return h.openNote(r, hl)
+	case res.outcome == overlayAction && res.action == highlightCopy:
+		return h.copy(r, hl)
 	}
 	return nil
 }
 
 // view draws the list in a box of width × height.
 func (l *highlightList) view(st *styles, width, height int) []string {
-	title := "Highlights in this briefing"
-	hints := "enter: go there · a: note · Y: copy with citation · d: delete · /: filter · esc: close"
-	if l.library {
-		title = "Highlights in the library, newest first"
-		hints = "enter: read it there · Y: copy with citation · d: delete · /: filter · esc: close"
-	}
-	count := fmt.Sprintf("  %d", len(l.all))
+	o := l.list
+	o.note = fmt.Sprintf("  %d", len(l.all))
 	if len(l.shown) != len(l.all) {
-		count = fmt.Sprintf("  %d of %d", len(l.shown), len(l.all))
+		o.note = fmt.Sprintf("  %d of %d", len(l.shown), len(l.all))
 	}
-	lines := []string{ansi.Truncate(" "+st.title.Render(title)+st.subtle.Render(count), width, "…"),
-		ansi.Truncate(" "+st.subtle.Render(hints), width, "…")}
-	if l.typing || l.filter.Value() != "" {
-		lines = append(lines, ansi.Truncate(" "+l.filter.View(), width, "…"))
-	} else {
-		lines = append(lines, "")
-	}
+	o.empty = ""
 	if len(l.all) == 0 {
-		lines = append(lines, " No highlights yet. In the reader, / finds a phrase and h highlights its sentence;",
-			" v marks any passage (j/k, w/b, )/( extend it, enter keeps it).")
-		return padLines(lines, height)
+		o.empty = "No highlights yet. In the reader, / finds a phrase and h highlights its sentence;\n" +
+			"v marks any passage (j/k, w/b, )/( extend it, enter keeps it)."
 	}
-	rows := max((height-len(lines))/3, 1)
-	if l.cursor < l.offset {
-		l.offset = l.cursor
-	}
-	if l.cursor >= l.offset+rows {
-		l.offset = l.cursor - rows + 1
-	}
-	for i := l.offset; i < len(l.shown) && i < l.offset+rows; i++ {
-		lines = append(lines, l.item(st, l.all[l.shown[i]], i == l.cursor, width)...)
-	}
-	return padLines(lines, height)
+	return o.view(st, width, height, func(i int, selected bool) []string {
+		return l.item(st, l.all[l.shown[i]], selected, width)
+	})
 }
 
 // item draws one highlight on three lines: the quote, where it is from,

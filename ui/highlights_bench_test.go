@@ -94,7 +94,7 @@ func BenchmarkLibraryHighlightsFilter(b *testing.B) {
 	l := newHighlightList(store, store.All(), true)
 	st := newStyles(true)
 	for b.Loop() {
-		l.filter.SetValue("ministry 99")
+		l.list.filter.input.SetValue("ministry 99")
 		l.applyFilter()
 		_ = l.view(st, 100, 30)
 	}

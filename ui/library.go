@@ -115,7 +115,7 @@ func (l *library) notify(text string) { l.message = text }
 
 // typing reports whether a text input has the keys.
 func (l *library) typing() bool {
-	return l.list.SettingFilter() || l.quotes != nil && l.quotes.typing
+	return l.list.SettingFilter() || l.quotes != nil && l.quotes.list.typing()
 }
 
 // setStyles draws the screen with new styles (once the terminal's
@@ -243,6 +243,8 @@ func (l *library) view() string {
 		body = strings.Join(l.help.view(l.width, max(l.height-2, 1), l.st), "\n")
 	case l.showing != nil:
 		body = strings.Join(l.showing.view(l, l.width, max(l.height-2, 1)), "\n")
+	case l.saved.helping():
+		body = strings.Join(l.saved.keys.view(l.st, l.width, max(l.height-2, 1), nil), "\n")
 	case l.quotes != nil:
 		body = strings.Join(l.quotes.view(l.st, l.width, max(l.height-2, 1)), "\n")
 	case l.loading:
@@ -250,8 +252,10 @@ func (l *library) view() string {
 	default:
 		body = l.list.View()
 	}
-	if saved := l.saved.lines(l, l.width, l.height); len(saved) > 0 && l.help == nil && l.showing == nil {
-		header += "\n" + strings.Join(saved, "\n")
+	if l.help == nil && l.showing == nil && !l.saved.helping() {
+		if saved := l.saved.lines(l, l.width, l.height); len(saved) > 0 {
+			header += "\n" + strings.Join(saved, "\n")
+		}
 	}
 	lines := strings.Split(header+"\n"+body, "\n")
 	lines = padLines(lines, max(l.height-1, 1))

@@ -22,15 +22,39 @@ import (
 // counts are made off the UI goroutine, a few searches at a time, so that
 // a thousand saved searches never hold up a key.
 
-// savedPane is the saved searches of the library screen.
+// savedPane is the saved searches of the library screen. Focused, it is
+// a listOverlay drawn as a pane under the title (inline), which keeps
+// every key; d asks for a second press before it deletes.
 type savedPane struct {
 	list    []state.SavedSearch
 	counts  map[string]savedCount // by name
 	focused bool
-	cursor  int
-	offset  int
-	confirm string // the name d was pressed on once
+	keys    *listOverlay // the cursor and keys of the focused pane
 }
+
+// savedDelete is the saved searches' own action: d deletes, pressed twice.
+const savedDelete = 0
+
+// overlay returns the pane's list, made on first use.
+func (p *savedPane) overlay() *listOverlay {
+	if p.keys == nil {
+		o := newListOverlay("Saved searches", "", "open the search", len(p.list), 0,
+			bind("d/delete", "delete the search (press twice)", "d", "delete"))
+		o.inline, o.stay, o.step, o.twice = true, true, 10, savedDelete
+		o.keys.Down = bind("j/↓/ctrl+n", "next", "j", "down", "ctrl+n")
+		o.keys.Up = bind("k/↑/ctrl+p", "previous", "k", "up", "ctrl+p")
+		o.keys.PageDown = bind("pgdn", "10 down", "pgdown")
+		o.keys.PageUp = bind("pgup", "10 up", "pgup")
+		o.keys.Choose = bind("enter/l/→", "open the search", "enter", "l", "right")
+		o.keys.Close = bind("esc/tab/shift+tab/q", "back to the briefings", "esc", "tab", "shift+tab", "q")
+		p.keys = o
+	}
+	return p.keys
+}
+
+// helping reports whether the pane's keys (?) are shown: they take the
+// body of the screen, not the pane.
+func (p *savedPane) helping() bool { return p.focused && p.keys != nil && p.keys.help != nil }
 
 // savedCount is what is known of a saved search's new sections.
 type savedCount struct {
@@ -129,7 +153,8 @@ func (l *library) listSaved(list []state.SavedSearch) []state.SavedSearch {
 	if p.counts == nil {
 		p.counts = map[string]savedCount{}
 	}
-	p.cursor = min(p.cursor, max(len(p.list)-1, 0))
+	p.overlay().setCount(len(p.list))
+	p.keys.forget()              // d again deletes what is under the cursor now
 	l.setSize(l.width, l.height) // the pane's height may change
 	return p.list
 }
@@ -256,24 +281,18 @@ func (p *savedPane) lines(l *library, width, screen int) []string {
 		line := " " + st.subtle.Render("Saved:") + " " + strings.Join(parts, "   ")
 		return []string{ansi.Truncate(line, max(width-ansi.StringWidth(more), 10), "…") + more}
 	}
-	rows := p.height(screen) - 1
-	p.cursor = min(max(p.cursor, 0), len(p.list)-1)
-	if p.cursor < p.offset {
-		p.offset = p.cursor
+	o := p.overlay()
+	o.setCount(len(p.list))
+	o.note = fmt.Sprintf(" (%d)", len(p.list))
+	o.hint = "· enter open · d delete · esc back to the briefings"
+	if i, ok := o.asking(); ok && i < len(p.list) {
+		o.hint = "· d again deletes “" + render.Plain(p.list[i].Name) + "” · any other key keeps it"
 	}
-	if p.cursor >= p.offset+rows {
-		p.offset = p.cursor - rows + 1
-	}
-	hint := "enter open · d delete · esc back to the briefings"
-	if p.confirm != "" {
-		hint = "d again deletes “" + render.Plain(p.confirm) + "” · any other key keeps it"
-	}
-	out := []string{" " + st.title.Render("Saved searches") + st.subtle.Render(fmt.Sprintf(" (%d) · ", len(p.list))+hint)}
-	for i := p.offset; i < len(p.list) && len(out) <= rows; i++ {
+	return o.view(st, width, p.height(screen), func(i int, selected bool) []string {
 		text, fresh := p.describe(p.list[i])
 		text = ansi.Truncate(text, max(width-4, 10), "…")
 		switch {
-		case i == p.cursor:
+		case selected:
 			text = st.selected.Render("▌ " + text)
 		case fresh:
 			text = "  " + st.accent.Render(text)
@@ -282,9 +301,8 @@ func (p *savedPane) lines(l *library, width, screen int) []string {
 		default:
 			text = "  " + text
 		}
-		out = append(out, text)
-	}
-	return out
+		return []string{text}
+	})
 }
 
 // savedKey handles the keys of the saved searches: tab gives them the
@@ -304,39 +322,18 @@ func (l *library) savedKey(msg tea.KeyPressMsg) (intent, bool) {
 	return nil, true
 }
 
-// key handles a key while the pane has the focus.
+// key handles a key while the pane has the focus: the list tells what
+// it did, and the pane asks the app to open or delete a search.
 func (p *savedPane) key(msg tea.KeyPressMsg, l *library) intent {
-	confirm := p.confirm
-	p.confirm = ""
-	switch msg.String() {
-	case "esc", "tab", "shift+tab", "q":
+	res := p.overlay().update(msg)
+	switch res.outcome {
+	case overlayClosed:
 		p.focused = false
 		l.setSize(l.width, l.height)
-	case "down", "j", "ctrl+n":
-		p.cursor = min(p.cursor+1, len(p.list)-1)
-	case "up", "k", "ctrl+p":
-		p.cursor = max(p.cursor-1, 0)
-	case "home", "g":
-		p.cursor = 0
-	case "end", "G":
-		p.cursor = len(p.list) - 1
-	case "pgdown":
-		p.cursor = min(p.cursor+10, len(p.list)-1)
-	case "pgup":
-		p.cursor = max(p.cursor-10, 0)
-	case "enter", "l", "right":
-		if p.cursor < len(p.list) {
-			return openSavedIntent{p.list[p.cursor].Name}
-		}
-	case "d", "delete":
-		if p.cursor < len(p.list) {
-			name := p.list[p.cursor].Name
-			if confirm == name {
-				return deleteSavedIntent{name}
-			} else {
-				p.confirm = name
-			}
-		}
+	case overlayChosen:
+		return openSavedIntent{p.list[res.item].Name}
+	case overlayAction:
+		return deleteSavedIntent{p.list[res.item].Name}
 	}
 	return nil
 }
