@@ -88,7 +88,7 @@ func (a *app) runTUIWith(cmd *cobra.Command, start tuiStart) error {
 		OpenSearch: func() (ui.SearchService, error) {
 			svc, err := a.openSearch(context.Background(), cmd, true)
 			if err != nil {
-				return nil, err
+				return nil, explain(err) // the app says it as the command line does
 			}
 			live.service(svc)
 			return svc, nil
