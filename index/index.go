@@ -49,6 +49,11 @@ type Options struct {
 	// Purpose says what this process is ("brief index --rebuild"), for
 	// the messages of other processes that find the index busy.
 	Purpose string
+	// SearchOnly opens the index to search it as it is (brief search
+	// --no-sync): without scorch's writer, which rewrites the index's
+	// state each time it opens it. Sync then brings nothing up to date; it
+	// still rebuilds a part found damaged, which is then open to write.
+	SearchOnly bool
 }
 
 // InUseError is returned by Open with Options.SharedOnly when another
@@ -116,6 +121,9 @@ type part struct {
 	// the first time (firstBuild) or rebuilds it.
 	build      *os.File
 	firstBuild bool
+	// searchOnly is set while idx is open only to search (SearchOnly):
+	// Sync leaves the part as it is.
+	searchOnly bool
 	// readOnly is set when the index folder cannot be written: the index
 	// is searched as it is, never synced.
 	readOnly bool

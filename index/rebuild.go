@@ -55,7 +55,7 @@ func (ix *Index) startRebuild(p *part) error {
 		}
 		return ix.inMemory(p, fmt.Sprintf("cannot rebuild the index of %s (%s)", p.root.Path, firstLine(err)))
 	}
-	p.idx, p.mode, p.work, p.rebuild = idx, modeCopy, work, true
+	p.idx, p.mode, p.work, p.rebuild, p.searchOnly = idx, modeCopy, work, true, false
 	return nil
 }
 
@@ -99,7 +99,7 @@ func (ix *Index) finishRebuild(p *part) error {
 	if err != nil {
 		return fmt.Errorf("open the rebuilt index: %w", err)
 	}
-	p.idx, p.mode, p.work = idx, modeDisk, ""
+	p.idx, p.mode, p.work, p.searchOnly = idx, modeDisk, "", false
 	ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
 	ix.notice("rebuilt the index of %s", p.root.Path)
 	return nil
@@ -112,7 +112,7 @@ func (ix *Index) reopenWork(p *part, old bleve.Index, cause error) error {
 	if err != nil {
 		return errors.Join(cause, err)
 	}
-	p.idx = idx
+	p.idx, p.searchOnly = idx, false
 	ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
 	ix.notice("rebuilt the index of %s, but could not store it (%s); it is kept until brief exits", p.root.Path, firstLine(cause))
 	return nil

@@ -98,14 +98,14 @@ func (ix *Index) openPart(root briefings.Root) (*part, error) {
 		// rather than wait out bolt's timeout twice.
 		err = bolterrors.ErrTimeout
 	} else {
-		idx, err = openIndex(p.dir, root, p.readOnly)
+		idx, err = openIndex(p.dir, root, p.readOnly || ix.opts.SearchOnly)
 	}
 	if errors.Is(err, bolterrors.ErrTimeout) && ix.waitForBuilder(p) {
-		idx, err = openIndex(p.dir, root, p.readOnly) // the builder is done
+		idx, err = openIndex(p.dir, root, p.readOnly || ix.opts.SearchOnly) // the builder is done
 	}
 	switch {
 	case err == nil:
-		p.idx, p.mode = idx, modeDisk
+		p.idx, p.mode, p.searchOnly = idx, modeDisk, ix.opts.SearchOnly
 		if p.readOnly {
 			ix.notice("the index of %s is in a folder brief cannot write (%s); searching it as it is", root.Path, ix.base)
 		}
@@ -328,6 +328,6 @@ func (ix *Index) useMemory(p *part) error {
 		_ = idx.Close()
 		return fmt.Errorf("create an in-memory index for %s: %w", p.root.Path, err)
 	}
-	p.idx, p.mode, p.readOnly = idx, modeMemory, false
+	p.idx, p.mode, p.readOnly, p.searchOnly = idx, modeMemory, false, false
 	return nil
 }

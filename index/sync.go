@@ -122,7 +122,7 @@ func (ix *Index) sync(ctx context.Context, progress func(Progress), rebuild bool
 	var plans []*plan
 	total := 0
 	for _, p := range ix.parts {
-		if p.idx == nil || p.readOnly {
+		if p.idx == nil || p.readOnly || p.searchOnly {
 			continue // busy, or searched as it is
 		}
 		pl, problems, files, err := ix.plan(p, start)

@@ -41,6 +41,13 @@ func (a *app) indexRoots() ([]briefings.Root, error) {
 // keeps its index up to date in the background (the app). The caller
 // closes it.
 func (a *app) openSearch(ctx context.Context, cmd *cobra.Command, live bool) (*search.Service, error) {
+	return a.openSearchFor(ctx, cmd, live, false)
+}
+
+// openSearchFor is openSearch; searchOnly opens the index only to search
+// it as it is (--no-sync), which spares it the write scorch makes on
+// opening an index to write.
+func (a *app) openSearchFor(ctx context.Context, cmd *cobra.Command, live, searchOnly bool) (*search.Service, error) {
 	purpose := cmd.CommandPath()
 	if live {
 		purpose = "brief (the reader)"
@@ -55,7 +62,7 @@ func (a *app) openSearch(ctx context.Context, cmd *cobra.Command, live bool) (*s
 	}
 	return search.Open(ctx, search.Options{
 		Roots:      roots,
-		Index:      index.Options{Dir: a.settings.indexDir.value, LoadOptions: opts, Purpose: purpose},
+		Index:      index.Options{Dir: a.settings.indexDir.value, LoadOptions: opts, Purpose: purpose, SearchOnly: searchOnly},
 		Live:       live,
 		Highlights: a.highlightSource(),
 	})

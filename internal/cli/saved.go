@@ -244,7 +244,7 @@ func (a *app) listSavedSearches(cmd *cobra.Command, f searchFlags) error {
 	defer stop()
 	var counts []search.NewCount
 	if len(list) > 0 {
-		svc, err := a.openSearch(ctx, cmd, false)
+		svc, err := a.openSearchFor(ctx, cmd, false, f.noSync)
 		if err != nil {
 			return err
 		}

@@ -123,7 +123,7 @@ func (a *app) runSearch(cmd *cobra.Command, query string, f searchFlags) error {
 	}
 	ctx, exitCode, stop := signalContext()
 	defer stop()
-	svc, err := a.openSearch(ctx, cmd, false)
+	svc, err := a.openSearchFor(ctx, cmd, false, f.noSync)
 	if err != nil {
 		if ctx.Err() != nil {
 			return &exitError{code: exitCode(), err: errors.New("interrupted")}
