@@ -324,6 +324,10 @@ func (ix *Index) apply(ctx context.Context, pl *plan, stats *SyncStats, tracker 
 		wg.Go(func() {
 			for item := range jobs {
 				results <- readItem(pl.p.idx, item, loadOpts)
+				// Let a waiting goroutine run between files: beside the
+				// app, that is the UI's, which would otherwise wait for
+				// the scheduler to preempt a reader (10 ms or more).
+				runtime.Gosched()
 			}
 		})
 	}
