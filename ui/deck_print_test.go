@@ -18,24 +18,6 @@ func slideWords(s export.Slide) []string {
 	return fidelity.Words(text)
 }
 
-// missingWords returns the words of want that got lacks, as multisets,
-// ignoring case.
-func missingWords(want, got []string) []string {
-	have := map[string]int{}
-	for _, w := range got {
-		have[strings.ToLower(w)]++
-	}
-	var lost []string
-	for _, w := range want {
-		if have[strings.ToLower(w)] > 0 {
-			have[strings.ToLower(w)]--
-		} else {
-			lost = append(lost, w)
-		}
-	}
-	return lost
-}
-
 // checkSlidesPDF makes the PDF of a deck and checks it with poppler: one
 // page per slide, each with the words of its slide.
 func checkSlidesPDF(t *testing.T, name string, deck export.SlideDeck) {
@@ -49,7 +31,7 @@ func checkSlidesPDF(t *testing.T, name string, deck export.SlideDeck) {
 		t.Fatalf("%s: %d slides, %d PDF pages (report says %d)", name, len(deck.Slides), len(pages), report.Pages)
 	}
 	for i, s := range deck.Slides {
-		if lost := missingWords(slideWords(s), fidelity.Words(pages[i])); len(lost) > 0 {
+		if lost := fidelity.Missing(slideWords(s), fidelity.Words(pages[i])); len(lost) > 0 {
 			t.Errorf("%s: page %d (%s) lacks %d words of its slide, such as %q", name, i+1, s.Heading, len(lost), lost[:min(len(lost), 8)])
 		}
 	}

@@ -209,7 +209,7 @@ func (m *Model) openSaved(name string) tea.Cmd {
 	fresh := m.lib.openedSaved(sv.Name)
 	store.MarkSeen(sv.Name, m.opts.Now())
 	// With something new, that is what it shows first.
-	return tea.Batch(m.openSearch(), m.search.openSaved(sv.Name, sv.Query, screenSort(sv.Sort), sv.Seen, fresh), m.saveSoon())
+	return tea.Batch(m.openSearch(), m.search.openSaved(sv.Name, sv.Query, search.IndexSort(sv.Sort), sv.Seen, fresh), m.saveSoon())
 }
 
 // deleteSaved deletes a saved search.

@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/briefreader/brief/index"
 	"github.com/briefreader/brief/internal/hitexport"
+	"github.com/briefreader/brief/internal/search"
 	"github.com/briefreader/brief/internal/state"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -140,7 +141,7 @@ func (s *searcher) saveAs(name string) tea.Cmd {
 		return nil
 	}
 	query := s.input.Value()
-	if _, err := s.store.SaveSearch(name, query, savedSort(s.sort)); err != nil {
+	if _, err := s.store.SaveSearch(name, query, search.SavedSort(s.sort)); err != nil {
 		p.msg = firstLine(err.Error())
 		return nil
 	}
@@ -156,28 +157,6 @@ func (s *searcher) saveAs(name string) tea.Cmd {
 		}
 		return nil
 	}
-}
-
-// savedSort is the order a saved search keeps for the screen's order.
-func savedSort(order string) string {
-	switch order {
-	case index.SortNewest:
-		return state.SortNewest
-	case index.SortOldest:
-		return state.SortOldest
-	}
-	return state.SortRelevance
-}
-
-// screenSort is the screen's order for a saved search's.
-func screenSort(saved string) string {
-	switch saved {
-	case state.SortNewest:
-		return index.SortNewest
-	case state.SortOldest:
-		return index.SortOldest
-	}
-	return index.SortRelevance
 }
 
 // exportTo writes the hits of the search shown, up to exportMax, to a

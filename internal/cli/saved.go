@@ -141,7 +141,7 @@ func (a *app) saveSearch(name, query, sort string) error {
 	if err != nil {
 		return err
 	}
-	replaced, err := store.SaveSearch(name, query, savedSort(order))
+	replaced, err := store.SaveSearch(name, query, search.SavedSort(order))
 	if err != nil {
 		return fmt.Errorf("save the search: %w", err)
 	}
@@ -158,17 +158,6 @@ func (a *app) saveSearch(name, query, sort string) error {
 	}
 	fmt.Fprintf(a.streams.Err, "brief: %s the search “%s”\n", what, cleanMessage(name))
 	return nil
-}
-
-// savedSort is the order a saved search keeps for an index order.
-func savedSort(order string) string {
-	switch order {
-	case index.SortNewest:
-		return state.SortNewest
-	case index.SortOldest:
-		return state.SortOldest
-	}
-	return state.SortRelevance
 }
 
 // findSaved returns the saved search of a name, or an error that lists

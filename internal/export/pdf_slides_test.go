@@ -36,7 +36,7 @@ func TestSlidesPDFNeverCuts(t *testing.T) {
 		got = append(got, fidelity.Words(p)...)
 	}
 	want := fidelity.Words(strings.Repeat(strings.Repeat("segment ", 40)+"end ", 20))
-	if lost := missingWords(want, got); len(lost) > 0 {
+	if lost := fidelity.Missing(want, got); len(lost) > 0 {
 		t.Errorf("%d words cut off, such as %q", len(lost), lost[:min(5, len(lost))])
 	}
 	if !strings.Contains(pages[1], "Wide (cont.)") || !strings.Contains(pages[len(pages)-1], "one line") {

@@ -13,24 +13,6 @@ import (
 	"github.com/briefreader/brief/internal/fidelity"
 )
 
-// missingWords returns the words of want that got lacks, as multisets,
-// ignoring case.
-func missingWords(want, got []string) []string {
-	have := map[string]int{}
-	for _, w := range got {
-		have[strings.ToLower(w)]++
-	}
-	var lost []string
-	for _, w := range want {
-		if have[strings.ToLower(w)] > 0 {
-			have[strings.ToLower(w)]--
-		} else {
-			lost = append(lost, w)
-		}
-	}
-	return lost
-}
-
 // TestHandoutPDF: a PDF handout of the samples and of Rust book chapters
 // opens in poppler and has every word of the plain-text handout.
 func TestHandoutPDF(t *testing.T) {
@@ -63,7 +45,7 @@ func TestHandoutPDF(t *testing.T) {
 			t.Errorf("%s: poppler reads %d pages, brief wrote %d", b.RelPath, len(pages), report.Pages)
 		}
 		text, _ := Text(b, nil, Options{Width: 1000})
-		if lost := missingWords(fidelity.Words(string(text)), fidelity.Words(strings.Join(pages, "\n"))); len(lost) > 0 {
+		if lost := fidelity.Missing(fidelity.Words(string(text)), fidelity.Words(strings.Join(pages, "\n"))); len(lost) > 0 {
 			t.Errorf("%s: the PDF lacks %d words of the text handout, such as %q", b.RelPath, len(lost), lost[:min(8, len(lost))])
 		}
 		if len(report.Missing) > 0 {

@@ -94,6 +94,24 @@ func Words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
 }
 
+// Missing returns the words of want that got lacks, counted as multisets
+// and ignoring case.
+func Missing(want, got []string) []string {
+	have := map[string]int{}
+	for _, w := range got {
+		have[strings.ToLower(w)]++
+	}
+	var lost []string
+	for _, w := range want {
+		if have[strings.ToLower(w)] > 0 {
+			have[strings.ToLower(w)]--
+		} else {
+			lost = append(lost, w)
+		}
+	}
+	return lost
+}
+
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r)
 }

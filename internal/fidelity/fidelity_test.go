@@ -36,3 +36,10 @@ func TestMeasure(t *testing.T) {
 		t.Errorf("run-together text measured %+v", c)
 	}
 }
+
+func TestMissing(t *testing.T) {
+	got := Missing([]string{"The", "cat", "the", "mat"}, []string{"the", "CAT"})
+	if strings.Join(got, " ") != "the mat" {
+		t.Errorf("missing %q, want the second \"the\" and \"mat\"", got)
+	}
+}

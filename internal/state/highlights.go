@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"crypto/rand"
 	"encoding/hex"
-	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -105,16 +104,9 @@ type HighlightStore struct {
 // over; a file written by a newer brief is read as far as understood and
 // never overwritten.
 func OpenHighlights(dir string) (*HighlightStore, []string, error) {
-	if dir == "" {
-		d, err := DefaultDir()
-		if err != nil {
-			return nil, nil, fmt.Errorf("highlights will not be kept: %w", err)
-		}
-		dir = d
-	}
-	abs, err := filepath.Abs(dir)
+	abs, err := folder(dir, "highlights")
 	if err != nil {
-		return nil, nil, fmt.Errorf("open state folder %s: %w", dir, err)
+		return nil, nil, err
 	}
 	s := &HighlightStore{dir: abs, byID: map[string]Highlight{}}
 	doc, warn, unsaved := loadForOpen[highlightsDoc](abs, highlightsFile, whatHighlights)

@@ -78,6 +78,23 @@ func DefaultDir() (string, error) {
 	return filepath.Join(base, "brief"), nil
 }
 
+// folder is the absolute path of the state folder dir ("" means
+// DefaultDir()); what names what will not be kept without one.
+func folder(dir, what string) (string, error) {
+	if dir == "" {
+		d, err := DefaultDir()
+		if err != nil {
+			return "", fmt.Errorf("%s will not be kept: %w", what, err)
+		}
+		dir = d
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", fmt.Errorf("open state folder %s: %w", dir, err)
+	}
+	return abs, nil
+}
+
 // Open loads the state kept in dir ("" means DefaultDir()). The folder need
 // not exist; it is created by the first Save. Problems with the files (damaged,
 // unreadable, written by a newer brief) do not fail Open: they come back as
@@ -86,16 +103,9 @@ func DefaultDir() (string, error) {
 // own (state.json.corrupt-20261201-103000), and what can still be read from
 // it is written back in its place.
 func Open(dir string) (*Store, []string, error) {
-	if dir == "" {
-		d, err := DefaultDir()
-		if err != nil {
-			return nil, nil, fmt.Errorf("reading positions, bookmarks and search history will not be kept: %w", err)
-		}
-		dir = d
-	}
-	abs, err := filepath.Abs(dir)
+	abs, err := folder(dir, "reading positions, bookmarks and search history")
 	if err != nil {
-		return nil, nil, fmt.Errorf("open state folder %s: %w", dir, err)
+		return nil, nil, err
 	}
 	s := &Store{dir: abs, briefings: map[string]briefingDoc{}, saved: map[string]savedEntry{}}
 	var warnings []string
