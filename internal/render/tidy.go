@@ -9,11 +9,34 @@ import (
 )
 
 // tidy post-processes glamour's lines: it drops the styling that encloses
-// no text (glamour emits dozens of empty "set, reset" pairs per line) and
-// gives wrapped list items a hanging indent.
+// no text (glamour emits dozens of empty "set, reset" pairs per line),
+// gives wrapped list items a hanging indent and wraps again any line
+// glamour left wider than width.
 func tidy(lines []string, width int) []string {
 	lines = hangListItems(lines, width)
+	lines = fitWidth(lines, width)
 	return compactAll(lines)
+}
+
+// fitWidth wraps every line wider than width at its own indentation.
+// glamour's word wrap lets a line run over by a column or two when spaces
+// stand in a row before the last word ("long-word  +"), and a rendered
+// line must never be wider than the screen it was made for.
+func fitWidth(lines []string, width int) []string {
+	for i := 0; i < len(lines); i++ {
+		if ansi.StringWidth(lines[i]) <= width {
+			continue
+		}
+		indent := min(leadingSpaces(ansi.Strip(lines[i])), width/2)
+		body := strings.TrimRight(ansi.TruncateLeft(lines[i], indent, ""), " ")
+		wrapped := carryStyles(strings.Split(ansi.Wrap(body, width-indent, ""), "\n"))
+		for j, w := range wrapped {
+			wrapped[j] = strings.Repeat(" ", indent) + w
+		}
+		lines = slices.Replace(lines, i, i+1, wrapped...)
+		i += len(wrapped) - 1
+	}
+	return lines
 }
 
 // compactAll compacts the styling of every line (see compactSGR).
@@ -82,8 +105,10 @@ func isReset(seq string) bool {
 
 // listMarker matches the start of a list item in glamour's plain output:
 // indentation, then a bullet ("- " in the ASCII style), a number or a task
-// box.
-var listMarker = regexp.MustCompile(`^( *)(• |- |\d+\. |\[[ ✓x]\] )`)
+// box, followed by a space or by the end of the line (glamour puts an
+// item's first word on the next line when it does not fit after the
+// bullet).
+var listMarker = regexp.MustCompile(`^( *)(•|-|\d+\.|\[[ ✓x]\])( |$)`)
 
 // hangListItems re-wraps list items whose text glamour wrapped back to the
 // bullet's column, so that continuation lines align with the item's text.
@@ -97,7 +122,7 @@ func hangListItems(lines []string, width int) []string {
 			continue
 		}
 		indent := len(m[1])
-		hang := indent + ansi.StringWidth(m[2])
+		hang := indent + ansi.StringWidth(m[2]) + 1
 		j := i + 1
 		for ; j < len(lines); j++ {
 			next := ansi.Strip(lines[j])
@@ -109,12 +134,17 @@ func hangListItems(lines []string, width int) []string {
 			out = append(out, lines[i])
 			continue
 		}
-		parts := []string{ansi.TruncateLeft(lines[i], hang, "")}
+		var parts []string
+		if first := ansi.TruncateLeft(lines[i], hang, ""); ansi.StringWidth(first) > 0 {
+			parts = append(parts, first)
+		}
 		for _, cont := range lines[i+1 : j] {
 			parts = append(parts, ansi.TruncateLeft(cont, indent, ""))
 		}
 		wrapped := carryStyles(strings.Split(ansi.Wrap(strings.Join(parts, " "), width-hang, ""), "\n"))
-		out = append(out, ansi.Truncate(lines[i], hang, "")+wrapped[0])
+		bullet := ansi.Truncate(lines[i], hang, "")
+		bullet += strings.Repeat(" ", hang-ansi.StringWidth(bullet))
+		out = append(out, bullet+wrapped[0])
 		for _, w := range wrapped[1:] {
 			out = append(out, strings.Repeat(" ", hang)+w)
 		}

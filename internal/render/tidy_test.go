@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -84,5 +85,42 @@ func TestCarryStyles(t *testing.T) {
 		if got[i] != want[i] {
 			t.Errorf("line %d = %q, want %q", i, got[i], want[i])
 		}
+	}
+}
+
+// TestAnItemWhoseFirstWordDoesNotFitStaysOnItsBullet: glamour puts such an
+// item's text on the line after a lone bullet, and its word wrap let "word
+// +" run a column past the width (found by FuzzRender).
+func TestAnItemWhoseFirstWordDoesNotFitStaysOnItsBullet(t *testing.T) {
+	const width = 60
+	long := strings.Repeat("0", 56)
+	for _, style := range []string{StyleASCII, StyleDark} {
+		r, err := New(style, width)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, md := range []string{"- " + long + "  +\n", "-   " + long + " +\n"} {
+			lines := r.Markdown(md, 1, nil)
+			var plain []string
+			for _, line := range lines {
+				if w := ansi.StringWidth(line); w > width {
+					t.Errorf("%s, %q: line of %d columns at width %d", style, md, w, width)
+				}
+				plain = append(plain, strings.TrimRight(ansi.Strip(line), " "))
+			}
+			bullet := map[string]string{StyleASCII: "-", StyleDark: "•"}[style]
+			want := []string{"  " + bullet + " " + long, "    +"}
+			if !slices.Equal(plain, want) {
+				t.Errorf("%s, %q:\n got %q\nwant %q", style, md, plain, want)
+			}
+		}
+	}
+}
+
+func TestFitWidthWrapsAtTheLinesIndent(t *testing.T) {
+	got := fitWidth([]string{"ok", "    \x1b[1mone two three\x1b[m"}, 12)
+	want := []string{"ok", "    \x1b[1mone two\x1b[m", "    \x1b[1mthree\x1b[m"}
+	if !slices.Equal(got, want) {
+		t.Errorf("fitWidth = %q, want %q", got, want)
 	}
 }
