@@ -7,9 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/briefreader/brief/internal/regular"
 )
@@ -79,41 +81,40 @@ func scanDir(root Root) ([]File, []Problem) {
 	if err != nil {
 		return nil, []Problem{{Path: root.Path, Err: describe(err), Skipped: true}}
 	}
-	entries, err := os.ReadDir(root.Path)
+	dir, entries, err := readDir(root.Path)
 	if err != nil {
 		return nil, []Problem{{Path: root.Path, Err: describe(err), Skipped: true}}
 	}
+	defer dir.Close()
 	// The folders under the root are walked in parallel (a stat per file
 	// is most of the time on a big library), then the results are joined
 	// in the order a single walk would give.
-	type part struct {
-		files    []File
-		problems []Problem
-	}
-	parts := make([]part, len(entries))
+	parts := make([]*scanner, len(entries))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, e := range entries {
-		path := filepath.Join(root.Path, e.Name())
 		s := &scanner{root: root, realRoot: realRoot}
+		parts[i] = s
+		path := filepath.Join(root.Path, e.Name())
 		if !e.IsDir() {
-			_ = s.visit(path, e, nil)
-			parts[i] = part{s.files, s.problems}
+			s.file(dir, path, e)
+			continue
+		}
+		if skipFolder(e.Name()) {
 			continue
 		}
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			_ = filepath.WalkDir(path, s.visit)
-			parts[i] = part{s.files, s.problems}
+			s.walk(path)
 		})
 	}
 	wg.Wait()
 	var files []File
 	var problems []Problem
-	for _, p := range parts {
-		files = append(files, p.files...)
-		problems = append(problems, p.problems...)
+	for _, s := range parts {
+		files = append(files, s.files...)
+		problems = append(problems, s.problems...)
 	}
 	return files, problems
 }
@@ -126,50 +127,84 @@ type scanner struct {
 	problems []Problem
 }
 
-// visit is the filepath.WalkDir callback: it skips hidden folders and
-// node_modules, refuses symbolic links leading outside the root, and keeps
-// regular files with a briefing extension.
-func (s *scanner) visit(path string, d fs.DirEntry, err error) error {
+// readDir opens a folder and lists it in name order. The folder stays open
+// so that its files can be looked at relative to it (see statAt), without
+// the system resolving the whole path again for each.
+func readDir(path string) (*os.File, []fs.DirEntry, error) {
+	dir, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	entries, err := dir.ReadDir(-1)
+	if err != nil {
+		dir.Close()
+		return nil, nil, err
+	}
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return dir, entries, nil
+}
+
+// skipFolder reports whether a folder is left out of a library: hidden
+// folders and node_modules.
+func skipFolder(name string) bool {
+	return strings.HasPrefix(name, ".") || name == "node_modules"
+}
+
+// walk collects the briefing files under the folder at path, depth first
+// in name order, as filepath.WalkDir would.
+func (s *scanner) walk(path string) {
+	dir, entries, err := readDir(path)
 	if err != nil {
 		s.problems = append(s.problems, Problem{Path: path, Err: describe(err), Skipped: true})
-		if d != nil && d.IsDir() {
-			return fs.SkipDir
+		return
+	}
+	defer dir.Close()
+	for _, e := range entries {
+		child := filepath.Join(path, e.Name())
+		switch {
+		case !e.IsDir():
+			s.file(dir, child, e)
+		case !skipFolder(e.Name()):
+			s.walk(child)
 		}
-		return nil
 	}
-	name := d.Name()
-	if d.IsDir() {
-		if strings.HasPrefix(name, ".") || name == "node_modules" {
-			return fs.SkipDir
-		}
-		return nil
+}
+
+// file keeps the entry e of the open folder dir, at path, if it is a
+// regular file with a briefing extension. A symbolic link is followed
+// only when it leads to a file inside the root.
+func (s *scanner) file(dir *os.File, path string, e fs.DirEntry) {
+	if !IsBriefingName(e.Name()) {
+		return
 	}
-	if !IsBriefingName(name) {
-		return nil
-	}
-	var info fs.FileInfo
-	if d.Type()&fs.ModeSymlink != 0 {
+	var st fileStat
+	var err error
+	if e.Type()&fs.ModeSymlink != 0 {
 		// Stat first: a loop or a dangling link says so, not "outside".
+		var info fs.FileInfo
 		info, err = os.Stat(path)
 		if err == nil && !linkStaysInside(path, s.realRoot) {
 			s.problems = append(s.problems, Problem{Path: path,
 				Err: errors.New("skipped: it is a symbolic link to a file outside the library folder"), Skipped: true})
-			return nil
+			return
+		}
+		if err == nil {
+			st = statOf(info)
 		}
 	} else {
-		info, err = d.Info()
+		st, err = statAt(dir, e.Name(), path)
 	}
 	if err != nil {
 		s.problems = append(s.problems, Problem{Path: path, Err: describeAt(path, err), Skipped: true})
-		return nil
+		return
 	}
-	if !info.Mode().IsRegular() {
-		return nil // a FIFO, socket or device in a folder is no briefing: skipped
+	if !st.regular {
+		return // a FIFO, socket or device in a folder is no briefing: skipped
 	}
 	rel, _ := filepath.Rel(s.root.Path, path)
-	s.files = append(s.files, fileOf(path, CleanName(filepath.ToSlash(rel)), info))
-	s.files[len(s.files)-1].Root = s.root
-	return nil
+	f := st.file(path, CleanName(filepath.ToSlash(rel)))
+	f.Root = s.root
+	s.files = append(s.files, f)
 }
 
 // StatFile returns the File for a briefing named by path (a command-line
@@ -188,12 +223,24 @@ func StatFile(path string) (File, error) {
 	if err := regular.Check(abs, info); err != nil {
 		return File{}, describe(err)
 	}
-	return fileOf(abs, CleanName(filepath.Base(abs)), info), nil
+	return statOf(info).file(abs, CleanName(filepath.Base(abs))), nil
 }
 
-// fileOf describes a file found at path from its information.
-func fileOf(path, rel string, info fs.FileInfo) File {
-	return File{Path: path, RelPath: rel, Size: info.Size(), ModTime: info.ModTime(), ChangeTime: changeTime(info)}
+// fileStat is what a library needs to know of a file without reading it.
+type fileStat struct {
+	size        int64
+	mod, change time.Time
+	regular     bool
+}
+
+// statOf takes a fileStat from a file's information.
+func statOf(info fs.FileInfo) fileStat {
+	return fileStat{size: info.Size(), mod: info.ModTime(), change: changeTime(info), regular: info.Mode().IsRegular()}
+}
+
+// file describes the file at path, shown as rel.
+func (st fileStat) file(path, rel string) File {
+	return File{Path: path, RelPath: rel, Size: st.size, ModTime: st.mod, ChangeTime: st.change}
 }
 
 // linkStaysInside reports whether the symbolic link at path resolves to a

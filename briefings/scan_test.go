@@ -1,0 +1,79 @@
+package briefings
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestScanAgreesWithWalkDirAndLstat: the walk that looks at files relative
+// to their open folder finds the files filepath.WalkDir finds, in its
+// order, with the size and times os.Lstat gives (a cache compares them
+// with what it recorded, so they must not differ by a nanosecond).
+func TestScanAgreesWithWalkDirAndLstat(t *testing.T) {
+	root := t.TempDir()
+	for i, rel := range []string{
+		"a.md", "a/b.md", "a/z/deep/er/c.txt", "a-b.md", "B.markdown", "a/.git/x.md",
+		"q/node_modules/m.md", "q/r.MD", "q/notes.pdf", "top/.hidden/h.md", "zz.md",
+	} {
+		writeFile(t, filepath.Join(root, rel), strings.Repeat("x", i+1))
+	}
+	var want []File
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && path != root && skipFolder(d.Name()) {
+			return fs.SkipDir
+		}
+		if d.IsDir() || !IsBriefingName(d.Name()) {
+			return nil
+		}
+		info, err := os.Lstat(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		want = append(want, statOf(info).file(path, filepath.ToSlash(rel)))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, problems := Scan([]Root{{Path: root, Dir: true}})
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	if len(got) != len(want) || len(got) != 7 {
+		t.Fatalf("found %d files, WalkDir %d (want 7)", len(got), len(want))
+	}
+	for i := range want {
+		g, w := got[i], want[i]
+		if g.Path != w.Path || g.RelPath != w.RelPath || g.Size != w.Size ||
+			!g.ModTime.Equal(w.ModTime) || !g.ChangeTime.Equal(w.ChangeTime) {
+			t.Errorf("file %d:\n got %+v\nwant %+v", i, g, w)
+		}
+	}
+}
+
+func TestAnUnreadableFolderIsAProblemAndTheRestLoads(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root can read any folder")
+	}
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "ok", "a.md"), "# A\n")
+	writeFile(t, filepath.Join(root, "shut", "b.md"), "# B\n")
+	if err := os.Chmod(filepath.Join(root, "shut"), 0); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = os.Chmod(filepath.Join(root, "shut"), 0o755) })
+	files, problems := Scan([]Root{{Path: root, Dir: true}})
+	if len(files) != 1 || files[0].RelPath != "ok/a.md" {
+		t.Errorf("files %+v", files)
+	}
+	if len(problems) != 1 || !strings.Contains(problems[0].Err.Error(), "permission denied") {
+		t.Errorf("problems %v", problems)
+	}
+}
