@@ -21,7 +21,7 @@ func (ix *Index) usePrivateCopy(p *part, builder string) error {
 	err := copyIndex(p.dir, work)
 	var idx = p.idx
 	if err == nil {
-		if idx, err = openIndex(work, p.root, ix.opts.SearchOnly); err == nil {
+		if idx, err = openIndex(work, p.root, ix.searchesOnly()); err == nil {
 			shareVerified(work, p.dir)
 		}
 	}
@@ -42,7 +42,7 @@ func (ix *Index) usePrivateCopy(p *part, builder string) error {
 		}
 	}
 	ix.notice("the index of %s is in use by another brief; searching a private copy", p.root.Path)
-	p.idx, p.mode, p.work, p.searchOnly = idx, modeCopy, work, ix.opts.SearchOnly
+	p.idx, p.mode, p.work, p.searchOnly = idx, modeCopy, work, ix.searchesOnly()
 	return nil
 }
 

@@ -54,6 +54,10 @@ type Options struct {
 	// state each time it opens it. Sync then brings nothing up to date; it
 	// still rebuilds a part found damaged, which is then open to write.
 	SearchOnly bool
+	// WriteWhenChanged opens the index as SearchOnly does; Sync looks at
+	// the files and opens it to write only when one changed. A search
+	// that finds nothing changed (most of them) never pays for the writer.
+	WriteWhenChanged bool
 }
 
 // InUseError is returned by Open with Options.SharedOnly when another

@@ -13,13 +13,42 @@ import (
 // openSearchOnly opens the index of lib in cache to search it as it is.
 func openSearchOnly(t *testing.T, lib, cache string) *Index {
 	t.Helper()
+	return openWith(t, lib, Options{Dir: cache, Log: io.Discard, SearchOnly: true})
+}
+
+// openWith opens the index of lib with opts.
+func openWith(t *testing.T, lib string, opts Options) *Index {
+	t.Helper()
 	roots, _ := briefings.ResolveRoots([]string{lib})
-	ix, err := Open(roots, Options{Dir: cache, Log: io.Discard, SearchOnly: true})
+	ix, err := Open(roots, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = ix.Close() })
 	return ix
+}
+
+// builtIndex builds the index of lib in cache, closes it, and returns the
+// path of scorch's state file.
+func builtRootBolt(t *testing.T, lib, cache string) string {
+	t.Helper()
+	built := openDir(t, lib, cache)
+	mustSync(t, built)
+	_ = built.Close()
+	bolts, _ := filepath.Glob(filepath.Join(cache, "v*", "store", "root.bolt"))
+	if len(bolts) != 1 {
+		t.Fatalf("root.bolt: %q", bolts)
+	}
+	return bolts[0]
+}
+
+func readBytes(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // An index opened to search only is searched as it is and never written:
@@ -28,17 +57,8 @@ func openSearchOnly(t *testing.T, lib, cache string) *Index {
 func TestSearchOnlyWritesNothing(t *testing.T) {
 	lib, cache := t.TempDir(), t.TempDir()
 	writeFiles(t, lib, manyFiles(4))
-	built := openDir(t, lib, cache)
-	mustSync(t, built)
-	_ = built.Close()
-	bolts, _ := filepath.Glob(filepath.Join(cache, "v*", "store", "root.bolt"))
-	if len(bolts) != 1 {
-		t.Fatalf("root.bolt: %q", bolts)
-	}
-	before, err := os.ReadFile(bolts[0])
-	if err != nil {
-		t.Fatal(err)
-	}
+	bolt := builtRootBolt(t, lib, cache)
+	before := readBytes(t, bolt)
 
 	ix := openSearchOnly(t, lib, cache)
 	checkHits(t, ix, "n2xs1", "2/n2x.md#section-1")
@@ -48,11 +68,7 @@ func TestSearchOnlyWritesNothing(t *testing.T) {
 	if err := ix.Close(); err != nil {
 		t.Fatal(err)
 	}
-	after, err := os.ReadFile(bolts[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(before, after) {
+	if !bytes.Equal(before, readBytes(t, bolt)) {
 		t.Error("searching the index changed root.bolt")
 	}
 
@@ -75,4 +91,48 @@ func TestSearchOnlyStillRebuildsADamagedIndex(t *testing.T) {
 	ix := openSearchOnly(t, lib, cache)
 	mustSync(t, ix)
 	checkHits(t, ix, "n2xs1", "2/n2x.md#section-1")
+}
+
+// A sync of an index opened with WriteWhenChanged writes nothing when no
+// file changed, and takes a new, an edited and a deleted file in when
+// they did, searching the written index from then on.
+func TestWriteWhenChangedOpensTheWriterOnlyForAChange(t *testing.T) {
+	lib, cache := t.TempDir(), t.TempDir()
+	writeFiles(t, lib, manyFiles(4))
+	bolt := builtRootBolt(t, lib, cache)
+	before := readBytes(t, bolt)
+	opts := Options{Dir: cache, Log: io.Discard, WriteWhenChanged: true}
+
+	ix := openWith(t, lib, opts)
+	st := mustSync(t, ix)
+	if st.Unchanged != st.Files || st.Files == 0 {
+		t.Errorf("nothing changed, yet: %+v", st)
+	}
+	checkHits(t, ix, "n2xs1", "2/n2x.md#section-1")
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before, readBytes(t, bolt)) {
+		t.Error("a sync that found nothing changed wrote root.bolt")
+	}
+
+	writeFiles(t, lib, map[string]string{"new.md": briefing("fresh", 1, "common")})
+	if err := os.Remove(filepath.Join(lib, "2", "n2x.md")); err != nil {
+		t.Fatal(err)
+	}
+	ix = openWith(t, lib, opts)
+	checkHitsNone(t, ix, "freshs1") // searched as it was until the sync
+	st = mustSync(t, ix)
+	if st.Added != 1 || st.Removed != 1 {
+		t.Errorf("sync %+v, want one added and one removed", st)
+	}
+	checkHits(t, ix, "freshs1", "new.md#section-1")
+	checkHitsNone(t, ix, "n2xs1")
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Written to stay: opened to search only, the index has them.
+	ix = openSearchOnly(t, lib, cache)
+	checkHits(t, ix, "freshs1", "new.md#section-1")
+	checkHitsNone(t, ix, "n2xs1")
 }

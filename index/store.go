@@ -98,14 +98,14 @@ func (ix *Index) openPart(root briefings.Root) (*part, error) {
 		// rather than wait out bolt's timeout twice.
 		err = bolterrors.ErrTimeout
 	} else {
-		idx, err = openIndex(p.dir, root, p.readOnly || ix.opts.SearchOnly)
+		idx, err = openIndex(p.dir, root, p.readOnly || ix.searchesOnly())
 	}
 	if errors.Is(err, bolterrors.ErrTimeout) && ix.waitForBuilder(p) {
-		idx, err = openIndex(p.dir, root, p.readOnly || ix.opts.SearchOnly) // the builder is done
+		idx, err = openIndex(p.dir, root, p.readOnly || ix.searchesOnly()) // the builder is done
 	}
 	switch {
 	case err == nil:
-		p.idx, p.mode, p.searchOnly = idx, modeDisk, ix.opts.SearchOnly
+		p.idx, p.mode, p.searchOnly = idx, modeDisk, ix.searchesOnly()
 		if p.readOnly {
 			ix.notice("the index of %s is in a folder brief cannot write (%s); searching it as it is", root.Path, ix.base)
 		}

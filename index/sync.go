@@ -122,10 +122,13 @@ func (ix *Index) sync(ctx context.Context, progress func(Progress), rebuild bool
 	var plans []*plan
 	total := 0
 	for _, p := range ix.parts {
-		if p.idx == nil || p.readOnly || p.searchOnly {
+		if p.idx == nil || p.readOnly || (p.searchOnly && !ix.opts.WriteWhenChanged) {
 			continue // busy, or searched as it is
 		}
 		pl, problems, files, err := ix.plan(p, start)
+		if err == nil && p.searchOnly && pl.changes() {
+			err = ix.openToWrite(p)
+		}
 		if err != nil {
 			return stats, err
 		}

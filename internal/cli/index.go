@@ -46,7 +46,8 @@ func (a *app) openSearch(ctx context.Context, cmd *cobra.Command, live bool) (*s
 
 // openSearchFor is openSearch; searchOnly opens the index only to search
 // it as it is (--no-sync), which spares it the write scorch makes on
-// opening an index to write.
+// opening an index to write. A search that syncs first (not live, not
+// searchOnly) opens the index to write only if a file changed.
 func (a *app) openSearchFor(ctx context.Context, cmd *cobra.Command, live, searchOnly bool) (*search.Service, error) {
 	purpose := cmd.CommandPath()
 	if live {
@@ -61,8 +62,9 @@ func (a *app) openSearchFor(ctx context.Context, cmd *cobra.Command, live, searc
 		return nil, err
 	}
 	return search.Open(ctx, search.Options{
-		Roots:      roots,
-		Index:      index.Options{Dir: a.settings.indexDir.value, LoadOptions: opts, Purpose: purpose, SearchOnly: searchOnly},
+		Roots: roots,
+		Index: index.Options{Dir: a.settings.indexDir.value, LoadOptions: opts, Purpose: purpose,
+			SearchOnly: searchOnly, WriteWhenChanged: !live && !searchOnly},
 		Live:       live,
 		Highlights: a.highlightSource(),
 	})

@@ -1,0 +1,53 @@
+package index
+
+import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// An index opened only to search (Options.SearchOnly, WriteWhenChanged)
+// skips scorch's writer, which rewrites the index's state each time it
+// opens it: a search that changes nothing writes nothing.
+
+// searchesOnly reports whether the index is opened only to search at first
+// (Options.SearchOnly and Options.WriteWhenChanged).
+func (ix *Index) searchesOnly() bool {
+	return ix.opts.SearchOnly || ix.opts.WriteWhenChanged
+}
+
+// changes reports whether the plan has anything to write.
+func (pl *plan) changes() bool {
+	return len(pl.work) > 0 || len(pl.removed) > 0
+}
+
+// openToWrite opens a part that was open only to search so that it can be
+// written (Options.WriteWhenChanged). When it cannot be (another process
+// took the writer in between), the part stays open to search, as it was.
+func (ix *Index) openToWrite(p *part) error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	dir := p.dir
+	if p.mode == modeCopy {
+		dir = p.work
+	}
+	old := p.idx
+	if err := closeIndex(old); err != nil {
+		return fmt.Errorf("close the index to write it: %w", err)
+	}
+	idx, err := openIndex(dir, p.root, false)
+	if err != nil {
+		if again, err2 := openIndex(dir, p.root, true); err2 == nil {
+			p.idx = again
+			ix.alias.Swap([]bleve.Index{again}, []bleve.Index{old})
+		} else {
+			p.idx = nil
+			ix.alias.Swap(nil, []bleve.Index{old})
+			p.busy = fmt.Sprintf("cannot open the index of %s again: %s", p.root.Path, firstLine(err2))
+		}
+		return fmt.Errorf("open the index to write it: %w", err)
+	}
+	p.idx, p.searchOnly = idx, false
+	ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
+	return nil
+}
