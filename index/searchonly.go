@@ -1,9 +1,12 @@
 package index
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"github.com/briefreader/brief/briefings"
 )
 
 // An index opened only to search (Options.SearchOnly, WriteWhenChanged)
@@ -21,6 +24,11 @@ func (pl *plan) changes() bool {
 	return len(pl.work) > 0 || len(pl.removed) > 0
 }
 
+// openWriter opens the index in dir to write. (A variable for tests.)
+var openWriter = func(dir string, root briefings.Root) (bleve.Index, error) {
+	return openIndex(dir, root, false)
+}
+
 // openToWrite opens a part that was open only to search so that it can be
 // written (Options.WriteWhenChanged). When it cannot be (another process
 // took the writer in between), the part stays open to search, as it was.
@@ -32,22 +40,24 @@ func (ix *Index) openToWrite(p *part) error {
 		dir = p.work
 	}
 	old := p.idx
-	if err := closeIndex(old); err != nil {
-		return fmt.Errorf("close the index to write it: %w", err)
+	closeErr := closeIndex(old)
+	idx, err := openWriter(dir, p.root)
+	if closeErr == nil && err == nil {
+		p.idx, p.searchOnly = idx, false
+		ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
+		return nil
 	}
-	idx, err := openIndex(dir, p.root, false)
-	if err != nil {
-		if again, err2 := openIndex(dir, p.root, true); err2 == nil {
-			p.idx = again
-			ix.alias.Swap([]bleve.Index{again}, []bleve.Index{old})
-		} else {
-			p.idx = nil
-			ix.alias.Swap(nil, []bleve.Index{old})
-			p.busy = fmt.Sprintf("cannot open the index of %s again: %s", p.root.Path, firstLine(err2))
-		}
-		return fmt.Errorf("open the index to write it: %w", err)
+	if idx != nil {
+		_ = closeIndex(idx)
 	}
-	p.idx, p.searchOnly = idx, false
-	ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
-	return nil
+	err = fmt.Errorf("open the index to write it: %w", errors.Join(closeErr, err))
+	if again, err2 := openIndex(dir, p.root, true); err2 == nil {
+		p.idx = again
+		ix.alias.Swap([]bleve.Index{again}, []bleve.Index{old})
+	} else {
+		p.idx = nil
+		ix.alias.Swap(nil, []bleve.Index{old})
+		p.busy = fmt.Sprintf("cannot open the index of %s again: %s", p.root.Path, firstLine(err2))
+	}
+	return err
 }

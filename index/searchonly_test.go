@@ -2,10 +2,15 @@ package index
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2"
 
 	"github.com/briefreader/brief/briefings"
 )
@@ -28,7 +33,7 @@ func openWith(t *testing.T, lib string, opts Options) *Index {
 	return ix
 }
 
-// builtIndex builds the index of lib in cache, closes it, and returns the
+// builtRootBolt builds the index of lib in cache, closes it, and returns the
 // path of scorch's state file.
 func builtRootBolt(t *testing.T, lib, cache string) string {
 	t.Helper()
@@ -135,4 +140,28 @@ func TestWriteWhenChangedOpensTheWriterOnlyForAChange(t *testing.T) {
 	ix = openSearchOnly(t, lib, cache)
 	checkHits(t, ix, "freshs1", "new.md#section-1")
 	checkHitsNone(t, ix, "n2xs1")
+}
+
+// When the writer cannot be had after the files were looked at (another
+// process took it in between), the sync says so and the index is still
+// searched as it was.
+func TestWriteWhenChangedKeepsSearchingWhenTheWriterIsTaken(t *testing.T) {
+	lib, cache := t.TempDir(), t.TempDir()
+	writeFiles(t, lib, manyFiles(4))
+	builtRootBolt(t, lib, cache)
+	writeFiles(t, lib, map[string]string{"new.md": briefing("fresh", 1, "common")})
+	saved := openWriter
+	openWriter = func(string, briefings.Root) (bleve.Index, error) { return nil, errors.New("taken") }
+	t.Cleanup(func() { openWriter = saved })
+
+	ix := openWith(t, lib, Options{Dir: cache, Log: io.Discard, WriteWhenChanged: true})
+	if _, err := ix.Sync(context.Background(), nil); err == nil || !strings.Contains(err.Error(), "taken") {
+		t.Errorf("sync error %v, want the writer's", err)
+	}
+	checkHits(t, ix, "n2xs1", "2/n2x.md#section-1")
+	checkHitsNone(t, ix, "freshs1")
+
+	openWriter = saved // free again: the next sync takes the file in
+	mustSync(t, ix)
+	checkHits(t, ix, "freshs1", "new.md#section-1")
 }
