@@ -2,7 +2,6 @@ package briefings
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -55,7 +54,7 @@ type articleHeader struct {
 
 // byLineRE is an author line: "By Jane Doe", "BY JANE DOE and JOHN ROE",
 // "Author: Jane Doe".
-var byLineRE = regexp.MustCompile(`^(?i:by|author:|authors:|written by)\s+(.+?)\s*$`)
+var byLineRE = lazyRegexp(`^(?i:by|author:|authors:|written by)\s+(.+?)\s*$`)
 
 // readHeader looks at the first lines of a plain-text body for metadata.
 // It returns what it found and the body's lines with the lines that only
@@ -154,7 +153,7 @@ var nameLinks = map[string]bool{
 // names (capitalised, but for the small words names hold), without a full
 // stop at the end. "By the end of the year" is no author.
 func authorLine(line string) (string, bool) {
-	m := byLineRE.FindStringSubmatch(line)
+	m := byLineRE().FindStringSubmatch(line)
 	if m == nil {
 		return "", false
 	}

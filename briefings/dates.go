@@ -1,7 +1,6 @@
 package briefings
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -32,12 +31,12 @@ const (
 )
 
 var (
-	isoDateRE = regexp.MustCompile(`^(?i)` + dateWordRE + weekdayRE + `(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b` + clockRE)
-	dmyDateRE = regexp.MustCompile(`^(?i)` + dateWordRE + weekdayRE + dayRE + `\s+` + monthRE + `,?\s+(\d{4})\b` + clockRE)
-	mdyDateRE = regexp.MustCompile(`^(?i)` + dateWordRE + weekdayRE + monthRE + `\s+` + dayRE + `,?\s+(\d{4})\b` + clockRE)
+	isoDateRE = lazyRegexp(`^(?i)` + dateWordRE + weekdayRE + `(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b` + clockRE)
+	dmyDateRE = lazyRegexp(`^(?i)` + dateWordRE + weekdayRE + dayRE + `\s+` + monthRE + `,?\s+(\d{4})\b` + clockRE)
+	mdyDateRE = lazyRegexp(`^(?i)` + dateWordRE + weekdayRE + monthRE + `\s+` + dayRE + `,?\s+(\d{4})\b` + clockRE)
 	// datelineRE is "CITY, Mon DD (Agency) -" or "CITY (Agency) -", the
 	// place in capitals; the year is often left out.
-	datelineRE = regexp.MustCompile(`^(\p{Lu}[\p{Lu} .'’-]*\p{Lu}(?:,\s+[\p{L} .'’-]+?)?)` +
+	datelineRE = lazyRegexp(`^(\p{Lu}[\p{Lu} .'’-]*\p{Lu}(?:,\s+[\p{L} .'’-]+?)?)` +
 		`(?:,\s+` + `(?i:` + monthRE + `)\s+` + dayRE + `(?:,\s+(\d{4}))?)?` +
 		`\s+\(([^()\n]{2,40})\)\s*[-–—]+\s`)
 )
@@ -46,17 +45,17 @@ var (
 // text after it (separators trimmed), and ok.
 func leadingDate(line string) (d time.Time, rest string, ok bool) {
 	line = strings.TrimSpace(line)
-	if m := isoDateRE.FindStringSubmatch(line); m != nil {
+	if m := isoDateRE().FindStringSubmatch(line); m != nil {
 		if d, ok := makeDate(m[1], monthNumber(m[2]), m[3]); ok {
 			return d, afterDate(line[len(m[0]):]), true
 		}
 	}
-	if m := dmyDateRE.FindStringSubmatch(line); m != nil {
+	if m := dmyDateRE().FindStringSubmatch(line); m != nil {
 		if d, ok := makeDate(m[3], monthNames[strings.ToLower(m[2])], m[1]); ok {
 			return d, afterDate(line[len(m[0]):]), true
 		}
 	}
-	if m := mdyDateRE.FindStringSubmatch(line); m != nil {
+	if m := mdyDateRE().FindStringSubmatch(line); m != nil {
 		if d, ok := makeDate(m[3], monthNames[strings.ToLower(m[1])], m[2]); ok {
 			return d, afterDate(line[len(m[0]):]), true
 		}
@@ -79,7 +78,7 @@ type dateline struct {
 
 // findDateline reads a dateline at the start of line.
 func findDateline(line string) (dateline, bool) {
-	m := datelineRE.FindStringSubmatch(strings.TrimSpace(line))
+	m := datelineRE().FindStringSubmatch(strings.TrimSpace(line))
 	if m == nil {
 		return dateline{}, false
 	}

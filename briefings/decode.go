@@ -6,6 +6,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
@@ -101,7 +102,7 @@ var htmlInlineTags = map[string]bool{
 	"strike": true, "strong": true, "sub": true, "sup": true, "tt": true, "u": true, "var": true,
 }
 
-var spaces = regexp.MustCompile(`[ \t\r\f]+`)
+var spaces = lazyRegexp(`[ \t\r\f]+`)
 
 // HTMLText returns the text a browser shows of a piece of raw HTML: the
 // text between tags, character references resolved, without comments (the
@@ -144,9 +145,16 @@ func collapseLines(s string) string {
 	lines := strings.Split(s, "\n")
 	out := lines[:0]
 	for _, l := range lines {
-		if l = strings.TrimSpace(spaces.ReplaceAllString(l, " ")); l != "" {
+		if l = strings.TrimSpace(spaces().ReplaceAllString(l, " ")); l != "" {
 			out = append(out, l)
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// lazyRegexp compiles pattern the first time it is used, so that starting
+// brief (brief --version, brief search) does not pay for the patterns of
+// code it does not run.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

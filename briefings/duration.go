@@ -2,7 +2,6 @@ package briefings
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -13,8 +12,8 @@ import (
 const maxLength = 24 * time.Hour
 
 var (
-	clockLength   = regexp.MustCompile(`^(\d+):([0-5]\d)(?::([0-5]\d))?$`)
-	minutesLength = regexp.MustCompile(`^(\d+(?:\.\d+)?)\s*(?:m|min|mins|minute|minutes)?$`)
+	clockLength   = lazyRegexp(`^(\d+):([0-5]\d)(?::([0-5]\d))?$`)
+	minutesLength = lazyRegexp(`^(\d+(?:\.\d+)?)\s*(?:m|min|mins|minute|minutes)?$`)
 )
 
 // ParseLength reads a planned length as a lecturer writes it in front
@@ -37,7 +36,7 @@ func ParseLength(s string) (time.Duration, error) {
 }
 
 func parseLength(s string) (time.Duration, error) {
-	if m := clockLength.FindStringSubmatch(s); m != nil {
+	if m := clockLength().FindStringSubmatch(s); m != nil {
 		a, _ := strconv.Atoi(m[1])
 		b, _ := strconv.Atoi(m[2])
 		if m[3] == "" { // m:ss
@@ -46,7 +45,7 @@ func parseLength(s string) (time.Duration, error) {
 		c, _ := strconv.Atoi(m[3]) // h:mm:ss
 		return time.Duration(a)*time.Hour + time.Duration(b)*time.Minute + time.Duration(c)*time.Second, nil
 	}
-	if m := minutesLength.FindStringSubmatch(s); m != nil {
+	if m := minutesLength().FindStringSubmatch(s); m != nil {
 		f, err := strconv.ParseFloat(m[1], 64)
 		if err != nil || f > maxLength.Minutes() {
 			return 0, fmt.Errorf("too long")

@@ -3,6 +3,7 @@ package briefings
 import (
 	"bytes"
 	"sort"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -18,12 +19,17 @@ import (
 // part of brief that reads markdown parses it here, so the reader, the
 // index, handouts and slides agree on what a file says. Goldmark keeps no
 // per-document state in it: it is shared.
-var markdown = goldmark.New(goldmark.WithExtensions(append(blockExtensions, extension.Linkify)...))
+// Both are made when first used, not when brief starts.
+var markdown = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(append(blockExtensions, extension.Linkify)...))
+})
 
 // outline is the same configuration without bare URLs as links, for
 // finding sections when a file loads: that inline parser costs a tenth of
 // loading time and cannot move a heading, a section or a link definition.
-var outline = goldmark.New(goldmark.WithExtensions(blockExtensions...))
+var outline = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(blockExtensions...))
+})
 
 var blockExtensions = []goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList}
 
@@ -37,7 +43,7 @@ type References []parser.Reference
 // The text's own definitions give way to refs: in a file, the first
 // definition of a label wins, and refs are the file's.
 func parse(src []byte, refs References) (ast.Node, References) {
-	return parseWith(markdown, src, refs)
+	return parseWith(markdown(), src, refs)
 }
 
 func parseWith(md goldmark.Markdown, src []byte, refs References) (ast.Node, References) {
@@ -67,7 +73,7 @@ func ParseTree(src []byte, refs References) ast.Node {
 // before the first heading) as the offset where it ends, and its nesting depth.
 func parseSections(src []byte, bodyStart int) (leadEnd, leadDepth int, sections []Section, refs References) {
 	body := src[bodyStart:]
-	doc, refs := parseWith(outline, body, nil)
+	doc, refs := parseWith(outline(), body, nil)
 
 	anchors := newAnchorSet()
 	leadEnd = len(src)

@@ -2,7 +2,6 @@ package briefings
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -78,9 +77,9 @@ func (n *normalizer) children(node ast.Node) {
 }
 
 var (
-	lineBreakTag = regexp.MustCompile(`(?i)^<br\s*/?>$`)
-	supOpen      = regexp.MustCompile(`(?i)^<sup>$`)
-	supClose     = regexp.MustCompile(`(?i)^</sup>$`)
+	lineBreakTag = lazyRegexp(`(?i)^<br\s*/?>$`)
+	supOpen      = lazyRegexp(`(?i)^<sup>$`)
+	supClose     = lazyRegexp(`(?i)^</sup>$`)
 )
 
 func (n *normalizer) visit(node ast.Node) {
@@ -148,14 +147,14 @@ func (n *normalizer) rawHTML(c *ast.RawHTML) {
 	parent := c.Parent()
 	tag := rawHTML(c, n.src)
 	switch {
-	case lineBreakTag.Match(tag):
+	case lineBreakTag().Match(tag):
 		br := n.add(nil)
 		br.SetHardLineBreak(true)
 		parent.ReplaceChild(parent, c, br)
-	case supOpen.Match(tag):
+	case supOpen().Match(tag):
 		mark := "^"
 		for s := c.NextSibling(); s != nil; s = s.NextSibling() {
-			if h, ok := s.(*ast.RawHTML); ok && supClose.Match(rawHTML(h, n.src)) {
+			if h, ok := s.(*ast.RawHTML); ok && supClose().Match(rawHTML(h, n.src)) {
 				if bytes.ContainsAny(textOf(c, s, n.src), " \t") {
 					mark = "^("
 					if n.closers == nil {
