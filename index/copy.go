@@ -12,8 +12,9 @@ import (
 // it (hard-linking the immutable segment files), and open and sync the copy.
 // When that process builds the index (builder names it), the copy is used
 // only if the index was complete once (a rebuild's last good index, not a
-// first build under way); otherwise the part is busy.
-func (ix *Index) usePrivateCopy(p *part, builder string) error {
+// first build under way); otherwise the part is busy. searchOnly opens
+// the copy only to search (see Options.SearchOnly).
+func (ix *Index) usePrivateCopy(p *part, builder string, searchOnly bool) error {
 	if p.readOnly {
 		return ix.setBusy(p, "the index of "+p.root.Path+" is in use by another brief, and its folder cannot be written")
 	}
@@ -21,7 +22,7 @@ func (ix *Index) usePrivateCopy(p *part, builder string) error {
 	err := copyIndex(p.dir, work)
 	var idx = p.idx
 	if err == nil {
-		if idx, err = openIndex(work, p.root, ix.searchesOnly()); err == nil {
+		if idx, err = openIndex(work, p.root, searchOnly); err == nil {
 			shareVerified(work, p.dir)
 		}
 	}
@@ -42,7 +43,7 @@ func (ix *Index) usePrivateCopy(p *part, builder string) error {
 		}
 	}
 	ix.notice("the index of %s is in use by another brief; searching a private copy", p.root.Path)
-	p.idx, p.mode, p.work, p.searchOnly = idx, modeCopy, work, ix.searchesOnly()
+	p.idx, p.mode, p.work, p.searchOnly = idx, modeCopy, work, searchOnly
 	return nil
 }
 

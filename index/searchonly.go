@@ -3,6 +3,8 @@ package index
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -30,8 +32,10 @@ var openWriter = func(dir string, root briefings.Root) (bleve.Index, error) {
 }
 
 // openToWrite opens a part that was open only to search so that it can be
-// written (Options.WriteWhenChanged). When it cannot be (another process
-// took the writer in between), the part stays open to search, as it was.
+// written (Options.WriteWhenChanged). Beside another process that has the
+// index open (to search or to write), it syncs a private copy instead, as
+// Open does for a process that finds the index held. When neither can be
+// had, the part stays open to search, as it was, and the error says why.
 func (ix *Index) openToWrite(p *part) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -40,19 +44,29 @@ func (ix *Index) openToWrite(p *part) error {
 		dir = p.work
 	}
 	old := p.idx
-	closeErr := closeIndex(old)
-	idx, err := openWriter(dir, p.root)
-	if closeErr == nil && err == nil {
-		p.idx, p.searchOnly = idx, false
-		ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
-		return nil
+	err := closeIndex(old)
+	switch {
+	case err != nil:
+	case p.mode == modeDisk && !boltUnshared(dir):
+		p.idx = nil
+		if err = ix.usePrivateCopy(p, "", false); err == nil && p.idx != nil {
+			ix.alias.Swap([]bleve.Index{p.idx}, []bleve.Index{old})
+			return nil
+		}
+		if err == nil {
+			err, p.busy = errors.New(p.busy), ""
+		}
+	default:
+		var idx bleve.Index
+		if idx, err = openWriter(dir, p.root); err == nil {
+			p.idx, p.searchOnly = idx, false
+			ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
+			return nil
+		}
 	}
-	if idx != nil {
-		_ = closeIndex(idx)
-	}
-	err = fmt.Errorf("open the index to write it: %w", errors.Join(closeErr, err))
+	err = fmt.Errorf("open the index to write it: %w", err)
 	if again, err2 := openIndex(dir, p.root, true); err2 == nil {
-		p.idx = again
+		p.idx, p.searchOnly = again, true
 		ix.alias.Swap([]bleve.Index{again}, []bleve.Index{old})
 	} else {
 		p.idx = nil
@@ -60,4 +74,19 @@ func (ix *Index) openToWrite(p *part) error {
 		p.busy = fmt.Sprintf("cannot open the index of %s again: %s", p.root.Path, firstLine(err2))
 	}
 	return err
+}
+
+// boltUnshared reports whether no process has the index at dir open, not
+// even to search: its root.bolt can be locked to write, without waiting.
+func boltUnshared(dir string) bool {
+	f, err := os.Open(filepath.Join(dir, "store", "root.bolt"))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	free, err := tryLock(f)
+	if free {
+		unlock(f)
+	}
+	return err == nil && free
 }

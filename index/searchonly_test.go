@@ -165,3 +165,28 @@ func TestWriteWhenChangedKeepsSearchingWhenTheWriterIsTaken(t *testing.T) {
 	mustSync(t, ix)
 	checkHits(t, ix, "freshs1", "new.md#section-1")
 }
+
+// Beside another process that has the index open, a sync that must write
+// syncs a private copy, as Open does when it finds the index held, rather
+// than wait for the writer.
+func TestWriteWhenChangedSyncsAPrivateCopyBesideAnotherReader(t *testing.T) {
+	lib, cache := t.TempDir(), t.TempDir()
+	writeFiles(t, lib, manyFiles(4))
+	builtRootBolt(t, lib, cache)
+	other := openSearchOnly(t, lib, cache) // holds root.bolt, to search
+	writeFiles(t, lib, map[string]string{"new.md": briefing("fresh", 1, "common")})
+
+	ix := openWith(t, lib, Options{Dir: cache, Log: io.Discard, WriteWhenChanged: true})
+	if ix.Private() {
+		t.Fatal("private before any change")
+	}
+	st := mustSync(t, ix)
+	if st.Added != 1 || !ix.Private() {
+		t.Errorf("sync %+v, private %v: want the new file, in a private copy", st, ix.Private())
+	}
+	checkHits(t, ix, "freshs1", "new.md#section-1")
+	checkHitsNone(t, other, "freshs1") // the shared index is as it was
+	if notes := strings.Join(ix.Notices(), "\n"); !strings.Contains(notes, "private copy") {
+		t.Errorf("notices %q", notes)
+	}
+}

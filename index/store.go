@@ -121,7 +121,7 @@ func (ix *Index) openPart(root briefings.Root) (*part, error) {
 			return p, &InUseError{Root: root.Path, Holder: ix.holders(p, bolt), Stopped: allStopped(bolt)}
 		}
 		// Beside a builder, only a complete index is an answer.
-		return p, ix.usePrivateCopy(p, who)
+		return p, ix.usePrivateCopy(p, who, ix.searchesOnly())
 	case resourceError(err) != "":
 		p.lasting = true
 		return p, ix.setBusy(p, fmt.Sprintf("cannot open the index of %s: %s; it is kept as it is", root.Path, resourceError(err)))

@@ -80,8 +80,12 @@ func TestConcurrentFirstSearches(t *testing.T) {
 			wg.Wait()
 			for i, r := range results {
 				answered(t, "brief search with 7 others on an empty cache", r.took)
+				if r.code != 0 {
+					t.Errorf("search %d: exit %d, stderr %q", i, r.code, r.stderr)
+					continue
+				}
 				hits := decodeHits(t, r.stdout)
-				if r.code != 0 || len(hits) == 0 {
+				if len(hits) == 0 {
 					t.Errorf("search %d: exit %d, %d hits, stderr %q", i, r.code, len(hits), r.stderr)
 				}
 				for _, bad := range []string{"damaged", "rebuilding", "another version"} {
