@@ -362,12 +362,19 @@ func (ix *Index) Close() error {
 	return errors.Join(errs...)
 }
 
-// close closes the part's index and drops its temporary directory.
+// close closes the part's index, rewriting its root.bolt without the free
+// pages a long build left (see compactIfBloated) when it was open to write
+// and no other brief has it open, and drops its temporary directory.
 func (p *part) close() error {
 	var err error
 	if p.idx != nil {
 		err = closeIndex(p.idx)
 		p.idx = nil
+		if err == nil && p.mode == modeDisk && !p.readOnly && !p.searchOnly && p.lock != nil {
+			if alone, _ := tryLock(p.lock); alone {
+				_ = compactIfBloated(p.dir) // the file stays as it was if it fails
+			}
+		}
 	}
 	if p.work != "" {
 		_ = os.RemoveAll(p.work)
