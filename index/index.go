@@ -263,38 +263,6 @@ func (ix *Index) Retry() bool {
 	return changed
 }
 
-// boltFree reports whether no process holds the index in dir open (its
-// root.bolt locked), without waiting.
-func boltFree(dir string) bool {
-	held, known := boltLocked(dir)
-	return known && !held
-}
-
-// boltHeld reports whether another process has the index at dir open,
-// without waiting.
-func boltHeld(dir string) bool {
-	held, known := boltLocked(dir)
-	return known && held
-}
-
-// boltLocked tells whether a process holds the root.bolt of the index at
-// dir locked; known is false when it cannot tell (no such file, no locks).
-func boltLocked(dir string) (held, known bool) {
-	f, err := os.Open(filepath.Join(dir, "store", "root.bolt"))
-	if err != nil {
-		return false, false
-	}
-	defer f.Close()
-	free, err := tryLockShared(f)
-	if err != nil {
-		return false, false
-	}
-	if free {
-		unlock(f)
-	}
-	return !free, true
-}
-
 // Busy is a root whose index cannot be searched now, and why.
 type Busy struct {
 	Root briefings.Root

@@ -3,8 +3,6 @@ package index
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -74,19 +72,4 @@ func (ix *Index) openToWrite(p *part) error {
 		p.busy = fmt.Sprintf("cannot open the index of %s again: %s", p.root.Path, firstLine(err2))
 	}
 	return err
-}
-
-// boltUnshared reports whether no process has the index at dir open, not
-// even to search: its root.bolt can be locked to write, without waiting.
-func boltUnshared(dir string) bool {
-	f, err := os.Open(filepath.Join(dir, "store", "root.bolt"))
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	free, err := tryLock(f)
-	if free {
-		unlock(f)
-	}
-	return err == nil && free
 }
