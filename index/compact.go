@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/blevesearch/bleve/v2"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -16,7 +17,9 @@ import (
 // the space back: a first build of 40,000 briefings left a 360 MB
 // root.bolt holding 4 MB of data. Every private copy copies that file, so
 // a search beside a watcher took 300 ms at 40,000 briefings. Closing an
-// index it wrote, brief rewrites such a file without its free pages.
+// index it wrote, brief rewrites such a file without its free pages; a
+// process that keeps the index open (a watcher, the app) does so after a
+// sync that left the file twice as big as it last found it.
 
 // compactAbove is the size under which root.bolt is left as it is: a
 // library of 10,000 briefings needs about 4 MB.
@@ -67,4 +70,43 @@ func compactIfBloated(dir string) error {
 		_ = d.Close()
 	}
 	return nil
+}
+
+// compactAfterSync compacts the part's root.bolt after a sync wrote to it,
+// when the file has doubled since the last try and no other brief has the
+// index open: scorch is closed, the file rewritten, and the index opened
+// again. The caller holds ix.syncMu.
+func (ix *Index) compactAfterSync(p *part) {
+	if p.mode != modeDisk || p.readOnly || p.searchOnly || p.lock == nil || p.idx == nil {
+		return
+	}
+	info, err := os.Stat(filepath.Join(p.dir, "store", "root.bolt"))
+	if err != nil || info.Size() < compactAbove || info.Size() < 2*p.boltTried {
+		return
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if alone, err := tryLockExclusive(p.lock); err != nil || !alone {
+		return // readers have it: after a later sync
+	}
+	defer func() { _ = lockShared(ix.ctx, p.lock, lockWait) }()
+	p.boltTried = info.Size()
+	old := p.idx
+	if err := closeIndex(old); err != nil {
+		p.damaged.Store(true) // the next sync rebuilds it
+		return
+	}
+	_ = compactIfBloated(p.dir)
+	idx, err := openIndex(p.dir, p.root, false)
+	if err != nil {
+		p.idx = nil
+		ix.alias.Swap(nil, []bleve.Index{old})
+		p.busy = fmt.Sprintf("cannot open the index of %s again: %s", p.root.Path, firstLine(err))
+		return
+	}
+	p.idx = idx
+	ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
+	if info, err := os.Stat(filepath.Join(p.dir, "store", "root.bolt")); err == nil {
+		p.boltTried = info.Size()
+	}
 }

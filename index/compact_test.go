@@ -108,3 +108,34 @@ func TestCloseCompactsABloatedRootBolt(t *testing.T) {
 		t.Errorf("after compacting, a sync finds changes: %+v", st)
 	}
 }
+
+// A process that keeps the index open compacts it after a sync that wrote
+// to it, and goes on searching and syncing the same Index.
+func TestASyncCompactsABloatedRootBoltInAnOpenIndex(t *testing.T) {
+	saved := compactAbove
+	compactAbove = 4 << 20
+	t.Cleanup(func() { compactAbove = saved })
+	lib, cache := t.TempDir(), t.TempDir()
+	writeFiles(t, lib, manyFiles(4))
+	path := builtRootBolt(t, lib, cache)
+	bloat(t, path)
+	bloated := fileSize(t, path)
+
+	ix := openDir(t, lib, cache)
+	if st := mustSync(t, ix); st.Unchanged != st.Files {
+		t.Fatalf("first sync %+v", st)
+	}
+	if fileSize(t, path) != bloated {
+		t.Error("compacted after a sync that wrote nothing")
+	}
+	writeFiles(t, lib, map[string]string{"new.md": briefing("fresh", 1, "common")})
+	mustSync(t, ix)
+	if got := fileSize(t, path); got > bloated/4 {
+		t.Errorf("root.bolt is %d bytes after the sync, was %d", got, bloated)
+	}
+	checkHits(t, ix, "freshs1", "new.md#section-1")
+	checkHits(t, ix, "n2xs1", "2/n2x.md#section-1")
+	writeFiles(t, lib, map[string]string{"later.md": briefing("later", 1, "common")})
+	mustSync(t, ix)
+	checkHits(t, ix, "laters1", "later.md#section-1")
+}

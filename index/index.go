@@ -137,6 +137,9 @@ type part struct {
 	// trying again soon will not help (a full disk, no permission).
 	busy    string
 	lasting bool
+	// boltTried is the size of root.bolt when compactAfterSync last
+	// compacted it: it tries again once the file has doubled.
+	boltTried int64
 }
 
 type mode int

@@ -153,6 +153,9 @@ func (ix *Index) sync(ctx context.Context, progress func(Progress), rebuild bool
 		if err == nil && pl.p.firstBuild {
 			ix.releaseBuild(pl.p) // built: others may use it now
 		}
+		if err == nil && len(pl.work)+len(pl.removed) > 0 {
+			ix.compactAfterSync(pl.p)
+		}
 		if full := ix.diskFull(pl.p, err, 0); full != nil {
 			full.Need = pl.need()
 			ix.mu.Lock()
