@@ -42,7 +42,11 @@ func (ix *Index) usePrivateCopy(p *part, builder string, searchOnly bool) error 
 			return ix.setBusy(p, beingBuilt(p.root.Path, builder))
 		}
 	}
-	ix.notice("the index of %s is in use by another brief; searching a private copy", p.root.Path)
+	if ok, _ := ix.watchedPart(p); !ok {
+		// Beside a watcher that has indexed every change, the copy is as
+		// fresh as the shared index: nothing worth saying.
+		ix.notice("the index of %s is in use by another brief; searching a private copy", p.root.Path)
+	}
 	p.idx, p.mode, p.work, p.searchOnly = idx, modeCopy, work, searchOnly
 	return nil
 }

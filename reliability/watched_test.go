@@ -80,6 +80,11 @@ func TestSearchBesideAWatcher(t *testing.T) {
 	e.mustBrief(t, "-L", lib, "index")
 	w := startWatcher(t, e, lib)
 	waitMarker(t, e, "fresh")
+	// Beside a watcher with nothing waiting, the search says nothing of
+	// the private copy it searches: it is as fresh as the shared index.
+	if r := e.brief(t, "-L", lib, "search", "lithium"); r.code != 0 || strings.Contains(r.stderr, "private copy") {
+		t.Errorf("search beside a fresh watcher: exit %d, stderr %q", r.code, r.stderr)
+	}
 
 	save := func(name, word string) {
 		must(t, os.WriteFile(filepath.Join(lib, name), []byte(fmt.Sprintf("# %s\n\nThe word %s.\n", name, word)), 0o644))
