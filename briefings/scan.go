@@ -97,7 +97,7 @@ func scanDir(root Root) ([]File, []Problem) {
 		parts[i] = s
 		path := filepath.Join(root.Path, e.Name())
 		if !e.IsDir() {
-			s.file(dir, path, e)
+			s.keep(s.look(dir, path, e))
 			continue
 		}
 		if skipFolder(e.Name()) {
@@ -151,31 +151,55 @@ func skipFolder(name string) bool {
 }
 
 // walk collects the briefing files under the folder at path, depth first
-// in name order, as filepath.WalkDir would.
+// in name order, as filepath.WalkDir would. The folder's files are looked
+// at while it is open, and it is closed before the walk goes down into its
+// folders: a deep tree holds one folder open at a time.
 func (s *scanner) walk(path string) {
 	dir, entries, err := readDir(path)
 	if err != nil {
 		s.problems = append(s.problems, Problem{Path: path, Err: describe(err), Skipped: true})
 		return
 	}
-	defer dir.Close()
-	for _, e := range entries {
-		child := filepath.Join(path, e.Name())
+	seen := make([]found, len(entries))
+	for i, e := range entries {
+		if !e.IsDir() {
+			seen[i] = s.look(dir, filepath.Join(path, e.Name()), e)
+		}
+	}
+	dir.Close()
+	for i, e := range entries {
 		switch {
 		case !e.IsDir():
-			s.file(dir, child, e)
+			s.keep(seen[i])
 		case !skipFolder(e.Name()):
-			s.walk(child)
+			s.walk(filepath.Join(path, e.Name()))
 		}
 	}
 }
 
-// file keeps the entry e of the open folder dir, at path, if it is a
-// regular file with a briefing extension. A symbolic link is followed
+// found is what looking at one folder entry gave: a briefing file, a
+// problem, or neither (not a briefing).
+type found struct {
+	file    *File
+	problem *Problem
+}
+
+// keep adds what was found to the scanner's files and problems.
+func (s *scanner) keep(f found) {
+	if f.file != nil {
+		s.files = append(s.files, *f.file)
+	}
+	if f.problem != nil {
+		s.problems = append(s.problems, *f.problem)
+	}
+}
+
+// look looks at the entry e of the open folder dir, at path: a regular file
+// with a briefing extension is a briefing file. A symbolic link is followed
 // only when it leads to a file inside the root.
-func (s *scanner) file(dir *os.File, path string, e fs.DirEntry) {
+func (s *scanner) look(dir *os.File, path string, e fs.DirEntry) found {
 	if !IsBriefingName(e.Name()) {
-		return
+		return found{}
 	}
 	var st fileStat
 	var err error
@@ -184,9 +208,8 @@ func (s *scanner) file(dir *os.File, path string, e fs.DirEntry) {
 		var info fs.FileInfo
 		info, err = os.Stat(path)
 		if err == nil && !linkStaysInside(path, s.realRoot) {
-			s.problems = append(s.problems, Problem{Path: path,
-				Err: errors.New("skipped: it is a symbolic link to a file outside the library folder"), Skipped: true})
-			return
+			return found{problem: &Problem{Path: path,
+				Err: errors.New("skipped: it is a symbolic link to a file outside the library folder"), Skipped: true}}
 		}
 		if err == nil {
 			st = statOf(info)
@@ -195,16 +218,15 @@ func (s *scanner) file(dir *os.File, path string, e fs.DirEntry) {
 		st, err = statAt(dir, e.Name(), path)
 	}
 	if err != nil {
-		s.problems = append(s.problems, Problem{Path: path, Err: describeAt(path, err), Skipped: true})
-		return
+		return found{problem: &Problem{Path: path, Err: describeAt(path, err), Skipped: true}}
 	}
 	if !st.regular {
-		return // a FIFO, socket or device in a folder is no briefing: skipped
+		return found{} // a FIFO, socket or device in a folder is no briefing: skipped
 	}
 	rel, _ := filepath.Rel(s.root.Path, path)
 	f := st.file(path, CleanName(filepath.ToSlash(rel)))
 	f.Root = s.root
-	s.files = append(s.files, f)
+	return found{file: &f}
 }
 
 // StatFile returns the File for a briefing named by path (a command-line
