@@ -120,17 +120,21 @@ func (ix *Index) sync(ctx context.Context, progress func(Progress), rebuild bool
 	}
 	var stats SyncStats
 	var plans []*plan
+	var errs []error
 	total := 0
 	for _, p := range ix.parts {
 		if p.idx == nil || p.readOnly || (p.searchOnly && !ix.opts.WriteWhenChanged) {
 			continue // busy, or searched as it is
 		}
 		pl, problems, files, err := ix.plan(p, start)
-		if err == nil && p.searchOnly && pl.changes() {
-			err = ix.openToWrite(p)
-		}
 		if err != nil {
 			return stats, err
+		}
+		if p.searchOnly && pl.changes() {
+			if err := ix.openToWrite(p); err != nil {
+				errs = append(errs, err) // searched as it is; the other roots still sync
+				continue
+			}
 		}
 		plans = append(plans, pl)
 		stats.Problems = append(stats.Problems, problems...)
@@ -139,7 +143,6 @@ func (ix *Index) sync(ctx context.Context, progress func(Progress), rebuild bool
 		total += len(pl.work)
 	}
 	tracker := &progressTracker{fn: progress, start: start, total: total}
-	var errs []error
 	for _, pl := range plans {
 		err := ix.apply(ctx, pl, &stats, tracker, start)
 		if err == nil && pl.p.rebuild && ix.opts.SharedOnly {
