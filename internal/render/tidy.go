@@ -124,11 +124,13 @@ func hangListItems(lines []string, width int) []string {
 		indent := len(m[1])
 		hang := indent + ansi.StringWidth(m[2]) + 1
 		j := i + 1
-		for ; j < len(lines); j++ {
+		for prev := plain; j < len(lines); j++ {
 			next := ansi.Strip(lines[j])
-			if strings.TrimSpace(next) == "" || leadingSpaces(next) != indent || listMarker.MatchString(next) {
+			if strings.TrimSpace(next) == "" || leadingSpaces(next) != indent || listMarker.MatchString(next) ||
+				!wrappedBefore(prev, next, width) {
 				break
 			}
+			prev = next
 		}
 		if j == i+1 || hang >= width-8 {
 			out = append(out, lines[i])
@@ -179,6 +181,16 @@ func carryStyles(lines []string) []string {
 		}
 	}
 	return lines
+}
+
+// wrappedBefore reports whether glamour broke a line between prev and
+// next (plain text): the first word of next would not have fit at the end
+// of prev (glamour wraps at the width less its right margin of 2). Lines
+// of a code block that share a list item's indentation ("- a", "b") are
+// short, so they are not taken for the item's wrapped text.
+func wrappedBefore(prev, next string, width int) bool {
+	word, _, _ := strings.Cut(strings.TrimLeft(next, " "), " ")
+	return ansi.StringWidth(prev)+1+ansi.StringWidth(word) > width-2
 }
 
 func leadingSpaces(s string) int {

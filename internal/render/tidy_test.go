@@ -124,3 +124,27 @@ func TestFitWidthWrapsAtTheLinesIndent(t *testing.T) {
 		t.Errorf("fitWidth = %q, want %q", got, want)
 	}
 }
+
+// TestCodeLinesAreNotTakenForAListItem: in a code block, a line that
+// starts like a list item ("- a", or "-" alone) and the lines after it at
+// the same indentation stay as they are; only text glamour wrapped is
+// joined to an item.
+func TestCodeLinesAreNotTakenForAListItem(t *testing.T) {
+	md := "Text.\n\n```\n-\nfoo\nbar\n- a\nb\n1.\nc\n```\n\n    - x\n    y\n"
+	for _, style := range []string{StyleDark, StyleASCII, StyleNoTTY} {
+		r, err := New(style, 60)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, line := range r.Markdown(md, 2, nil) {
+			if line := strings.TrimSpace(ansi.Strip(line)); line != "" {
+				got = append(got, line)
+			}
+		}
+		want := []string{"Text.", "-", "foo", "bar", "- a", "b", "1.", "c", "- x", "y"}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s:\n got %q\nwant %q", style, got, want)
+		}
+	}
+}
