@@ -39,13 +39,18 @@ func encodeFor(kind int, s string) string {
 // glamourTree is a tree ready for glamour's renderer.
 type glamourTree struct {
 	src []byte
+	// codeAsText is set for styles without a highlighting theme: glamour
+	// then writes a code block as text, halving its backslashes.
+	codeAsText bool
 }
 
 // forGlamour rewrites the nodes under root, whose text is in src (a
 // briefings.Tree's), in place for glamour, and returns the source they now
-// point into: src with the encoded text appended.
-func forGlamour(root ast.Node, src []byte) []byte {
-	g := &glamourTree{src: src}
+// point into: src with the encoded text appended. codeAsText says that
+// glamour writes code blocks as text (a style without a highlighting
+// theme): their backslashes are doubled, so that `\[` and `\\` stay.
+func forGlamour(root ast.Node, src []byte, codeAsText bool) []byte {
+	g := &glamourTree{src: src, codeAsText: codeAsText}
 	g.walk(root, src, encodeText)
 	separateItemBlocks(root, g)
 	return g.src
@@ -79,6 +84,15 @@ func (g *glamourTree) walk(n ast.Node, old []byte, kind int) {
 			last = c
 		case *ast.CodeSpan:
 			g.walk(c, old, encodeCode)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			if g.codeAsText {
+				lines := text.NewSegments()
+				for i := 0; i < c.Lines().Len(); i++ {
+					seg := c.Lines().At(i)
+					lines.Append(g.add(doubleBackslashes.Replace(string(seg.Value(old)))))
+				}
+				c.SetLines(lines)
+			}
 		case *ast.Image:
 			g.walk(c, old, encodeLabel)
 		case *ast.AutoLink:

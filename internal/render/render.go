@@ -124,7 +124,7 @@ func (r *Renderer) render(t *briefings.Tree) ([]string, error) {
 		if !run.HasChildren() {
 			return nil
 		}
-		src = forGlamour(run, src)
+		src = forGlamour(run, src, r.cfg.CodeBlock.Chroma == nil && r.cfg.CodeBlock.Theme == "")
 		var sb strings.Builder
 		if err := r.md.Render(&sb, src, run); err != nil {
 			return err

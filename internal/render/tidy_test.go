@@ -148,3 +148,26 @@ func TestCodeLinesAreNotTakenForAListItem(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeBlocksKeepTheirBackslashes: glamour writes a code block as text
+// in the styles without a highlighting theme, and its text path took
+// markdown's escapes out of the code ("\[" became "[", "\\" became "\").
+func TestCodeBlocksKeepTheirBackslashes(t *testing.T) {
+	md := "Text \\* and `a\\*b`.\n\n```\ns := \"\\\\[x\\\\]\" // \\* C:\\\\Users\n```\n\n    \\[\\] a\\b\n"
+	want := []string{"Text * and a\\*b.", "s := \"\\\\[x\\\\]\" // \\* C:\\\\Users", "\\[\\] a\\b"}
+	for _, style := range []string{StyleDark, StyleASCII, StyleNoTTY} {
+		r, err := New(style, 80)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, line := range r.Markdown(md, 2, nil) {
+			if line := strings.TrimSpace(ansi.Strip(line)); line != "" {
+				got = append(got, line)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s:\n got %q\nwant %q", style, got, want)
+		}
+	}
+}
