@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/briefreader/brief/briefings"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
@@ -38,19 +39,27 @@ func encodeFor(kind int, s string) string {
 
 // glamourTree is a tree ready for glamour's renderer.
 type glamourTree struct {
-	src []byte
-	// codeAsText is set for styles without a highlighting theme: glamour
-	// then writes a code block as text, halving its backslashes.
-	codeAsText bool
+	src  []byte
+	code codeLayout
+}
+
+// codeLayout is how glamour lays out code blocks in a style.
+type codeLayout struct {
+	// asText is set for styles without a highlighting theme: glamour then
+	// writes a code block as text, halving its backslashes.
+	asText bool
+	// width is the room for a line of a top-level code block, and
+	// levelIndent what each list around it takes from it; 0 leaves the
+	// lines to glamour.
+	width, levelIndent int
 }
 
 // forGlamour rewrites the nodes under root, whose text is in src (a
 // briefings.Tree's), in place for glamour, and returns the source they now
-// point into: src with the encoded text appended. codeAsText says that
-// glamour writes code blocks as text (a style without a highlighting
-// theme): their backslashes are doubled, so that `\[` and `\\` stay.
-func forGlamour(root ast.Node, src []byte, codeAsText bool) []byte {
-	g := &glamourTree{src: src, codeAsText: codeAsText}
+// point into: src with the encoded text appended. Code blocks are laid out
+// as code describes (see codeLines).
+func forGlamour(root ast.Node, src []byte, code codeLayout) []byte {
+	g := &glamourTree{src: src, code: code}
 	g.walk(root, src, encodeText)
 	separateItemBlocks(root, g)
 	return g.src
@@ -85,14 +94,7 @@ func (g *glamourTree) walk(n ast.Node, old []byte, kind int) {
 		case *ast.CodeSpan:
 			g.walk(c, old, encodeCode)
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			if g.codeAsText {
-				lines := text.NewSegments()
-				for i := 0; i < c.Lines().Len(); i++ {
-					seg := c.Lines().At(i)
-					lines.Append(g.add(doubleBackslashes.Replace(string(seg.Value(old)))))
-				}
-				c.SetLines(lines)
-			}
+			g.codeLines(c, old)
 		case *ast.Image:
 			g.walk(c, old, encodeLabel)
 		case *ast.AutoLink:
@@ -118,6 +120,56 @@ func (g *glamourTree) walk(n ast.Node, old []byte, kind int) {
 		}
 		c = next
 	}
+}
+
+// codeLines rewrites the lines of a code block for glamour. A line wider
+// than the room for it is wrapped by brief, at the line's own indentation:
+// glamour wraps code as prose, and its continuation lines fall back to the
+// document's margin, where they read as text. Where glamour writes the code
+// as text, backslashes are doubled, so that `\[` and `\\` stay.
+func (g *glamourTree) codeLines(block ast.Node, old []byte) {
+	room := g.code.width
+	for p := block.Parent(); p != nil && room > 0; p = p.Parent() {
+		if p.Kind() == ast.KindList {
+			room -= g.code.levelIndent
+		}
+	}
+	lines := text.NewSegments()
+	for i := 0; i < block.Lines().Len(); i++ {
+		seg := block.Lines().At(i)
+		line := string(seg.Value(old))
+		for _, part := range wrapCode(line, room) {
+			if g.code.asText {
+				part = doubleBackslashes.Replace(part)
+			}
+			lines.Append(g.add(part))
+		}
+	}
+	block.SetLines(lines)
+}
+
+// wrapCode wraps a line of code (ending in a newline or not) that is wider
+// than room: at spaces and after / . - where it can, continuing at the
+// line's own indentation. Each part ends in a newline but the last, which
+// ends as line did. A room under 20 columns leaves the line as it is.
+func wrapCode(line string, room int) []string {
+	body := strings.TrimRight(line, "\n")
+	if room < 20 || ansi.StringWidth(body) <= room {
+		return []string{line}
+	}
+	lead := body[:len(body)-len(strings.TrimLeft(body, " "))]
+	if ansi.StringWidth(lead) > room/2 {
+		lead = ""
+	}
+	wrapped := strings.Split(ansi.Wrap(strings.TrimLeft(body, " "), room-len(lead), "/.-"), "\n")
+	for i := range wrapped {
+		wrapped[i] = lead + wrapped[i] + "\n"
+	}
+	if !strings.HasSuffix(line, "\n") {
+		last := len(wrapped) - 1
+		wrapped[last] = strings.TrimSuffix(wrapped[last], "\n")
+	}
+	return wrapped
 }
 
 // separateItemBlocks keeps the blocks of a list item apart: glamour writes

@@ -124,7 +124,7 @@ func (r *Renderer) render(t *briefings.Tree) ([]string, error) {
 		if !run.HasChildren() {
 			return nil
 		}
-		src = forGlamour(run, src, r.cfg.CodeBlock.Chroma == nil && r.cfg.CodeBlock.Theme == "")
+		src = forGlamour(run, src, r.codeLayout())
 		var sb strings.Builder
 		if err := r.md.Render(&sb, src, run); err != nil {
 			return err
@@ -161,6 +161,24 @@ func (r *Renderer) render(t *briefings.Tree) ([]string, error) {
 		return nil, err
 	}
 	return lines, nil
+}
+
+// codeLayout is how glamour lays out code blocks in the renderer's style:
+// a line of a top-level code block starts after the document's margin and
+// the code block's own, and ends before the right margin.
+func (r *Renderer) codeLayout() codeLayout {
+	cb := r.cfg.CodeBlock
+	indent := 2 * r.margin
+	for _, n := range []*uint{cb.Margin, cb.Indent} {
+		if n != nil {
+			indent += int(*n)
+		}
+	}
+	level := 2
+	if r.cfg.List.LevelIndent > 0 {
+		level = int(r.cfg.List.LevelIndent)
+	}
+	return codeLayout{asText: cb.Chroma == nil && cb.Theme == "", width: r.width - indent, levelIndent: level}
 }
 
 // bold marks s as strong, in the styles that have colour.

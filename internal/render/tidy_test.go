@@ -171,3 +171,61 @@ func TestCodeBlocksKeepTheirBackslashes(t *testing.T) {
 		}
 	}
 }
+
+// TestLongCodeLinesWrapAtTheirIndentation: a code line wider than the
+// screen continues at its own indentation inside the code block, not at
+// the document's margin where it would read as text.
+func TestLongCodeLinesWrapAtTheirIndentation(t *testing.T) {
+	const width = 60
+	md := "Text.\n\n```\nfn main() {\n        at /rustc/library/std/src/panicking.rs:692:5 and some more words here\n}\n```\n\n" +
+		"- item\n\n  ```\n  {{#include ../listings/ch03-common-programming-concepts/output.txt}}\n  ```\n"
+	for _, style := range []string{StyleDark, StyleASCII, StyleNoTTY} {
+		r, err := New(style, width)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, line := range r.Markdown(md, 3, nil) {
+			if w := ansi.StringWidth(line); w > width {
+				t.Errorf("%s: line of %d columns: %q", style, w, ansi.Strip(line))
+			}
+			if plain := strings.TrimRight(ansi.Strip(line), " "); plain != "" {
+				got = append(got, plain)
+			}
+		}
+		want := []string{
+			"  Text.",
+			"    fn main() {",
+			"            at /rustc/library/std/src/panicking.rs:692:5",
+			"            and some more words here",
+			"    }",
+		}
+		if len(got) < len(want)+3 || !slices.Equal(got[:len(want)], want) {
+			t.Errorf("%s:\n got %q\nwant %q", style, got, want)
+			continue
+		}
+		// In the list, the continuation keeps to the code's column.
+		code := got[len(want)+1:]
+		if len(code) != 2 || leadingSpaces(code[0]) != leadingSpaces(code[1]) {
+			t.Errorf("%s: code in a list: %q", style, code)
+		}
+	}
+}
+
+func TestWrapCode(t *testing.T) {
+	tests := []struct {
+		line string
+		room int
+		want []string
+	}{
+		{"short\n", 40, []string{"short\n"}},
+		{"  one two three four five six seven\n", 20, []string{"  one two three four\n", "  five six seven\n"}},
+		{"a/very/long/path/without/any/spaces/at/all", 20, []string{"a/very/long/path/\n", "without/any/spaces/\n", "at/all"}},
+		{"no room to wrap in", 10, []string{"no room to wrap in"}},
+	}
+	for _, tt := range tests {
+		if got := wrapCode(tt.line, tt.room); !slices.Equal(got, tt.want) {
+			t.Errorf("wrapCode(%q, %d) = %q, want %q", tt.line, tt.room, got, tt.want)
+		}
+	}
+}
