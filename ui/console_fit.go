@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/briefreader/brief/internal/render"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -45,7 +46,7 @@ func fitSlideTitled(lines []string, titleRows int, title string, textWidth, widt
 		}
 	}
 	if wide && title != "" {
-		out = append(out, strings.Split(ansi.Wrap(title, width, ""), "\n")...)
+		out = append(out, render.WrapLines(title, width, "")...)
 	} else {
 		for _, l := range head {
 			out = append(out, trimIndent(l, commonIndent(head)))
@@ -72,7 +73,7 @@ func fitSlideTitled(lines []string, titleRows int, title string, textWidth, widt
 			// at the pane's edge (its rows are wrapped: no word is lost).
 			out = append(out, ansi.Truncate(l, width, ""))
 		default:
-			out = append(out, strings.Split(ansi.Wrap(l, width, ""), "\n")...)
+			out = append(out, render.WrapLines(l, width, "")...)
 		}
 	}
 	// Close up blank runs and drop the blank end.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"charm.land/lipgloss/v2"
+	"github.com/briefreader/brief/internal/render"
 	"github.com/briefreader/brief/internal/state"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -190,10 +191,10 @@ func (c *consoleModel) noteLines(width int, t consoleText) []string {
 		lines = append(lines, t.subtle("No notes for this page."))
 	}
 	for _, note := range s.Notes {
-		lines = append(lines, strings.Split(ansi.Wrap("• "+note, width-2, ""), "\n")...)
+		lines = append(lines, render.WrapLines("• "+note, width-2, "")...)
 	}
 	for _, note := range s.LaterNotes {
-		for _, l := range strings.Split(ansi.Wrap("• (later) "+note, width-2, ""), "\n") {
+		for _, l := range render.WrapLines("• (later) "+note, width-2, "") {
 			lines = append(lines, t.subtle(l))
 		}
 	}

@@ -173,7 +173,7 @@ func (d *deck) titleRows(heading string, titleSlide bool) ([]string, bool) {
 // bandTitle is a heading as plain rows, wrapped to the slide's width, for
 // the bold band.
 func (d *deck) bandTitle(heading string) []string {
-	return strings.Split(ansi.Wrap(heading, contentWidth(d.width), ""), "\n")
+	return render.WrapLines(heading, contentWidth(d.width), "")
 }
 
 // bodyHeights returns how many lines of text fit under the first page's

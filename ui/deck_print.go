@@ -3,13 +3,11 @@ package ui
 import (
 	"fmt"
 	"image/color"
-	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/briefreader/brief/briefings"
 	"github.com/briefreader/brief/internal/export"
 	"github.com/briefreader/brief/internal/render"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // The projector a PDF of slides is made for: a text grid of 100 columns
@@ -82,7 +80,7 @@ func PrintSlides(b *briefings.Briefing, opts PrintOptions) (export.SlideDeck, er
 // the second row of the grid it takes.
 func (d *deck) printTitle(heading string) []string {
 	var rows []string
-	for _, row := range strings.Split(ansi.Wrap(render.Plain(heading), contentWidth(d.width)/2, ""), "\n") {
+	for _, row := range render.WrapLines(render.Plain(heading), contentWidth(d.width)/2, "") {
 		rows = append(rows, row, "")
 	}
 	return rows

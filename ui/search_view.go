@@ -69,7 +69,7 @@ func (s *searcher) statusLines() []string {
 	switch {
 	case s.err != "":
 		// A query error says where and why: wrapped, not cut off.
-		wrapped := strings.Split(ansi.Wrap(cleanMessage(s.err), max(s.width-2, 10), ""), "\n")
+		wrapped := render.WrapLines(cleanMessage(s.err), max(s.width-2, 10), "")
 		if len(wrapped) > maxErrorLines {
 			wrapped = wrapped[:maxErrorLines]
 			wrapped[maxErrorLines-1] = ansi.Truncate(wrapped[maxErrorLines-1]+" …", s.width-2, "…")

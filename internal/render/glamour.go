@@ -161,7 +161,7 @@ func wrapCode(line string, room int) []string {
 	if ansi.StringWidth(lead) > room/2 {
 		lead = ""
 	}
-	wrapped := strings.Split(ansi.Wrap(strings.TrimLeft(body, " "), room-len(lead), "/.-"), "\n")
+	wrapped := WrapLines(strings.TrimLeft(body, " "), room-len(lead), "/.-")
 	for i := range wrapped {
 		wrapped[i] = lead + wrapped[i] + "\n"
 	}

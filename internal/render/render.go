@@ -13,7 +13,6 @@ import (
 
 	"charm.land/glamour/v2/ansi"
 	"github.com/briefreader/brief/briefings"
-	xansi "github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -195,8 +194,7 @@ func (r *Renderer) bold(s string) string {
 func (r *Renderer) PlainText(text string) []string {
 	const margin = "  "
 	text = stripNesting(Plain(text))
-	wrapped := xansi.Wrap(text, max(r.width-len(margin), 8), "")
-	lines := strings.Split(wrapped, "\n")
+	lines := WrapLines(text, max(r.width-len(margin), 8), "")
 	for i, line := range lines {
 		if line != "" {
 			lines[i] = margin + line

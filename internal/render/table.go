@@ -117,7 +117,7 @@ func (r *Renderer) tableRow(row []cell, widths []int, align []extast.Alignment) 
 	for i := range widths {
 		if i < len(row) {
 			for _, l := range row[i].lines {
-				wrapped[i] = append(wrapped[i], strings.Split(ansi.Wrap(l, widths[i], ""), "\n")...)
+				wrapped[i] = append(wrapped[i], WrapLines(l, widths[i], "")...)
 			}
 		}
 		height = max(height, len(wrapped[i]))
@@ -180,8 +180,8 @@ func (r *Renderer) records(rows [][]cell, header, width int) []string {
 			if i < len(labels) && labels[i] != "" {
 				text = r.bold(labels[i]+":") + " " + text
 			}
-			lines := strings.Split(ansi.Wrap(text, width, ""), "\n")
-			rest := strings.Split(ansi.Wrap(strings.Join(lines[1:], " "), width-2, ""), "\n")
+			lines := WrapLines(text, width, "")
+			rest := WrapLines(strings.Join(lines[1:], " "), width-2, "")
 			out = append(out, lines[0])
 			if len(lines) > 1 {
 				out = append(out, prefixAll(rest, "  ")...)

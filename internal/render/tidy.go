@@ -29,7 +29,7 @@ func fitWidth(lines []string, width int) []string {
 		}
 		indent := min(leadingSpaces(ansi.Strip(lines[i])), width/2)
 		body := strings.TrimRight(ansi.TruncateLeft(lines[i], indent, ""), " ")
-		wrapped := carryStyles(strings.Split(ansi.Wrap(body, width-indent, ""), "\n"))
+		wrapped := carryStyles(WrapLines(body, width-indent, ""))
 		for j, w := range wrapped {
 			wrapped[j] = strings.Repeat(" ", indent) + w
 		}
@@ -143,7 +143,7 @@ func hangListItems(lines []string, width int) []string {
 		for _, cont := range lines[i+1 : j] {
 			parts = append(parts, ansi.TruncateLeft(cont, indent, ""))
 		}
-		wrapped := carryStyles(strings.Split(ansi.Wrap(strings.Join(parts, " "), width-hang, ""), "\n"))
+		wrapped := carryStyles(WrapLines(strings.Join(parts, " "), width-hang, ""))
 		bullet := ansi.Truncate(lines[i], hang, "")
 		bullet += strings.Repeat(" ", hang-ansi.StringWidth(bullet))
 		out = append(out, bullet+wrapped[0])
