@@ -131,7 +131,7 @@ func (r *Renderer) render(t *briefings.Tree) ([]string, error) {
 		run = ast.NewDocument()
 		// bubbletea's renderer drops tabs, so they become spaces here.
 		out := strings.ReplaceAll(KeepOnlySGR(sb.String()), "\t", "    ")
-		lines = appendBlock(lines, tidy(TrimLines(out), r.width))
+		lines = appendBlock(lines, tidy(TrimLines(out), r.width, src))
 		return nil
 	}
 	for c := t.Root.FirstChild(); c != nil; {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"regexp"
 	"slices"
 	"strings"
@@ -12,8 +13,8 @@ import (
 // no text (glamour emits dozens of empty "set, reset" pairs per line),
 // gives wrapped list items a hanging indent and wraps again any line
 // glamour left wider than width.
-func tidy(lines []string, width int) []string {
-	lines = hangListItems(lines, width)
+func tidy(lines []string, width int, source []byte) []string {
+	lines = hangListItems(lines, width, source)
 	lines = fitWidth(lines, width)
 	return compactAll(lines)
 }
@@ -112,7 +113,8 @@ var listMarker = regexp.MustCompile(`^( *)(•|-|\d+\.|\[[ ✓x]\])( |$)`)
 
 // hangListItems re-wraps list items whose text glamour wrapped back to the
 // bullet's column, so that continuation lines align with the item's text.
-func hangListItems(lines []string, width int) []string {
+// source is the markdown the lines come from (see joinWrapped).
+func hangListItems(lines []string, width int, source []byte) []string {
 	out := make([]string, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		plain := ansi.Strip(lines[i])
@@ -143,7 +145,7 @@ func hangListItems(lines []string, width int) []string {
 		for _, cont := range lines[i+1 : j] {
 			parts = append(parts, ansi.TruncateLeft(cont, indent, ""))
 		}
-		wrapped := carryStyles(WrapLines(strings.Join(parts, " "), width-hang, ""))
+		wrapped := carryStyles(WrapLines(joinWrapped(parts, source), width-hang, "/"))
 		bullet := ansi.Truncate(lines[i], hang, "")
 		bullet += strings.Repeat(" ", hang-ansi.StringWidth(bullet))
 		out = append(out, bullet+wrapped[0])
@@ -181,6 +183,34 @@ func carryStyles(lines []string) []string {
 		}
 	}
 	return lines
+}
+
+// joinWrapped joins the lines of text glamour wrapped. Where it broke at a
+// space, the space comes back; glamour also breaks a list item's text
+// after , . ; - + and |, with no space there ("https://github." and
+// "com/..."), and there the halves are joined again when source has them
+// together and not apart.
+func joinWrapped(parts []string, source []byte) string {
+	var sb strings.Builder
+	for i, part := range parts {
+		if i > 0 && !glued(parts[i-1], part, source) {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(part)
+	}
+	return sb.String()
+}
+
+// glued reports whether the last word of prev and the first of next are
+// one word in source.
+func glued(prev, next string, source []byte) bool {
+	prev, next = ansi.Strip(prev), ansi.Strip(next)
+	if prev == "" || next == "" || !strings.ContainsAny(prev[len(prev)-1:], ",.;-+|") {
+		return false
+	}
+	tail := prev[strings.LastIndexByte(prev, ' ')+1:]
+	head, _, _ := strings.Cut(next, " ")
+	return bytes.Contains(source, []byte(tail+head)) && !bytes.Contains(source, []byte(tail+" "+head))
 }
 
 // wrappedBefore reports whether glamour broke a line between prev and

@@ -229,3 +229,35 @@ func TestWrapCode(t *testing.T) {
 		}
 	}
 }
+
+// TestAListItemsURLIsNotCutAtADot: glamour breaks a list item's text after
+// "." as after a space, so a link's address came out as "https://github."
+// and, with a space put back, "com/...". The halves are joined again, and
+// a long address is broken after a "/".
+func TestAListItemsURLIsNotCutAtADot(t *testing.T) {
+	const url = "https://github.com/charmbracelet/bubbletea/blob/main/examples/spinner/main.go"
+	md := "- [Example code, basic spinner](" + url + ")\n- A well-known, often-quoted sentence that is long enough to wrap at this width. Next one.\n"
+	for _, style := range []string{StyleDark, StyleNoTTY} {
+		r, err := New(style, 80)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var text []string
+		for _, line := range r.Markdown(md, 2, nil) {
+			if w := ansi.StringWidth(line); w > 80 {
+				t.Errorf("%s: line of %d columns", style, w)
+			}
+			text = append(text, strings.TrimSpace(ansi.Strip(line)))
+		}
+		joined := strings.Join(text, "")
+		if !strings.Contains(joined, url) {
+			t.Errorf("%s: the address is cut apart:\n%s", style, strings.Join(text, "\n"))
+		}
+		if !strings.HasSuffix(text[0], "/") {
+			t.Errorf("%s: first line %q does not end at a / of the address", style, text[0])
+		}
+		if all := strings.Join(text, " "); !strings.Contains(all, "well-known") || !strings.Contains(all, "width. Next one.") {
+			t.Errorf("%s: %q", style, all)
+		}
+	}
+}
