@@ -14,7 +14,7 @@ import (
 // gives wrapped list items a hanging indent and wraps again any line
 // glamour left wider than width.
 func tidy(lines []string, width int, source []byte) []string {
-	lines = hangListItems(lines, width, source)
+	lines = hangListItems(lines, width, &sourceText{src: source})
 	lines = fitWidth(lines, width)
 	return compactAll(lines)
 }
@@ -114,7 +114,7 @@ var listMarker = regexp.MustCompile(`^( *)(•|-|\d+\.|\[[ ✓x]\])( |$)`)
 // hangListItems re-wraps list items whose text glamour wrapped back to the
 // bullet's column, so that continuation lines align with the item's text.
 // source is the markdown the lines come from (see joinWrapped).
-func hangListItems(lines []string, width int, source []byte) []string {
+func hangListItems(lines []string, width int, source *sourceText) []string {
 	out := make([]string, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		plain := ansi.Strip(lines[i])
@@ -188,12 +188,12 @@ func carryStyles(lines []string) []string {
 // joinWrapped joins the lines of text glamour wrapped. Where it broke at a
 // space, the space comes back; glamour also breaks a list item's text
 // after , . ; - + and |, with no space there ("https://github." and
-// "com/..."), and there the halves are joined again when source has them
-// together and not apart.
-func joinWrapped(parts []string, source []byte) string {
+// "com/..."), and there the halves are joined again when the markdown has
+// them together.
+func joinWrapped(parts []string, source *sourceText) string {
 	var sb strings.Builder
 	for i, part := range parts {
-		if i > 0 && !glued(parts[i-1], part, source) {
+		if i > 0 && !source.glued(parts[i-1], part) {
 			sb.WriteByte(' ')
 		}
 		sb.WriteString(part)
@@ -201,16 +201,61 @@ func joinWrapped(parts []string, source []byte) string {
 	return sb.String()
 }
 
+// sourceText looks for the text of glamour's lines in the markdown they
+// come from. Lines come out in the order of the source, so each search
+// starts where the last one found its text and looks a window ahead; the
+// bytes looked at in all are bounded too (searchBudget), so that a long
+// section costs no more than a short one.
+type sourceText struct {
+	src     []byte
+	at      int
+	found   bool
+	scanned int
+}
+
+// searchBudget is how many bytes of source one rendering looks at, at
+// most, to join text glamour broke: past it, halves are joined with a
+// space, as they were before.
+const searchBudget = 4 << 20
+
+// sourceWindow is how far ahead of the last text found a search looks.
+const sourceWindow = 64 << 10
+
 // glued reports whether the last word of prev and the first of next are
-// one word in source.
-func glued(prev, next string, source []byte) bool {
+// one word in the source: where the source first has the last word, the
+// first word follows it directly rather than after a space.
+func (s *sourceText) glued(prev, next string) bool {
 	prev, next = ansi.Strip(prev), ansi.Strip(next)
 	if prev == "" || next == "" || !strings.ContainsAny(prev[len(prev)-1:], ",.;-+|") {
 		return false
 	}
-	tail := prev[strings.LastIndexByte(prev, ' ')+1:]
+	tail := []byte(prev[strings.LastIndexByte(prev, ' ')+1:])
 	head, _, _ := strings.Cut(next, " ")
-	return bytes.Contains(source, []byte(tail+head)) && !bytes.Contains(source, []byte(tail+" "+head))
+	end := len(s.src)
+	if s.found {
+		end = min(end, s.at+sourceWindow)
+	}
+	for from := s.at; from < end && s.scanned < searchBudget; {
+		i := bytes.Index(s.src[from:end], tail)
+		if i < 0 {
+			s.scanned += end - from
+			return false
+		}
+		s.scanned += i + 1
+		pos := from + i
+		after := s.src[pos+len(tail):]
+		switch {
+		case bytes.HasPrefix(after, []byte(head)):
+			s.at, s.found = pos, true
+			return true
+		case len(after) > 0 && (after[0] == ' ' || after[0] == '\n') &&
+			bytes.HasPrefix(bytes.TrimLeft(after, " \n"), []byte(head)):
+			s.at, s.found = pos, true
+			return false
+		}
+		from = pos + 1
+	}
+	return false
 }
 
 // wrappedBefore reports whether glamour broke a line between prev and
