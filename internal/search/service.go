@@ -241,8 +241,11 @@ func (s *Service) SyncAndSearch(ctx context.Context, req index.Request, progress
 	}
 	ans, err := first.ans, first.err
 	var diskErr *index.DiskError
-	failedWrite := errors.As(syncErr, &diskErr)
-	if stats.Added+stats.Updated+stats.Removed > 0 || stats.Restated || errors.Is(err, index.ErrDamaged) || failedWrite {
+	errors.As(syncErr, &diskErr)
+	// A sync that failed (a full disk among others) may have reopened what
+	// the first search read (a private copy, the index opened again to
+	// search): search again.
+	if stats.Added+stats.Updated+stats.Removed > 0 || stats.Restated || errors.Is(err, index.ErrDamaged) || syncErr != nil {
 		ans, err = s.Search(ctx, req)
 	}
 	if diskErr != nil && len(ans.Notes) > 0 {
