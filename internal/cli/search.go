@@ -219,8 +219,7 @@ func writeHits(out output, hits []index.Hit, width int) error {
 		for _, s := range h.Snippets {
 			line := snippetText(s, styled)
 			if width > 4 {
-				line = ansi.Wrap(line, width-2, "")
-				line = strings.ReplaceAll(line, "\n", "\n  ")
+				line = strings.Join(render.WrapLines(line, width-2, ""), "\n  ")
 			}
 			sb.WriteString("  " + line + "\n")
 		}

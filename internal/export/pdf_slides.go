@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"strings"
 
+	"github.com/briefreader/brief/internal/render"
 	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -297,15 +298,7 @@ func splitStyled(line string, width int) []string {
 	if ansi.StringWidth(line) <= width {
 		return []string{line}
 	}
-	var out []string
-	for _, l := range strings.Split(ansi.Wrap(line, width, ""), "\n") {
-		for ansi.StringWidth(l) > width { // what Wrap leaves too wide
-			out = append(out, ansi.Cut(l, 0, width))
-			l = ansi.Cut(l, width, ansi.StringWidth(l))
-		}
-		out = append(out, l)
-	}
-	return out
+	return render.WrapLines(line, width, "")
 }
 
 // wrapText breaks text into lines no wider than width when drawn, at
