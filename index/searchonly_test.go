@@ -109,7 +109,7 @@ func TestWriteWhenChangedOpensTheWriterOnlyForAChange(t *testing.T) {
 
 	ix := openWith(t, lib, opts)
 	st := mustSync(t, ix)
-	if st.Unchanged != st.Files || st.Files == 0 {
+	if st.Unchanged != st.Files || st.Files == 0 || st.Reopened {
 		t.Errorf("nothing changed, yet: %+v", st)
 	}
 	checkHits(t, ix, "n2xs1", "2/n2x.md#section-1")
@@ -127,8 +127,8 @@ func TestWriteWhenChangedOpensTheWriterOnlyForAChange(t *testing.T) {
 	ix = openWith(t, lib, opts)
 	checkHitsNone(t, ix, "freshs1") // searched as it was until the sync
 	st = mustSync(t, ix)
-	if st.Added != 1 || st.Removed != 1 {
-		t.Errorf("sync %+v, want one added and one removed", st)
+	if st.Added != 1 || st.Removed != 1 || !st.Reopened {
+		t.Errorf("sync %+v, want one added and one removed, the index reopened", st)
 	}
 	checkHits(t, ix, "freshs1", "new.md#section-1")
 	checkHitsNone(t, ix, "n2xs1")

@@ -45,6 +45,10 @@ type SyncStats struct {
 	// (a copy taken while another process wrote it) and they were
 	// measured: searches made before rank differently from those after.
 	Restated bool
+	// Reopened is set when a part opened only to search was opened again
+	// to be written (or as a private copy): a search made before the sync
+	// read another index, which another process may have changed since.
+	Reopened bool
 	// Bytes is how much was read.
 	Bytes int64
 	// Elapsed is how long the sync took.
@@ -131,6 +135,7 @@ func (ix *Index) sync(ctx context.Context, progress func(Progress), rebuild bool
 			return stats, err
 		}
 		if p.searchOnly && pl.changes() {
+			stats.Reopened = true
 			if err := ix.openToWrite(p); err != nil {
 				errs = append(errs, err) // searched as it is; the other roots still sync
 				continue

@@ -242,10 +242,12 @@ func (s *Service) SyncAndSearch(ctx context.Context, req index.Request, progress
 	ans, err := first.ans, first.err
 	var diskErr *index.DiskError
 	errors.As(syncErr, &diskErr)
-	// A sync that failed (a full disk among others) may have reopened what
-	// the first search read (a private copy, the index opened again to
-	// search): search again.
-	if stats.Added+stats.Updated+stats.Removed > 0 || stats.Restated || errors.Is(err, index.ErrDamaged) || syncErr != nil {
+	// A sync that reopened the index, or failed (a full disk among others),
+	// leaves the first search's answer from another index than the one
+	// now open: a private copy may even hold what another brief indexed
+	// meanwhile, which this sync then found unchanged. Search again.
+	if stats.Added+stats.Updated+stats.Removed > 0 || stats.Restated || stats.Reopened ||
+		errors.Is(err, index.ErrDamaged) || syncErr != nil {
 		ans, err = s.Search(ctx, req)
 	}
 	if diskErr != nil && len(ans.Notes) > 0 {
