@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -145,7 +147,7 @@ func hangListItems(lines []string, width int, source *sourceText) []string {
 		for _, cont := range lines[i+1 : j] {
 			parts = append(parts, ansi.TruncateLeft(cont, indent, ""))
 		}
-		wrapped := carryStyles(WrapLines(joinWrapped(parts, source), width-hang, "/"))
+		wrapped := carryStyles(wrapProse(joinWrapped(parts, source), width-hang))
 		bullet := ansi.Truncate(lines[i], hang, "")
 		bullet += strings.Repeat(" ", hang-ansi.StringWidth(bullet))
 		out = append(out, bullet+wrapped[0])
@@ -221,12 +223,19 @@ const searchBudget = 4 << 20
 // sourceWindow is how far ahead of the last text found a search looks.
 const sourceWindow = 64 << 10
 
-// glued reports whether the last word of prev and the first of next are
+// glued reports whether glamour broke a list item's text after a break
+// point (, . ; - + |) inside a word: the halves are together in the source.
+func (s *sourceText) glued(prev, next string) bool {
+	plain := ansi.Strip(prev)
+	return plain != "" && strings.ContainsAny(plain[len(plain)-1:], ",.;-+|") && s.together(prev, next)
+}
+
+// together reports whether the last word of prev and the first of next are
 // one word in the source: where the source first has the last word, the
 // first word follows it directly rather than after a space.
-func (s *sourceText) glued(prev, next string) bool {
-	prev, next = ansi.Strip(prev), ansi.Strip(next)
-	if prev == "" || next == "" || !strings.ContainsAny(prev[len(prev)-1:], ",.;-+|") {
+func (s *sourceText) together(prev, next string) bool {
+	prev, next = strings.TrimRight(ansi.Strip(prev), " "), strings.TrimLeft(ansi.Strip(next), " ")
+	if prev == "" || next == "" {
 		return false
 	}
 	tail := []byte(prev[strings.LastIndexByte(prev, ' ')+1:])
@@ -245,6 +254,8 @@ func (s *sourceText) glued(prev, next string) bool {
 		pos := from + i
 		after := s.src[pos+len(tail):]
 		switch {
+		case !wordStart(s.src, pos):
+			// inside a longer word ("in" in "contains"): not this one
 		case bytes.HasPrefix(after, []byte(head)):
 			s.at, s.found = pos, true
 			return true
@@ -256,6 +267,33 @@ func (s *sourceText) glued(prev, next string) bool {
 		from = pos + 1
 	}
 	return false
+}
+
+// wordStart reports whether a word may start at src[pos]: at the start, or
+// after a character that is neither a letter nor a digit.
+func wordStart(src []byte, pos int) bool {
+	r, _ := utf8.DecodeLastRune(src[:pos])
+	return pos == 0 || !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// wrapProse wraps text at spaces in room columns, as glamour does: a word
+// that does not fit the rest of a line starts the next. A word longer than
+// a whole line (a web address most often) is broken after a / where it
+// can, and only there, so that an address that fits a line stays whole.
+func wrapProse(text string, room int) []string {
+	words := strings.Split(text, " ")
+	for i, w := range words {
+		if ansi.StringWidth(w) > room {
+			words[i] = "\n" + strings.Join(WrapLines(w, room, "/"), "\n")
+		}
+	}
+	var out []string
+	for _, piece := range strings.Split(strings.Join(words, " "), "\n") {
+		if piece = strings.Trim(piece, " "); piece != "" {
+			out = append(out, WrapLines(piece, room, "")...)
+		}
+	}
+	return out
 }
 
 // wrappedBefore reports whether glamour broke a line between prev and
