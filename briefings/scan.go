@@ -180,14 +180,15 @@ func (s *scanner) walk(path string) {
 // found is what looking at one folder entry gave: a briefing file, a
 // problem, or neither (not a briefing).
 type found struct {
-	file    *File
+	file    File
+	isFile  bool
 	problem *Problem
 }
 
 // keep adds what was found to the scanner's files and problems.
 func (s *scanner) keep(f found) {
-	if f.file != nil {
-		s.files = append(s.files, *f.file)
+	if f.isFile {
+		s.files = append(s.files, f.file)
 	}
 	if f.problem != nil {
 		s.problems = append(s.problems, *f.problem)
@@ -226,7 +227,7 @@ func (s *scanner) look(dir *os.File, path string, e fs.DirEntry) found {
 	rel, _ := filepath.Rel(s.root.Path, path)
 	f := st.file(path, CleanName(filepath.ToSlash(rel)))
 	f.Root = s.root
-	return found{file: &f}
+	return found{file: f, isFile: true}
 }
 
 // StatFile returns the File for a briefing named by path (a command-line

@@ -48,18 +48,27 @@ func fileSize(t *testing.T, path string) int64 {
 	return info.Size()
 }
 
+// bloatedIndex builds the index of a small library, closes it, and grows
+// its root.bolt by some 16 MB of free pages; compactAbove is lowered for
+// the test. It returns the library, the index folder, root.bolt's path
+// and size.
+func bloatedIndex(t *testing.T) (lib, cache, path string, size int64) {
+	t.Helper()
+	saved := compactAbove
+	compactAbove = 4 << 20
+	t.Cleanup(func() { compactAbove = saved })
+	lib, cache = t.TempDir(), t.TempDir()
+	writeFiles(t, lib, manyFiles(4))
+	path = builtRootBolt(t, lib, cache)
+	bloat(t, path)
+	return lib, cache, path, fileSize(t, path)
+}
+
 // An index that was written is closed with its root.bolt rewritten without
 // the free pages that were most of it, and opens and searches as before;
 // opened only to search, or beside another brief, it is left as it is.
 func TestCloseCompactsABloatedRootBolt(t *testing.T) {
-	saved := compactAbove
-	compactAbove = 4 << 20
-	t.Cleanup(func() { compactAbove = saved })
-	lib, cache := t.TempDir(), t.TempDir()
-	writeFiles(t, lib, manyFiles(4))
-	path := builtRootBolt(t, lib, cache)
-	bloat(t, path)
-	bloated := fileSize(t, path)
+	lib, cache, path, bloated := bloatedIndex(t)
 	if bloated < 16<<20 {
 		t.Fatalf("root.bolt is %d bytes after bloating", bloated)
 	}
@@ -112,14 +121,7 @@ func TestCloseCompactsABloatedRootBolt(t *testing.T) {
 // A process that keeps the index open compacts it after a sync that wrote
 // to it, and goes on searching and syncing the same Index.
 func TestASyncCompactsABloatedRootBoltInAnOpenIndex(t *testing.T) {
-	saved := compactAbove
-	compactAbove = 4 << 20
-	t.Cleanup(func() { compactAbove = saved })
-	lib, cache := t.TempDir(), t.TempDir()
-	writeFiles(t, lib, manyFiles(4))
-	path := builtRootBolt(t, lib, cache)
-	bloat(t, path)
-	bloated := fileSize(t, path)
+	lib, cache, path, bloated := bloatedIndex(t)
 
 	ix := openDir(t, lib, cache)
 	if st := mustSync(t, ix); st.Unchanged != st.Files {

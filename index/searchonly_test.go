@@ -87,9 +87,7 @@ func TestSearchOnlyWritesNothing(t *testing.T) {
 func TestSearchOnlyStillRebuildsADamagedIndex(t *testing.T) {
 	lib, cache := t.TempDir(), t.TempDir()
 	writeFiles(t, lib, manyFiles(4))
-	built := openDir(t, lib, cache)
-	mustSync(t, built)
-	_ = built.Close()
+	builtRootBolt(t, lib, cache)
 	damageMeta(t, cache)
 
 	ix := openSearchOnly(t, lib, cache)
@@ -98,8 +96,8 @@ func TestSearchOnlyStillRebuildsADamagedIndex(t *testing.T) {
 }
 
 // A sync of an index opened with WriteWhenChanged writes nothing when no
-// file changed, and takes a new, an edited and a deleted file in when
-// they did, searching the written index from then on.
+// file changed, and takes a new and a deleted file in when they did,
+// searching the written index from then on.
 func TestWriteWhenChangedOpensTheWriterOnlyForAChange(t *testing.T) {
 	lib, cache := t.TempDir(), t.TempDir()
 	writeFiles(t, lib, manyFiles(4))

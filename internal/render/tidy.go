@@ -224,18 +224,12 @@ const searchBudget = 4 << 20
 const sourceWindow = 64 << 10
 
 // glued reports whether glamour broke a list item's text after a break
-// point (, . ; - + |) inside a word: the halves are together in the source.
+// point (, . ; - + |) inside a word: where the source first has the last
+// word of prev (at the start of a word there), the first word of next
+// follows it directly rather than after a space.
 func (s *sourceText) glued(prev, next string) bool {
-	plain := ansi.Strip(prev)
-	return plain != "" && strings.ContainsAny(plain[len(plain)-1:], ",.;-+|") && s.together(prev, next)
-}
-
-// together reports whether the last word of prev and the first of next are
-// one word in the source: where the source first has the last word, the
-// first word follows it directly rather than after a space.
-func (s *sourceText) together(prev, next string) bool {
 	prev, next = strings.TrimRight(ansi.Strip(prev), " "), strings.TrimLeft(ansi.Strip(next), " ")
-	if prev == "" || next == "" {
+	if prev == "" || next == "" || !strings.ContainsAny(prev[len(prev)-1:], ",.;-+|") {
 		return false
 	}
 	tail := []byte(prev[strings.LastIndexByte(prev, ' ')+1:])

@@ -88,6 +88,33 @@ func TestCarryStyles(t *testing.T) {
 	}
 }
 
+// shown renders md (whose deepest nesting is depth) in style at width, and
+// returns its lines as shown, without styling or trailing spaces, and the
+// width of the widest.
+func shown(t *testing.T, style string, width, depth int, md string) (lines []string, widest int) {
+	t.Helper()
+	r, err := New(style, width)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range r.Markdown(md, depth, nil) {
+		widest = max(widest, ansi.StringWidth(line))
+		lines = append(lines, strings.TrimRight(ansi.Strip(line), " "))
+	}
+	return lines, widest
+}
+
+// trimmedLines is lines without the spaces around them, blank lines left out.
+func trimmedLines(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 // TestAnItemWhoseFirstWordDoesNotFitStaysOnItsBullet: glamour puts such an
 // item's text on the line after a lone bullet, and its word wrap let "word
 // +" run a column past the width (found by FuzzRender).
@@ -95,18 +122,10 @@ func TestAnItemWhoseFirstWordDoesNotFitStaysOnItsBullet(t *testing.T) {
 	const width = 60
 	long := strings.Repeat("0", 56)
 	for _, style := range []string{StyleASCII, StyleDark} {
-		r, err := New(style, width)
-		if err != nil {
-			t.Fatal(err)
-		}
 		for _, md := range []string{"- " + long + "  +\n", "-   " + long + " +\n"} {
-			lines := r.Markdown(md, 1, nil)
-			var plain []string
-			for _, line := range lines {
-				if w := ansi.StringWidth(line); w > width {
-					t.Errorf("%s, %q: line of %d columns at width %d", style, md, w, width)
-				}
-				plain = append(plain, strings.TrimRight(ansi.Strip(line), " "))
+			plain, widest := shown(t, style, width, 1, md)
+			if widest > width {
+				t.Errorf("%s, %q: line of %d columns at width %d", style, md, widest, width)
 			}
 			bullet := map[string]string{StyleASCII: "-", StyleDark: "•"}[style]
 			want := []string{"  " + bullet + " " + long, "    +"}
@@ -132,16 +151,8 @@ func TestFitWidthWrapsAtTheLinesIndent(t *testing.T) {
 func TestCodeLinesAreNotTakenForAListItem(t *testing.T) {
 	md := "Text.\n\n```\n-\nfoo\nbar\n- a\nb\n1.\nc\n```\n\n    - x\n    y\n"
 	for _, style := range []string{StyleDark, StyleASCII, StyleNoTTY} {
-		r, err := New(style, 60)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, line := range r.Markdown(md, 2, nil) {
-			if line := strings.TrimSpace(ansi.Strip(line)); line != "" {
-				got = append(got, line)
-			}
-		}
+		lines, _ := shown(t, style, 60, 2, md)
+		got := trimmedLines(lines)
 		want := []string{"Text.", "-", "foo", "bar", "- a", "b", "1.", "c", "- x", "y"}
 		if !slices.Equal(got, want) {
 			t.Errorf("%s:\n got %q\nwant %q", style, got, want)
@@ -156,17 +167,8 @@ func TestCodeBlocksKeepTheirBackslashes(t *testing.T) {
 	md := "Text \\* and `a\\*b`.\n\n```\ns := \"\\\\[x\\\\]\" // \\* C:\\\\Users\n```\n\n    \\[\\] a\\b\n"
 	want := []string{"Text * and a\\*b.", "s := \"\\\\[x\\\\]\" // \\* C:\\\\Users", "\\[\\] a\\b"}
 	for _, style := range []string{StyleDark, StyleASCII, StyleNoTTY} {
-		r, err := New(style, 80)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, line := range r.Markdown(md, 2, nil) {
-			if line := strings.TrimSpace(ansi.Strip(line)); line != "" {
-				got = append(got, line)
-			}
-		}
-		if !slices.Equal(got, want) {
+		lines, _ := shown(t, style, 80, 2, md)
+		if got := trimmedLines(lines); !slices.Equal(got, want) {
 			t.Errorf("%s:\n got %q\nwant %q", style, got, want)
 		}
 	}
@@ -180,19 +182,11 @@ func TestLongCodeLinesWrapAtTheirIndentation(t *testing.T) {
 	md := "Text.\n\n```\nfn main() {\n        at /rustc/library/std/src/panicking.rs:692:5 and some more words here\n}\n```\n\n" +
 		"- item\n\n  ```\n  {{#include ../listings/ch03-common-programming-concepts/output.txt}}\n  ```\n"
 	for _, style := range []string{StyleDark, StyleASCII, StyleNoTTY} {
-		r, err := New(style, width)
-		if err != nil {
-			t.Fatal(err)
+		lines, widest := shown(t, style, width, 3, md)
+		if widest > width {
+			t.Errorf("%s: a line of %d columns", style, widest)
 		}
-		var got []string
-		for _, line := range r.Markdown(md, 3, nil) {
-			if w := ansi.StringWidth(line); w > width {
-				t.Errorf("%s: line of %d columns: %q", style, w, ansi.Strip(line))
-			}
-			if plain := strings.TrimRight(ansi.Strip(line), " "); plain != "" {
-				got = append(got, plain)
-			}
-		}
+		got := slices.DeleteFunc(lines, func(l string) bool { return l == "" })
 		want := []string{
 			"  Text.",
 			"    fn main() {",
@@ -239,16 +233,13 @@ func TestAListItemsURLIsNotCutAtADot(t *testing.T) {
 	const url = "https://github.com/charmbracelet/bubbletea/blob/main/examples/spinner/main.go"
 	md := "- [Example code, basic spinner](" + url + ")\n- A well-known, often-quoted sentence that is long enough to wrap at this width. Next one.\n"
 	for _, style := range []string{StyleDark, StyleNoTTY} {
-		r, err := New(style, 80)
-		if err != nil {
-			t.Fatal(err)
+		lines, widest := shown(t, style, 80, 2, md)
+		if widest > 80 {
+			t.Errorf("%s: line of %d columns", style, widest)
 		}
-		var text []string
-		for _, line := range r.Markdown(md, 2, nil) {
-			if w := ansi.StringWidth(line); w > 80 {
-				t.Errorf("%s: line of %d columns", style, w)
-			}
-			text = append(text, strings.TrimSpace(ansi.Strip(line)))
+		text := make([]string, len(lines))
+		for i, l := range lines {
+			text[i] = strings.TrimSpace(l)
 		}
 		joined := strings.Join(text, "")
 		if !strings.Contains(joined, url) {
