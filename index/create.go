@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/briefreader/brief/internal/proc"
 )
 
 // Building an index (the first time, or again) is one process's job at a
@@ -198,11 +200,11 @@ func (ix *Index) holders(p *part, path string) string {
 	for _, pid := range pids[:min(len(pids), 3)] {
 		what := who[pid]
 		if what == "" {
-			if what = processName(pid); what == "" {
+			if what = proc.Name(pid); what == "" {
 				what = "brief"
 			}
 		}
-		if state := processState(pid); state != "" {
+		if state := proc.State(pid); state != "" {
 			out = append(out, fmt.Sprintf("%s (pid %d, %s)", what, pid, state))
 		} else {
 			out = append(out, fmt.Sprintf("%s (pid %d)", what, pid))
@@ -219,7 +221,7 @@ func (ix *Index) holders(p *part, path string) string {
 func allStopped(path string) bool {
 	pids := lockHolders(path)
 	for _, pid := range pids {
-		if processState(pid) != "stopped" {
+		if proc.State(pid) != proc.Stopped {
 			return false
 		}
 	}

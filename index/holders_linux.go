@@ -3,7 +3,6 @@ package index
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -41,45 +40,6 @@ func lockHolders(path string) []int {
 		pids = append(pids, pid)
 	}
 	return pids
-}
-
-// processState says what a process is doing, from /proc/PID/stat:
-// "running", "stopped" and so on; "" when it cannot tell.
-func processState(pid int) string {
-	data, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "stat"))
-	if err != nil {
-		return ""
-	}
-	// "4242 (brief) T ...": the name may hold anything, so the state is
-	// the first field after its last parenthesis.
-	i := strings.LastIndexByte(string(data), ')')
-	if i < 0 {
-		return ""
-	}
-	fields := strings.Fields(string(data[i+1:]))
-	if len(fields) == 0 {
-		return ""
-	}
-	switch fields[0] {
-	case "R", "S", "I", "D":
-		return "running"
-	case "T":
-		return "stopped"
-	case "t":
-		return "stopped by a debugger"
-	case "Z", "X":
-		return "exited"
-	}
-	return ""
-}
-
-// processName is the name of a process's program, from /proc/PID/comm.
-func processName(pid int) string {
-	data, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "comm"))
-	if err != nil {
-		return ""
-	}
-	return strings.TrimSpace(string(data))
 }
 
 // lockAccounting reports whether lockHolders can tell who holds a lock.

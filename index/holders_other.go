@@ -7,8 +7,4 @@ package index
 
 func lockHolders(string) []int { return nil }
 
-func processState(int) string { return "" }
-
-func processName(int) string { return "" }
-
 func lockAccounting() bool { return false }

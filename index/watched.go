@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/briefreader/brief/internal/proc"
 )
 
 // A watched index. A process that keeps the index of a library up to date
@@ -151,7 +153,7 @@ func (ix *Index) watchedPart(p *part) (bool, string) {
 		return false, "nothing watches " + p.root.Path
 	}
 	for _, pid := range lockHolders(path) {
-		if state := processState(pid); state != "running" {
+		if state := proc.State(pid); state != proc.Running {
 			return false, fmt.Sprintf("the watcher of %s (pid %d) is %s", p.root.Path, pid, orUnknown(state))
 		}
 	}
