@@ -21,11 +21,13 @@ const markerName = ".brief-cache"
 const ownSubfolder = "brief-cache"
 
 // What brief keeps in its cache folder: folders (the catalog, temporary
-// folders, an index per library) and files (the marker, the log, the lock
-// files of each index).
+// folders, an index per library), files (the marker, the log, the lock and
+// watch files of each index) and the sockets of watchers that answer
+// searches.
 var (
 	briefFolder = regexp.MustCompile(`^(catalog|tmp|v\d+-[A-Za-z0-9_-]*-[0-9a-f]{12})$`)
-	briefFile   = regexp.MustCompile(`^(\.brief-cache|index\.log|v\d+-[A-Za-z0-9_-]*-[0-9a-f]{12}\.(lock|build))$`)
+	briefFile   = regexp.MustCompile(`^(\.brief-cache|index\.log|v\d+-[A-Za-z0-9_-]*-[0-9a-f]{12}\.(lock|build|watch))$`)
+	briefSocket = regexp.MustCompile(`^answers-[0-9a-f]{16}\.sock$`)
 )
 
 // isBriefs reports whether a folder entry is named and typed as brief
@@ -33,6 +35,9 @@ var (
 func isBriefs(e os.DirEntry) bool {
 	if e.IsDir() {
 		return briefFolder.MatchString(e.Name())
+	}
+	if e.Type()&os.ModeSocket != 0 {
+		return briefSocket.MatchString(e.Name())
 	}
 	return e.Type().IsRegular() && briefFile.MatchString(e.Name())
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/briefreader/brief/briefings"
 	"github.com/briefreader/brief/internal/proc"
 )
 
@@ -23,8 +24,9 @@ import (
 
 // Watch is this process's claim to keep the index fresh.
 type Watch struct {
-	files []*os.File
-	syncs int // syncs done: a search that opened the index before the last one has an older copy
+	files  []*os.File
+	socket string // where to answer searches for others; "" when not every part is claimed
+	syncs  int    // syncs done: a search that opened the index before the last one has an older copy
 }
 
 // Marker contents.
@@ -55,6 +57,13 @@ func (ix *Index) Watch() (*Watch, error) {
 			continue
 		}
 		w.files = append(w.files, f)
+	}
+	if len(w.files) == len(ix.parts) {
+		roots := make([]briefings.Root, len(ix.parts))
+		for i, p := range ix.parts {
+			roots[i] = p.root
+		}
+		w.socket = answerSocketIn(ix.base, roots)
 	}
 	w.set(watchPending)
 	return w, errors.Join(errs...)
@@ -93,6 +102,16 @@ func readWatchMarker(base, key string) string {
 		return ""
 	}
 	return strings.TrimSpace(string(data))
+}
+
+// AnswerSocket is where this watcher may answer the searches of other
+// processes (see the package function AnswerSocket): "" unless it claimed
+// every part of the index.
+func (w *Watch) AnswerSocket() string {
+	if w == nil {
+		return ""
+	}
+	return w.socket
 }
 
 // Syncs returns how many times Fresh was said.

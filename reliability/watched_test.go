@@ -67,7 +67,8 @@ func found(t *testing.T, e *env, lib, word string) (bool, time.Duration) {
 }
 
 // TestSearchBesideAWatcher: while brief index --watch follows a library,
-// brief search trusts the index and skips looking at every file, and it
+// brief search asks it (or trusts the index) and skips looking at every
+// file, and it
 // never answers from a stale index: a file saved just before the search is
 // always found, also while the watcher is stopped, after it was killed, and
 // with two watchers at once.
@@ -80,6 +81,10 @@ func TestSearchBesideAWatcher(t *testing.T) {
 	e.mustBrief(t, "-L", lib, "index")
 	w := startWatcher(t, e, lib)
 	waitMarker(t, e, "fresh")
+	// It answers searches on a socket beside the index (internal/remote).
+	if socks, _ := filepath.Glob(filepath.Join(e.cache, "answers-*.sock")); len(socks) != 1 {
+		t.Errorf("sockets of the watcher: %q, want one", socks)
+	}
 	// Beside a watcher with nothing waiting, the search says nothing of
 	// the private copy it searches: it is as fresh as the shared index.
 	if r := e.brief(t, "-L", lib, "search", "lithium"); r.code != 0 || strings.Contains(r.stderr, "private copy") {

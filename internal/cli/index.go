@@ -49,13 +49,18 @@ func (a *app) openSearch(ctx context.Context, cmd *cobra.Command, live bool) (*s
 // opening an index to write. A search that syncs first (not live, not
 // searchOnly) opens the index to write only if a file changed.
 func (a *app) openSearchFor(ctx context.Context, cmd *cobra.Command, live, searchOnly bool) (*search.Service, error) {
-	purpose := cmd.CommandPath()
-	if live {
-		purpose = "brief (the reader)"
-	}
 	roots, err := a.indexRoots()
 	if err != nil {
 		return nil, err
+	}
+	return a.openSearchOn(ctx, cmd, roots, live, searchOnly)
+}
+
+// openSearchOn is openSearchFor on roots already resolved.
+func (a *app) openSearchOn(ctx context.Context, cmd *cobra.Command, roots []briefings.Root, live, searchOnly bool) (*search.Service, error) {
+	purpose := cmd.CommandPath()
+	if live {
+		purpose = "brief (the reader)"
 	}
 	opts, err := a.loadOptions()
 	if err != nil {
@@ -161,9 +166,11 @@ stops.
 --watch keeps running after the sync: it follows the library with a file
 watcher and indexes every change within about a second, printing a line per
 change, until ctrl+c. While it (or a reader, which does the same) runs, brief
-search trusts the index and skips checking every file for changes, unless
-changes are still waiting to be indexed, the watcher is stopped, or a folder
-cannot be watched (a network file system, watches run out).
+search asks it for the answer over a socket beside the index (only the same
+user's brief can), and checks no file and opens no index itself; it searches
+by itself as usual when changes are still waiting to be indexed, the watcher
+is stopped, or a folder cannot be watched (a network file system, watches
+run out).
 
 --prune removes the indexes made by other versions of brief and those of
 library folders that no longer exist, and lists them with the space they

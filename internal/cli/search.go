@@ -15,7 +15,6 @@ import (
 	"github.com/briefreader/brief/index"
 	"github.com/briefreader/brief/internal/hitexport"
 	"github.com/briefreader/brief/internal/render"
-	"github.com/briefreader/brief/internal/search"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -123,28 +122,10 @@ func (a *app) runSearch(cmd *cobra.Command, query string, f searchFlags) error {
 	}
 	ctx, exitCode, stop := signalContext()
 	defer stop()
-	svc, err := a.openSearchFor(ctx, cmd, false, f.noSync)
-	if err != nil {
-		if ctx.Err() != nil {
-			return &exitError{code: exitCode(), err: errors.New("interrupted")}
-		}
-		return err
-	}
-	defer svc.Close()
-
-	var ans search.Answer
-	if f.noSync {
-		ans, err = svc.Search(ctx, req)
-	} else {
-		bar := newProgressLine(newOutput(a.streams.Err))
-		bar.minimum = 200
-		ans, err = svc.SyncAndSearch(ctx, req, bar.update)
-		bar.clear()
-	}
+	ans, notices, err := a.answerSearch(ctx, cmd, req, f.noSync)
 	if ctx.Err() != nil {
 		return &exitError{code: exitCode(), err: errors.New("interrupted")}
 	}
-	notices := append(svc.Notices(), ans.Notes...)
 	a.printNotices(notices)
 	if err != nil {
 		return err

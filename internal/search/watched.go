@@ -1,15 +1,19 @@
 package search
 
 import (
+	"context"
 	"sync"
 
 	"github.com/briefreader/brief/index"
+	"github.com/briefreader/brief/internal/remote"
 )
 
 // Watching: a Live service whose library a file watcher follows claims its
 // index as watched (index.Watch), so that brief search in another process
 // may trust the index without checking every file. Changes it is told of
-// mark the claim pending until a sync has indexed them.
+// mark the claim pending until a sync has indexed them. While it holds the
+// claim on every part, the service also answers the searches of other
+// brief processes (internal/remote), for as long as nothing is pending.
 
 // watching is a service's claim.
 type watching struct {
@@ -17,6 +21,7 @@ type watching struct {
 	watch   *index.Watch
 	gen     uint64 // bumps with every Changed
 	pending bool   // a change is not indexed yet
+	server  *remote.Server
 }
 
 // Watching says whether a file watcher follows the library now (true once
@@ -28,17 +33,27 @@ func (s *Service) Watching(on bool) {
 	}
 	w := &s.live.watching
 	w.mu.Lock()
-	defer w.mu.Unlock()
 	if on == (w.watch != nil) {
+		w.mu.Unlock()
 		return
 	}
 	if !on {
+		stop := w.stopAnswering()
 		w.watch.Close()
 		w.watch = nil
+		w.mu.Unlock()
+		stop() // answers in progress ask w
 		return
 	}
+	defer w.mu.Unlock()
 	watch, _ := s.index().Watch() // parts that cannot be claimed stay unwatched
 	w.watch = watch
+	if socket := watch.AnswerSocket(); socket != "" {
+		// Not answering (another process took the socket, a folder
+		// that cannot hold one) only costs the others a search of
+		// their own.
+		w.server, _ = remote.Listen(socket, s.answerRemote)
+	}
 	w.gen++ // pending until the next sync
 	w.pending = true
 	s.live.kick()
@@ -82,9 +97,53 @@ func (w *watching) synced(gen uint64) {
 // close gives up the claim.
 func (w *watching) close() {
 	w.mu.Lock()
-	defer w.mu.Unlock()
+	stop := w.stopAnswering()
 	w.watch.Close()
 	w.watch = nil
+	w.mu.Unlock()
+	stop()
+}
+
+// stopAnswering takes the socket away; the function it returns closes it,
+// waiting for the searches being answered, so it must be called without
+// w.mu held.
+func (w *watching) stopAnswering() func() {
+	server := w.server
+	w.server = nil
+	return func() { _ = server.Close() }
+}
+
+// fresh says whether the claim covers every change seen; when not, why.
+func (w *watching) fresh() (bool, string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	switch {
+	case w.watch == nil:
+		return false, "it no longer watches the library"
+	case w.pending:
+		return false, "changes it saw are not indexed yet"
+	}
+	return true, ""
+}
+
+// answerRemote searches for another process (see internal/remote), if the
+// index holds every change the watcher saw and all of it can be searched.
+func (s *Service) answerRemote(ctx context.Context, req index.Request) remote.Reply {
+	if _, ok := InHighlights(req.Query); ok {
+		return remote.Reply{Declined: "highlights are searched by the asker"}
+	}
+	if ok, why := s.live.watching.fresh(); !ok {
+		return remote.Reply{Declined: why}
+	}
+	ix := s.index()
+	if len(ix.Busy()) > 0 || ix.Private() {
+		return remote.Reply{Declined: "its index cannot be searched as a whole now"}
+	}
+	ans, err := s.Search(ctx, req)
+	if err != nil {
+		return remote.Reply{Declined: err.Error()}
+	}
+	return remote.Reply{Results: ans.Results, QueryError: ans.QueryError, Notes: ans.Notes}
 }
 
 // Watched reports whether another process follows the library with a file

@@ -2,12 +2,16 @@ package search
 
 import (
 	"context"
+	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/briefreader/brief/briefings"
 	"github.com/briefreader/brief/index"
+	"github.com/briefreader/brief/internal/remote"
 )
 
 // waitWatched checks what a search opened now sees.
@@ -80,5 +84,64 @@ func waitFresh(t *testing.T, watcher *Service) {
 			t.Fatal("the watcher never caught up")
 		}
 		time.Sleep(5 * time.Millisecond) // polls the watcher's state, not a screen
+	}
+}
+
+// A watcher answers the searches of other processes on its socket while
+// every change it saw is indexed, declines while one waits, and stops
+// answering when it stops watching.
+func TestWatcherAnswersOthers(t *testing.T) {
+	lib, cache := t.TempDir(), t.TempDir()
+	write(t, filepath.Join(lib, "a.md"), "# A\n\n## Harbour\n\nThe zanzibar harbour.\n")
+	watcher := open(t, lib, cache, true)
+	roots, _ := briefings.ResolveRoots([]string{lib})
+	socket := index.AnswerSocket(cache, roots)
+	if socket == "" {
+		t.Fatalf("no socket for %s in %s", lib, cache)
+	}
+	ask := func(query string) (Answer, error) {
+		reply, err := remote.Ask(context.Background(), socket, index.Request{Query: query})
+		return Answer{Results: reply.Results}, err
+	}
+	if _, err := ask("zanzibar"); err == nil {
+		t.Fatal("a service that does not watch answered")
+	}
+
+	watcher.Watching(true)
+	waitFresh(t, watcher)
+	ans, err := ask("zanzibar")
+	if err != nil || strings.Join(places(ans), " ") != "a.md#harbour" {
+		t.Fatalf("asked the watcher: %v %v", places(ans), err)
+	}
+	if _, err := ask("in:highlights zanzibar"); err == nil {
+		t.Error("the watcher answered a search of the asker's highlights")
+	}
+
+	watcher.live.watching.changed() // a change seen, not indexed yet
+	var declined *remote.DeclinedError
+	if _, err := ask("zanzibar"); !errors.As(err, &declined) || !strings.Contains(declined.Why, "not indexed yet") {
+		t.Errorf("with a change waiting: %v, want declined", err)
+	}
+	write(t, filepath.Join(lib, "b.md"), "# B\n\n## Quay\n\nThe quokka quay.\n")
+	watcher.Changed([]string{filepath.Join(lib, "b.md")})
+	waitFresh(t, watcher)
+	if ans, err := ask("quokka"); err != nil || strings.Join(places(ans), " ") != "b.md#quay" {
+		t.Errorf("after the change was indexed: %v %v", places(ans), err)
+	}
+
+	watcher.Watching(false)
+	if _, err := ask("zanzibar"); err == nil {
+		t.Error("the watcher still answers after it stopped watching")
+	}
+	watcher.Watching(true)
+	waitFresh(t, watcher)
+	if _, err := ask("zanzibar"); err != nil {
+		t.Errorf("watching again: %v", err)
+	}
+	if err := watcher.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(socket); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the socket outlived the service: %v", err)
 	}
 }

@@ -1,0 +1,141 @@
+// Package remote lets a brief that keeps a library's index fresh with a
+// file watcher (brief index --watch, the app) answer the searches of other
+// brief processes of the same user, over a Unix socket beside the index. A
+// brief search beside such a watcher then checks no file and opens no
+// index: it asks, and prints the answer.
+//
+// The exchange is one JSON request and one JSON reply per connection. The
+// watcher answers only while it has indexed every change it saw; otherwise
+// it declines and says why, and the asker searches by itself as it would
+// with no watcher. Every failure on the asking side (no socket, a watcher
+// gone, stopped, of another user, too slow, speaking another version) is
+// an error the caller answers by searching by itself, so nothing here can
+// make a search wrong or hang: at worst it costs AskTimeout.
+package remote
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"time"
+
+	"github.com/briefreader/brief/index"
+	"github.com/briefreader/brief/internal/proc"
+)
+
+// protocol is the version of the exchange; a reply of another version is
+// not used.
+const protocol = 1
+
+// Limits on what is read: a request is a query and its filters, a reply a
+// page of hits with their snippets.
+const (
+	maxRequest = 1 << 20
+	maxReply   = 64 << 20
+)
+
+// Reply is a watcher's answer to a search.
+type Reply struct {
+	// Results are the hits, as index.Index.Search gives them.
+	Results *index.Results `json:"results,omitempty"`
+	// QueryError is set when the query could not be understood and its
+	// words were searched as plain text instead.
+	QueryError *index.QueryError `json:"query_error,omitempty"`
+	// Notes are one-line remarks on where the results come from.
+	Notes []string `json:"notes,omitempty"`
+	// Declined, when not "", says why the watcher did not search: the
+	// asker searches by itself.
+	Declined string `json:"declined,omitempty"`
+}
+
+// requestMessage and replyMessage are what crosses the socket.
+type requestMessage struct {
+	Version int           `json:"v"`
+	Request index.Request `json:"request"`
+}
+
+type replyMessage struct {
+	Version int `json:"v"`
+	Reply
+}
+
+// DeclinedError is Ask's error when the watcher would not search.
+type DeclinedError struct {
+	// Why is the watcher's reason ("changes are waiting to be indexed").
+	Why string
+}
+
+func (e *DeclinedError) Error() string { return "the watcher did not answer: " + e.Why }
+
+// AskTimeout bounds a whole exchange: a watcher that neither answers nor
+// fails within it is given up on. (A variable for tests.)
+var AskTimeout = 3 * time.Second
+
+// Ask sends a search to the watcher listening at socket and returns its
+// reply. Any error means the caller searches by itself.
+func Ask(ctx context.Context, socket string, req index.Request) (Reply, error) {
+	if socket == "" {
+		return Reply{}, errors.New("no socket to ask")
+	}
+	ctx, cancel := context.WithTimeout(ctx, AskTimeout)
+	defer cancel()
+	var d net.Dialer
+	c, err := d.DialContext(ctx, "unix", socket)
+	if err != nil {
+		return Reply{}, fmt.Errorf("ask the watcher: %w", err)
+	}
+	conn := c.(*net.UnixConn)
+	defer conn.Close()
+	if err := checkWatcher(conn); err != nil {
+		return Reply{}, err
+	}
+	deadline, _ := ctx.Deadline()
+	_ = conn.SetDeadline(deadline)
+	stop := context.AfterFunc(ctx, func() { _ = conn.SetDeadline(time.Now()) })
+	defer stop()
+
+	failed := func(what string, err error) error {
+		if ctx.Err() != nil {
+			err = ctx.Err() // the deadline set when it ended says less
+		}
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if err := json.NewEncoder(conn).Encode(requestMessage{Version: protocol, Request: req}); err != nil {
+		return Reply{}, failed("ask the watcher", err)
+	}
+	_ = conn.CloseWrite()
+	var msg replyMessage
+	if err := json.NewDecoder(io.LimitReader(conn, maxReply)).Decode(&msg); err != nil {
+		return Reply{}, failed("read the watcher's answer", err)
+	}
+	switch {
+	case msg.Version != protocol:
+		return Reply{}, fmt.Errorf("the watcher speaks version %d, not %d", msg.Version, protocol)
+	case msg.Declined != "":
+		return Reply{}, &DeclinedError{Why: msg.Declined}
+	case msg.Results == nil:
+		return Reply{}, errors.New("the watcher's answer has no results")
+	}
+	return msg.Reply, nil
+}
+
+// checkWatcher makes sure the process at the other end is this user's and
+// is not stopped (a watcher frozen with ctrl+z would let the asker wait
+// for AskTimeout).
+func checkWatcher(conn *net.UnixConn) error {
+	pid, uid, ok := peer(conn)
+	if !ok {
+		return nil // this system cannot tell: the deadline guards
+	}
+	if uid != os.Geteuid() {
+		return fmt.Errorf("the watcher's socket belongs to user %d", uid)
+	}
+	if state := proc.State(pid); state != "" && state != proc.Running {
+		return fmt.Errorf("the watcher (pid %d) is %s", pid, state)
+	}
+	return nil
+}
