@@ -56,6 +56,35 @@ func TestScanAgreesWithWalkDirAndLstat(t *testing.T) {
 			t.Errorf("file %d:\n got %+v\nwant %+v", i, g, w)
 		}
 	}
+	// A root written another way names the same files the same way.
+	for _, other := range []string{root + "/", root + "/./a/.."} {
+		again, _ := Scan([]Root{{Path: other, Dir: true}})
+		for i := range again {
+			if i >= len(want) || again[i].Path != want[i].Path || again[i].RelPath != want[i].RelPath {
+				t.Errorf("root %q, file %d: %s (%s)", other, i, again[i].Path, again[i].RelPath)
+			}
+		}
+	}
+}
+
+// Paths are joined as filepath.Join would, without cleaning them again.
+func TestChildAndRelativePath(t *testing.T) {
+	for _, c := range []struct{ dir, name, path, rel string }{
+		{"/", "a.md", "/a.md", "a.md"},
+		{"/lib", "a.md", "/lib/a.md", "a.md"},
+		{"/lib/x", "b.md", "/lib/x/b.md", "x/b.md"},
+	} {
+		if got := childPath(c.dir, c.name); got != c.path || got != filepath.Join(c.dir, c.name) {
+			t.Errorf("childPath(%q, %q) = %q, want %q", c.dir, c.name, got, c.path)
+		}
+		root := "/lib"
+		if c.dir == "/" {
+			root = "/"
+		}
+		if got := relativePath(root, c.path); got != c.rel {
+			t.Errorf("relativePath(%q, %q) = %q, want %q", root, c.path, got, c.rel)
+		}
+	}
 }
 
 func TestAnUnreadableFolderIsAProblemAndTheRestLoads(t *testing.T) {
