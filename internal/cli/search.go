@@ -108,6 +108,7 @@ The exit status is 0 when something was found, 1 when nothing was.`,
 }
 
 func (a *app) runSearch(cmd *cobra.Command, query string, f searchFlags) error {
+	defer collectLessForOneShot()()
 	// Tag counts appear only in JSON; counting them costs time.
 	format, err := outputFormat(&f)
 	if err != nil {
