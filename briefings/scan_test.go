@@ -1,9 +1,11 @@
 package briefings
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -20,6 +22,30 @@ func TestScanAgreesWithWalkDirAndLstat(t *testing.T) {
 	} {
 		writeFile(t, filepath.Join(root, rel), strings.Repeat("x", i+1))
 	}
+	want := walkDirFiles(t, root)
+	got, problems := Scan([]Root{{Path: root, Dir: true}})
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	if len(got) != len(want) || len(got) != 7 {
+		t.Fatalf("found %d files, WalkDir %d (want 7)", len(got), len(want))
+	}
+	sameFiles(t, got, want)
+	// A root written another way names the same files the same way.
+	for _, other := range []string{root + "/", root + "/./a/.."} {
+		again, _ := Scan([]Root{{Path: other, Dir: true}})
+		for i := range again {
+			if i >= len(want) || again[i].Path != want[i].Path || again[i].RelPath != want[i].RelPath {
+				t.Errorf("root %q, file %d: %s (%s)", other, i, again[i].Path, again[i].RelPath)
+			}
+		}
+	}
+}
+
+// walkDirFiles lists the briefing files under root as filepath.WalkDir and
+// os.Lstat see them.
+func walkDirFiles(t *testing.T, root string) []File {
+	t.Helper()
 	var want []File
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -42,12 +68,14 @@ func TestScanAgreesWithWalkDirAndLstat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, problems := Scan([]Root{{Path: root, Dir: true}})
-	if len(problems) > 0 {
-		t.Fatalf("problems: %v", problems)
-	}
-	if len(got) != len(want) || len(got) != 7 {
-		t.Fatalf("found %d files, WalkDir %d (want 7)", len(got), len(want))
+	return want
+}
+
+// sameFiles compares what Scan found with what WalkDir found.
+func sameFiles(t *testing.T, got, want []File) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("found %d files, WalkDir %d", len(got), len(want))
 	}
 	for i := range want {
 		g, w := got[i], want[i]
@@ -56,15 +84,28 @@ func TestScanAgreesWithWalkDirAndLstat(t *testing.T) {
 			t.Errorf("file %d:\n got %+v\nwant %+v", i, g, w)
 		}
 	}
-	// A root written another way names the same files the same way.
-	for _, other := range []string{root + "/", root + "/./a/.."} {
-		again, _ := Scan([]Root{{Path: other, Dir: true}})
-		for i := range again {
-			if i >= len(want) || again[i].Path != want[i].Path || again[i].RelPath != want[i].RelPath {
-				t.Errorf("root %q, file %d: %s (%s)", other, i, again[i].Path, again[i].RelPath)
-			}
+}
+
+// The files of a big folder, looked at by several goroutines, come back as
+// a single walk gives them: in name order, with their own times, mixed with
+// folders and files that are not briefings.
+func TestScanABigFolder(t *testing.T) {
+	root := t.TempDir()
+	for i := range 3 * lookChunk * max(runtime.GOMAXPROCS(0), 2) {
+		name := fmt.Sprintf("f%05d.md", i)
+		switch i % 97 {
+		case 0:
+			name = fmt.Sprintf("d%05d/inner.md", i) // a folder among the files
+		case 1:
+			name = fmt.Sprintf("n%05d.pdf", i)
 		}
+		writeFile(t, filepath.Join(root, "big", name), strings.Repeat("x", i%13+1))
 	}
+	got, problems := Scan([]Root{{Path: root, Dir: true}})
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	sameFiles(t, got, walkDirFiles(t, root))
 }
 
 // Paths are joined as filepath.Join would, without cleaning them again.
