@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 
 	"github.com/briefreader/brief/index"
 	"github.com/briefreader/brief/internal/remote"
@@ -19,13 +20,20 @@ func (a *app) answerSearch(ctx context.Context, cmd *cobra.Command, req index.Re
 	if err != nil {
 		return search.Answer{}, nil, err
 	}
+	var notices []string
 	if _, highlights := search.InHighlights(req.Query); !highlights {
 		socket := index.AnswerSocket(a.settings.indexDir.value, roots)
-		if reply, err := remote.Ask(ctx, socket, req); err == nil {
+		reply, err := remote.Ask(ctx, socket, req)
+		if err == nil {
 			return search.Answer{Results: reply.Results, QueryError: reply.QueryError, Notes: reply.Notes}, reply.Notes, nil
 		}
 		if ctx.Err() != nil {
 			return search.Answer{}, nil, ctx.Err()
+		}
+		var declined *remote.DeclinedError
+		if errors.As(err, &declined) {
+			// Worth a word: this search is slower than usual, and why.
+			notices = append(notices, "the library's watcher did not answer ("+declined.Why+"); this search looked at the files itself")
 		}
 	}
 	svc, err := a.openSearchOn(ctx, cmd, roots, false, noSync)
@@ -42,5 +50,5 @@ func (a *app) answerSearch(ctx context.Context, cmd *cobra.Command, req index.Re
 		ans, err = svc.SyncAndSearch(ctx, req, bar.update)
 		bar.clear()
 	}
-	return ans, append(svc.Notices(), ans.Notes...), err
+	return ans, append(append(notices, svc.Notices()...), ans.Notes...), err
 }

@@ -13,7 +13,8 @@ import (
 )
 
 // brief search beside a watcher that answers prints the watcher's answer,
-// sanitized like any other, and searches by itself when it declines.
+// sanitized like any other, and searches by itself, saying why, when it
+// declines.
 func TestSearchAsksTheWatcher(t *testing.T) {
 	lib, cache := t.TempDir(), t.TempDir()
 	writeFile(t, filepath.Join(lib, "a.md"), "# Harbour\n\nThe quokka quay.\n")
@@ -48,6 +49,9 @@ func TestSearchAsksTheWatcher(t *testing.T) {
 	out, errOut, code = run(t, "--index-dir", cache, "-L", lib, "search", "quokka")
 	if code != 0 || !strings.Contains(out, "a.md#harbour") || strings.Contains(out, "From the watcher") {
 		t.Fatalf("beside a watcher that declines: exit %d\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "watcher did not answer (changes are waiting)") {
+		t.Errorf("the search did not say why it looked at the files itself: %q", errOut)
 	}
 
 	before := asked.Load()

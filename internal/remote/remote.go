@@ -63,9 +63,10 @@ type replyMessage struct {
 	Reply
 }
 
-// DeclinedError is Ask's error when the watcher would not search.
+// DeclinedError is Ask's error when the watcher would not search, or is
+// stopped and could not.
 type DeclinedError struct {
-	// Why is the watcher's reason ("changes are waiting to be indexed").
+	// Why is the reason ("changes it saw are not indexed yet").
 	Why string
 }
 
@@ -135,7 +136,7 @@ func checkWatcher(conn *net.UnixConn) error {
 		return fmt.Errorf("the watcher's socket belongs to user %d", uid)
 	}
 	if state := proc.State(pid); state != "" && state != proc.Running {
-		return fmt.Errorf("the watcher (pid %d) is %s", pid, state)
+		return &DeclinedError{Why: fmt.Sprintf("it is %s, pid %d", state, pid)}
 	}
 	return nil
 }
