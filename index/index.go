@@ -58,6 +58,11 @@ type Options struct {
 	// the files and opens it to write only when one changed. A search
 	// that finds nothing changed (most of them) never pays for the writer.
 	WriteWhenChanged bool
+	// ScanAtOpen starts looking at the library's files as Open starts,
+	// for a Sync that follows at once (brief search): the walk and the
+	// opening of the index overlap, and the first Sync uses what the walk
+	// found (earlyscan.go).
+	ScanAtOpen bool
 }
 
 // InUseError is returned by Open with Options.SharedOnly when another
@@ -92,6 +97,7 @@ type Index struct {
 	alias bleve.IndexAlias
 
 	syncMu sync.Mutex // one Sync at a time
+	early  earlyScans // walks started by Open; guarded by syncMu once Open returns
 
 	noticeMu sync.Mutex
 	notices  []string
@@ -188,6 +194,9 @@ func Open(roots []briefings.Root, opts Options) (*Index, error) {
 			return nil, ErrNoDir
 		}
 		ix.notice("there is no cache directory for the index; searching indexes built in memory")
+	}
+	if opts.ScanAtOpen {
+		ix.early = startScans(roots)
 	}
 	ix.setupLog()
 	if ix.base != "" {

@@ -197,7 +197,7 @@ func (t *progressTracker) wait(what string) {
 
 // plan compares the files under a part's root with its manifest.
 func (ix *Index) plan(p *part, start time.Time) (*plan, []briefings.Problem, int, error) {
-	files, problems := briefings.Scan([]briefings.Root{p.root})
+	files, problems := ix.early.take(p.root)
 	pl := &plan{p: p}
 	seen := make(map[string]bool, len(files))
 	known := int64(0) // scanned files with a manifest entry
