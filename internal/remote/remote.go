@@ -72,8 +72,9 @@ type DeclinedError struct {
 
 func (e *DeclinedError) Error() string { return "the watcher did not answer: " + e.Why }
 
-// AskTimeout bounds a whole exchange: a watcher that neither answers nor
-// fails within it is given up on. (A variable for tests.)
+// AskTimeout bounds a whole exchange: a watcher that runs but neither
+// answers nor fails within it is given up on (one that is stopped, at
+// once). (A variable for tests.)
 var AskTimeout = 3 * time.Second
 
 // Ask sends a search to the watcher listening at socket and returns its
@@ -91,8 +92,14 @@ func Ask(ctx context.Context, socket string, req index.Request) (Reply, error) {
 	}
 	conn := c.(*net.UnixConn)
 	defer conn.Close()
-	if err := checkWatcher(conn); err != nil {
+	pid, err := checkWatcher(conn)
+	if err != nil {
 		return Reply{}, err
+	}
+	ctx, giveUp := context.WithCancelCause(ctx)
+	defer giveUp(nil)
+	if pid > 0 {
+		go keepAnEyeOn(ctx, pid, giveUp)
 	}
 	deadline, _ := ctx.Deadline()
 	_ = conn.SetDeadline(deadline)
@@ -100,6 +107,10 @@ func Ask(ctx context.Context, socket string, req index.Request) (Reply, error) {
 	defer stop()
 
 	failed := func(what string, err error) error {
+		var declined *DeclinedError
+		if errors.As(context.Cause(ctx), &declined) {
+			return declined // stopped while answering
+		}
 		if ctx.Err() != nil {
 			err = ctx.Err() // the deadline set when it ended says less
 		}
@@ -126,17 +137,44 @@ func Ask(ctx context.Context, socket string, req index.Request) (Reply, error) {
 
 // checkWatcher makes sure the process at the other end is this user's and
 // is not stopped (a watcher frozen with ctrl+z would let the asker wait
-// for AskTimeout).
-func checkWatcher(conn *net.UnixConn) error {
+// for AskTimeout). It returns the process's id, 0 when the system cannot
+// tell.
+func checkWatcher(conn *net.UnixConn) (int, error) {
 	pid, uid, ok := peer(conn)
 	if !ok {
-		return nil // this system cannot tell: the deadline guards
+		return 0, nil // this system cannot tell: the deadline guards
 	}
 	if uid != os.Geteuid() {
-		return fmt.Errorf("the watcher's socket belongs to user %d", uid)
+		return 0, fmt.Errorf("the watcher's socket belongs to user %d", uid)
 	}
 	if state := proc.State(pid); state != "" && state != proc.Running {
-		return &DeclinedError{Why: fmt.Sprintf("it is %s, pid %d", state, pid)}
+		return 0, &DeclinedError{Why: fmt.Sprintf("it is %s, pid %d", state, pid)}
 	}
-	return nil
+	return pid, nil
+}
+
+// watchEvery is how often an asker looks at whether the watcher it waits
+// for was stopped meanwhile.
+const watchEvery = 20 * time.Millisecond
+
+// keepAnEyeOn gives up on the exchange (giveUp, with a DeclinedError) as
+// soon as the watcher with process id pid is stopped or gone, rather than
+// waiting for AskTimeout; it returns when ctx ends.
+func keepAnEyeOn(ctx context.Context, pid int, giveUp context.CancelCauseFunc) {
+	tick := time.NewTicker(watchEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			if state := proc.State(pid); state != proc.Running {
+				if state == "" {
+					state = "gone"
+				}
+				giveUp(&DeclinedError{Why: fmt.Sprintf("it is %s, pid %d", state, pid)})
+				return
+			}
+		}
+	}
 }
