@@ -37,6 +37,9 @@ type Server struct {
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
 	slots  chan struct{}
+
+	stopOnce sync.Once
+	stopErr  error
 }
 
 // Listen starts answering searches at socket. A socket left behind by a
@@ -74,16 +77,26 @@ func Listen(socket string, answer Answerer) (*Server, error) {
 	return s, nil
 }
 
-// Close stops answering, removes the socket and waits for the searches
-// being answered, which it cancels.
+// Stop stops answering at once: the socket is removed and the searches
+// being answered are cancelled, without waiting for them (Close waits).
+func (s *Server) Stop() {
+	if s == nil {
+		return
+	}
+	s.stopOnce.Do(func() {
+		s.cancel()
+		s.stopErr = s.ln.Close()
+	})
+}
+
+// Close stops answering (Stop) and waits for the searches being answered.
 func (s *Server) Close() error {
 	if s == nil {
 		return nil
 	}
-	s.cancel()
-	err := s.ln.Close()
+	s.Stop()
 	s.wg.Wait()
-	return err
+	return s.stopErr
 }
 
 func (s *Server) accept() {

@@ -104,12 +104,14 @@ func (w *watching) close() {
 	stop()
 }
 
-// stopAnswering takes the socket away; the function it returns closes it,
-// waiting for the searches being answered, so it must be called without
+// stopAnswering stops answering at once (the socket goes, so a claim made
+// again right after can answer on it); the function it returns waits for
+// the searches being answered, which ask w, so it must be called without
 // w.mu held.
 func (w *watching) stopAnswering() func() {
 	server := w.server
 	w.server = nil
+	server.Stop()
 	return func() { _ = server.Close() }
 }
 
