@@ -4,7 +4,8 @@
 // brief search beside such a watcher then checks no file and opens no
 // index: it asks, and prints the answer.
 //
-// The exchange is one JSON request and one JSON reply per connection. The
+// The exchange is one request and one reply per connection, in gob, which
+// carries every string byte for byte (a file name need not be UTF-8). The
 // watcher answers only while it has indexed every change it saw; otherwise
 // it declines and says why, and the asker searches by itself as it would
 // with no watcher. Every failure on the asking side (no socket, a watcher
@@ -15,7 +16,7 @@ package remote
 
 import (
 	"context"
-	"encoding/json"
+	"encoding/gob"
 	"errors"
 	"fmt"
 	"io"
@@ -41,25 +42,25 @@ const (
 // Reply is a watcher's answer to a search.
 type Reply struct {
 	// Results are the hits, as index.Index.Search gives them.
-	Results *index.Results `json:"results,omitempty"`
+	Results *index.Results
 	// QueryError is set when the query could not be understood and its
 	// words were searched as plain text instead.
-	QueryError *index.QueryError `json:"query_error,omitempty"`
+	QueryError *index.QueryError
 	// Notes are one-line remarks on where the results come from.
-	Notes []string `json:"notes,omitempty"`
+	Notes []string
 	// Declined, when not "", says why the watcher did not search: the
 	// asker searches by itself.
-	Declined string `json:"declined,omitempty"`
+	Declined string
 }
 
 // requestMessage and replyMessage are what crosses the socket.
 type requestMessage struct {
-	Version int           `json:"v"`
-	Request index.Request `json:"request"`
+	Version int
+	Request index.Request
 }
 
 type replyMessage struct {
-	Version int `json:"v"`
+	Version int
 	Reply
 }
 
@@ -82,6 +83,9 @@ var AskTimeout = 3 * time.Second
 func Ask(ctx context.Context, socket string, req index.Request) (Reply, error) {
 	if socket == "" {
 		return Reply{}, errors.New("no socket to ask")
+	}
+	if err := ownSocket(socket); err != nil {
+		return Reply{}, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, AskTimeout)
 	defer cancel()
@@ -111,17 +115,20 @@ func Ask(ctx context.Context, socket string, req index.Request) (Reply, error) {
 		if errors.As(context.Cause(ctx), &declined) {
 			return declined // stopped while answering
 		}
-		if ctx.Err() != nil {
+		switch {
+		case ctx.Err() != nil:
 			err = ctx.Err() // the deadline set when it ended says less
+		case errors.Is(err, os.ErrDeadlineExceeded):
+			err = context.DeadlineExceeded // the socket's deadline ran out first
 		}
 		return fmt.Errorf("%s: %w", what, err)
 	}
-	if err := json.NewEncoder(conn).Encode(requestMessage{Version: protocol, Request: req}); err != nil {
+	if err := gob.NewEncoder(conn).Encode(requestMessage{Version: protocol, Request: req}); err != nil {
 		return Reply{}, failed("ask the watcher", err)
 	}
 	_ = conn.CloseWrite()
 	var msg replyMessage
-	if err := json.NewDecoder(io.LimitReader(conn, maxReply)).Decode(&msg); err != nil {
+	if err := gob.NewDecoder(io.LimitReader(conn, maxReply)).Decode(&msg); err != nil {
 		return Reply{}, failed("read the watcher's answer", err)
 	}
 	switch {
@@ -158,8 +165,8 @@ func checkWatcher(conn *net.UnixConn) (int, error) {
 const watchEvery = 20 * time.Millisecond
 
 // keepAnEyeOn gives up on the exchange (giveUp, with a DeclinedError) as
-// soon as the watcher with process id pid is stopped or gone, rather than
-// waiting for AskTimeout; it returns when ctx ends.
+// soon as the watcher with process id pid is stopped, rather than waiting
+// for AskTimeout; it returns when ctx ends.
 func keepAnEyeOn(ctx context.Context, pid int, giveUp context.CancelCauseFunc) {
 	tick := time.NewTicker(watchEvery)
 	defer tick.Stop()
@@ -168,10 +175,10 @@ func keepAnEyeOn(ctx context.Context, pid int, giveUp context.CancelCauseFunc) {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
-			if state := proc.State(pid); state != proc.Running {
-				if state == "" {
-					state = "gone"
-				}
+			// A watcher that exits closes the socket, which ends the
+			// wait by itself; "" (cannot tell) is no reason to give up.
+			switch state := proc.State(pid); state {
+			case proc.Stopped, proc.StoppedByTracer, proc.Exited:
 				giveUp(&DeclinedError{Why: fmt.Sprintf("it is %s, pid %d", state, pid)})
 				return
 			}

@@ -2,13 +2,16 @@ package remote
 
 import (
 	"context"
+	"encoding/gob"
 	"errors"
 	"io"
 	"net"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -71,6 +74,27 @@ func TestAskAndAnswer(t *testing.T) {
 	}
 	if reply.QueryError == nil || reply.QueryError.Msg != "unclosed quote" || strings.Join(reply.Notes, "") != "a note" {
 		t.Errorf("query error %v, notes %q", reply.QueryError, reply.Notes)
+	}
+}
+
+// Every byte of a hit crosses as it is: a file name that is not UTF-8, a
+// snippet whose match ranges count its bytes, times to the nanosecond.
+func TestRepliesKeepEveryByte(t *testing.T) {
+	socket := socketPath(t)
+	hit := index.Hit{
+		Path: "/lib/caf\xe9.md", RelPath: "caf\xe9.md", Anchor: "quay\xff", Title: "Caf\xe9 \u2014 quay",
+		Snippets: []index.Snippet{{Text: "\xe9 the quay", Matches: [][2]int{{5, 9}}, Start: 3, After: true}},
+		Date:     time.Date(2024, 11, 21, 10, 0, 0, 123456789, time.UTC), Terms: []string{"quay"},
+	}
+	listen(t, socket, func(context.Context, index.Request) Reply {
+		return Reply{Results: &index.Results{Total: 1, Hits: []index.Hit{hit}}}
+	})
+	reply, err := Ask(context.Background(), socket, index.Request{Query: "quay"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := reply.Results.Hits[0]; !reflect.DeepEqual(got, hit) {
+		t.Errorf("the hit changed on its way:\n got %+v\nwant %+v", got, hit)
 	}
 }
 
@@ -203,9 +227,9 @@ func TestOtherVersion(t *testing.T) {
 		}
 		defer c.Close()
 		_, _ = io.Copy(io.Discard, c)
-		_, _ = io.WriteString(c, `{"v":2,"results":{"Total":3}}`+"\n")
+		_ = gob.NewEncoder(c).Encode(replyMessage{Version: protocol + 1, Reply: Reply{Results: &index.Results{Total: 3}}})
 	}()
-	if _, err := Ask(context.Background(), socket, index.Request{Query: "x"}); err == nil || !strings.Contains(err.Error(), "version 2") {
+	if _, err := Ask(context.Background(), socket, index.Request{Query: "x"}); err == nil || !strings.Contains(err.Error(), "speaks version") {
 		t.Fatalf("err = %v, want a version error", err)
 	}
 }
@@ -254,5 +278,33 @@ func TestBusyAndGarbage(t *testing.T) {
 	_ = c.Close()
 	if _, err := Ask(context.Background(), socket, index.Request{Query: "quick"}); err != nil {
 		t.Errorf("after garbage: %v", err)
+	}
+}
+
+// Nothing is asked of a socket another user owns (in a shared cache
+// folder it could answer anything), nor of a file that is not a socket.
+func TestOnlyOwnSockets(t *testing.T) {
+	socket := socketPath(t)
+	var asked atomic.Bool
+	listen(t, socket, func(context.Context, index.Request) Reply {
+		asked.Store(true)
+		return Reply{Results: &index.Results{Total: 1}}
+	})
+	if err := os.Chown(socket, 65534, 65534); err != nil {
+		t.Skip("cannot give the socket to another user here:", err)
+	}
+	if _, err := Ask(context.Background(), socket, index.Request{Query: "x"}); err == nil || !strings.Contains(err.Error(), "belongs to user 65534") {
+		t.Errorf("asking another user's socket: %v", err)
+	}
+	if asked.Load() {
+		t.Error("the request reached another user's socket")
+	}
+
+	file := filepath.Join(filepath.Dir(socket), "file")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Ask(context.Background(), file, index.Request{Query: "x"}); err == nil || !strings.Contains(err.Error(), "not a socket") {
+		t.Errorf("asking a regular file: %v", err)
 	}
 }

@@ -2,7 +2,7 @@ package remote
 
 import (
 	"context"
-	"encoding/json"
+	"encoding/gob"
 	"errors"
 	"fmt"
 	"io"
@@ -125,19 +125,24 @@ func (s *Server) serve(conn *net.UnixConn) {
 	if _, uid, ok := peer(conn); ok && uid != os.Geteuid() {
 		return // not this user's: say nothing
 	}
+	// The deadline is set before Stop can cut it short, and not set again
+	// once it has: a stopping server waits for no asker.
+	_ = conn.SetDeadline(time.Now().Add(readTimeout))
 	stop := context.AfterFunc(s.ctx, func() { _ = conn.SetDeadline(time.Now()) })
 	defer stop()
-	_ = conn.SetDeadline(time.Now().Add(readTimeout))
 	var msg requestMessage
-	if err := json.NewDecoder(io.LimitReader(conn, maxRequest)).Decode(&msg); err != nil {
+	if err := gob.NewDecoder(io.LimitReader(conn, maxRequest)).Decode(&msg); err != nil {
 		return
 	}
 	reply := Reply{Declined: "it speaks another version of brief"}
 	if msg.Version == protocol {
 		reply = s.search(msg.Request)
 	}
+	if s.ctx.Err() != nil {
+		return
+	}
 	_ = conn.SetDeadline(time.Now().Add(readTimeout))
-	_ = json.NewEncoder(conn).Encode(replyMessage{Version: protocol, Reply: reply})
+	_ = gob.NewEncoder(conn).Encode(replyMessage{Version: protocol, Reply: reply})
 }
 
 // search answers one request, unless too many are being answered.
@@ -148,7 +153,9 @@ func (s *Server) search(req index.Request) Reply {
 	default:
 		return Reply{Declined: "it is busy answering other searches"}
 	}
-	ctx, cancel := context.WithTimeout(s.ctx, AskTimeout)
+	// Less than the asker waits: a search that cannot finish in time
+	// ends, and the asker searches by itself, instead of both working.
+	ctx, cancel := context.WithTimeout(s.ctx, AskTimeout*2/3)
 	defer cancel()
 	return s.answer(ctx, req)
 }
