@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/briefreader/brief/index"
 	"github.com/briefreader/brief/internal/remote"
@@ -30,10 +31,15 @@ func (a *app) answerSearch(ctx context.Context, cmd *cobra.Command, req index.Re
 		if ctx.Err() != nil {
 			return search.Answer{}, nil, ctx.Err()
 		}
+		// Worth a word when a watcher runs: this search is slower than
+		// usual, and why. (No socket, or a dead watcher's, is the usual
+		// case without one.)
 		var declined *remote.DeclinedError
-		if errors.As(err, &declined) {
-			// Worth a word: this search is slower than usual, and why.
+		switch {
+		case errors.As(err, &declined):
 			notices = append(notices, "the library's watcher did not answer ("+declined.Why+"); this search looked at the files itself")
+		case errors.Is(err, context.DeadlineExceeded):
+			notices = append(notices, fmt.Sprintf("the library's watcher did not answer within %s; this search looked at the files itself", remote.AskTimeout))
 		}
 	}
 	svc, err := a.openSearchOn(ctx, cmd, roots, false, noSync)

@@ -2,10 +2,12 @@ package cli
 
 import (
 	"context"
+	"net"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/briefreader/brief/briefings"
 	"github.com/briefreader/brief/index"
@@ -58,5 +60,34 @@ func TestSearchAsksTheWatcher(t *testing.T) {
 	_, _, _ = run(t, "--index-dir", cache, "-L", lib, "search", "in:highlights quokka")
 	if asked.Load() != before {
 		t.Error("a search of the highlights, which live with the asker, was sent to the watcher")
+	}
+}
+
+// A watcher that takes too long is given up on, and the search says so
+// and answers by itself.
+func TestSearchBesideASilentWatcher(t *testing.T) {
+	lib, cache := t.TempDir(), t.TempDir()
+	writeFile(t, filepath.Join(lib, "a.md"), "# Harbour\n\nThe quokka quay.\n")
+	roots, _ := briefings.ResolveRoots([]string{lib})
+	ln, err := net.Listen("unix", index.AnswerSocket(cache, roots))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close() // accepted, never answered
+		}
+	}()
+	old := remote.AskTimeout
+	remote.AskTimeout = 50 * time.Millisecond
+	t.Cleanup(func() { remote.AskTimeout = old })
+	out, errOut, code := run(t, "--index-dir", cache, "-L", lib, "search", "quokka")
+	if code != 0 || !strings.Contains(out, "a.md#harbour") || !strings.Contains(errOut, "did not answer within 50ms") {
+		t.Fatalf("beside a silent watcher: exit %d\n%s%s", code, out, errOut)
 	}
 }

@@ -13,6 +13,11 @@ import (
 // library, the service claims the index as watched, so that brief search in
 // another terminal trusts it (search.Service.Watching).
 type liveWatch struct {
+	// claimMu keeps calls of Watching in order. It is not mu: Watching
+	// may wait for the searches the service answers for others, and stir,
+	// called from the watcher's own goroutine, must not wait for that.
+	claimMu sync.Mutex
+
 	mu        sync.Mutex
 	svc       *search.Service
 	following bool
@@ -20,21 +25,27 @@ type liveWatch struct {
 
 // service records the search service once it is open.
 func (l *liveWatch) service(svc *search.Service) {
+	l.claimMu.Lock()
+	defer l.claimMu.Unlock()
 	l.mu.Lock()
-	defer l.mu.Unlock()
 	l.svc = svc
-	if l.following {
+	on := l.following
+	l.mu.Unlock()
+	if on {
 		svc.Watching(true)
 	}
 }
 
 // follow records whether the watcher follows every folder.
 func (l *liveWatch) follow(on bool) {
+	l.claimMu.Lock()
+	defer l.claimMu.Unlock()
 	l.mu.Lock()
-	defer l.mu.Unlock()
 	l.following = on
-	if l.svc != nil {
-		l.svc.Watching(on)
+	svc := l.svc
+	l.mu.Unlock()
+	if svc != nil {
+		svc.Watching(on)
 	}
 }
 

@@ -22,6 +22,7 @@ type watching struct {
 	gen     uint64 // bumps with every Changed
 	pending bool   // a change is not indexed yet
 	server  *remote.Server
+	closed  bool // the service closed: no claim any more
 }
 
 // Watching says whether a file watcher follows the library now (true once
@@ -33,7 +34,7 @@ func (s *Service) Watching(on bool) {
 	}
 	w := &s.live.watching
 	w.mu.Lock()
-	if on == (w.watch != nil) {
+	if on == (w.watch != nil) || w.closed {
 		w.mu.Unlock()
 		return
 	}
@@ -97,6 +98,7 @@ func (w *watching) synced(gen uint64) {
 // close gives up the claim.
 func (w *watching) close() {
 	w.mu.Lock()
+	w.closed = true
 	stop := w.stopAnswering()
 	w.watch.Close()
 	w.watch = nil
