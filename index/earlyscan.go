@@ -30,8 +30,9 @@ func startScans(roots []briefings.Root) earlyScans {
 	return early
 }
 
-// take returns the files of root: those of the walk started at Open the
-// first time it is asked, a new walk after that.
+// take returns the files of root: those of the walk started at Open in
+// the first Sync, a new walk after that (Sync drops the walks it did not
+// take: a part busy then is walked again when it is synced).
 func (e earlyScans) take(root briefings.Root) ([]briefings.File, []briefings.Problem) {
 	if done, ok := e[root.Path]; ok {
 		delete(e, root.Path)

@@ -107,6 +107,7 @@ func (ix *Index) sync(ctx context.Context, progress func(Progress), rebuild bool
 	start := time.Now()
 	ix.syncMu.Lock()
 	defer ix.syncMu.Unlock()
+	defer func() { ix.early = nil }() // a walk from Open that this sync did not take is stale by the next
 	if ix.closed.Load() {
 		return SyncStats{}, errors.New("sync: the index is closed")
 	}
