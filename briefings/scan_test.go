@@ -100,6 +100,9 @@ func TestScanABigFolder(t *testing.T) {
 			name = fmt.Sprintf("n%05d.pdf", i)
 		}
 		writeFile(t, filepath.Join(root, "big", name), strings.Repeat("x", i%13+1))
+		if i%3 == 0 {
+			writeFile(t, filepath.Join(root, name), "at the root") // a big root folder too
+		}
 	}
 	got, problems := Scan([]Root{{Path: root, Dir: true}})
 	if len(problems) > 0 {

@@ -31,20 +31,23 @@ func scanDir(root Root) ([]File, []Problem) {
 	// The folders under the root are walked in parallel (a stat per file
 	// is most of the time on a big library), then the results are joined
 	// in the order a single walk would give.
+	// The root's own files are looked at first, as a folder's are.
 	parts := make([]*scanner, len(entries))
+	seen := make([]found, len(entries))
+	(&scanner{root: root, top: top, realRoot: realRoot}).lookAll(dir, top, entries, seen)
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, e := range entries {
 		s := &scanner{root: root, top: top, realRoot: realRoot}
 		parts[i] = s
-		path := childPath(top, e.Name())
 		if !e.IsDir() {
-			s.keep(s.look(dir, path, e))
+			s.keep(seen[i])
 			continue
 		}
 		if skipFolder(e.Name()) {
 			continue
 		}
+		path := childPath(top, e.Name())
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
