@@ -4,10 +4,15 @@
 // its program's name.
 package proc
 
-// States State returns besides "" (cannot tell).
+// The states State tells apart, in words fit for a message. State returns
+// "" when it cannot tell.
 const (
-	Running         = "running"
-	Stopped         = "stopped"
+	// Running is a process that runs or waits, as processes do.
+	Running = "running"
+	// Stopped is a process stopped by a signal (ctrl+z, SIGSTOP).
+	Stopped = "stopped"
+	// StoppedByTracer is a process a debugger holds.
 	StoppedByTracer = "stopped by a debugger"
-	Exited          = "exited"
+	// Exited is a process that ended and was not waited for yet.
+	Exited = "exited"
 )

@@ -71,6 +71,7 @@ type DeclinedError struct {
 	Why string
 }
 
+// Error says that the watcher did not answer, and why.
 func (e *DeclinedError) Error() string { return "the watcher did not answer: " + e.Why }
 
 // AskTimeout bounds a whole exchange: a watcher that runs but neither
