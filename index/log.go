@@ -41,6 +41,7 @@ var snapshotFailures atomic.Int64
 // logTap passes log output on, counting snapshot failures.
 type logTap struct{ w io.Writer }
 
+// Write passes p on, counting the snapshot failures it reports.
 func (t logTap) Write(p []byte) (int, error) {
 	if bytes.Contains(p, []byte("unable to load snapshot")) || bytes.Contains(p, []byte("snapshot key, but bucket missing")) {
 		snapshotFailures.Add(1)
