@@ -67,7 +67,7 @@ type replyMessage struct {
 // DeclinedError is Ask's error when the watcher would not search, or is
 // stopped and could not.
 type DeclinedError struct {
-	// Why is the reason ("changes it saw are not indexed yet").
+	// Why is the reason ("the index is catching up with changes it saw").
 	Why string
 }
 

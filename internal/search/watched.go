@@ -124,8 +124,10 @@ func (w *watching) fresh() (bool, string) {
 	switch {
 	case w.watch == nil:
 		return false, "it no longer watches the library"
+	case w.pending && w.watch.Syncs() == 0:
+		return false, "the index is catching up: it is bringing it up to date"
 	case w.pending:
-		return false, "changes it saw are not indexed yet"
+		return false, "the index is catching up with changes it saw"
 	}
 	return true, ""
 }

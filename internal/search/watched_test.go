@@ -119,7 +119,7 @@ func TestWatcherAnswersOthers(t *testing.T) {
 
 	watcher.live.watching.changed() // a change seen, not indexed yet
 	var declined *remote.DeclinedError
-	if _, err := ask("zanzibar"); !errors.As(err, &declined) || !strings.Contains(declined.Why, "not indexed yet") {
+	if _, err := ask("zanzibar"); !errors.As(err, &declined) || !strings.Contains(declined.Why, "catching up with changes") {
 		t.Errorf("with a change waiting: %v, want declined", err)
 	}
 	write(t, filepath.Join(lib, "b.md"), "# B\n\n## Quay\n\nThe quokka quay.\n")
