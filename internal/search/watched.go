@@ -125,7 +125,7 @@ func (w *watching) fresh() (bool, string) {
 	case w.watch == nil:
 		return false, "it no longer watches the library"
 	case w.pending && w.watch.Syncs() == 0:
-		return false, "the index is catching up: it is bringing it up to date"
+		return false, "the index is catching up: the watcher has not finished its first sync"
 	case w.pending:
 		return false, "the index is catching up with changes it saw"
 	}
