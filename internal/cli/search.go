@@ -38,7 +38,8 @@ func (a *app) searchCommand() *cobra.Command {
 		Long: `Search every section of the library and print the hits, best first: the
 briefing and section, the score, and snippets with the matched words in bold
 (on a terminal; the output has no escape codes otherwise or under NO_COLOR).
-The index is brought up to date first (--no-sync skips that).
+The index is brought up to date first (--no-sync skips that); beside brief
+index --watch or an open reader, which keep it fresh, the watcher answers.
 
 Plain words are a best match: sections with every word come first, then
 those with some of them (each says which words it lacks), ranked by how well
