@@ -24,9 +24,9 @@ import (
 
 // Watch is this process's claim to keep the index fresh.
 type Watch struct {
-	files  []*os.File
-	socket string // where to answer searches for others; "" when not every part is claimed
-	syncs  int    // syncs done: a search that opened the index before the last one has an older copy
+	held   map[string]*os.File // the marker of each part claimed, by the part's key
+	socket string              // where to answer searches for others; "" when not every part is claimed
+	syncs  int                 // syncs done: a search that opened the index before the last one has an older copy
 }
 
 // Marker contents.
@@ -36,15 +36,28 @@ const (
 )
 
 // Watch claims the parts of the index kept on disk for this process's
-// watcher. A part another watcher already holds is left to it. The claim
-// starts as pending: the caller says Fresh once its first sync is done.
+// watcher. A part another watcher already holds is left to it (ClaimMore
+// takes it later, once that watcher is gone). The claim starts as pending:
+// the caller says Fresh once its first sync is done.
 func (ix *Index) Watch() (*Watch, error) {
+	w := &Watch{held: map[string]*os.File{}}
+	_, err := ix.ClaimMore(w)
+	w.set(watchPending)
+	return w, err
+}
+
+// ClaimMore claims for w the parts of the index it does not hold yet and
+// can now: those no other watcher holds and that are kept on disk (a
+// private copy, made while another process had the index open, becomes the
+// shared index again after Retry). It reports whether w gained a part; the
+// parts gained are marked pending.
+func (ix *Index) ClaimMore(w *Watch) (bool, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	w := &Watch{}
 	var errs []error
+	gained := false
 	for _, p := range ix.parts {
-		if p.mode != modeDisk || ix.base == "" {
+		if w.held[p.key] != nil || p.mode != modeDisk || ix.base == "" {
 			continue
 		}
 		f, err := os.OpenFile(filepath.Join(ix.base, p.key+".watch"), os.O_RDWR|os.O_CREATE, 0o600)
@@ -56,17 +69,18 @@ func (ix *Index) Watch() (*Watch, error) {
 			_ = f.Close() // another watcher keeps it fresh, or no locks here
 			continue
 		}
-		w.files = append(w.files, f)
+		w.held[p.key] = f
+		writeMarker(f, watchPending, w.syncs)
+		gained = true
 	}
-	if len(w.files) == len(ix.parts) {
+	if len(w.held) == len(ix.parts) && w.socket == "" {
 		roots := make([]briefings.Root, len(ix.parts))
 		for i, p := range ix.parts {
 			roots[i] = p.root
 		}
 		w.socket = answerSocketIn(ix.base, roots)
 	}
-	w.set(watchPending)
-	return w, errors.Join(errs...)
+	return gained, errors.Join(errs...)
 }
 
 // Pending says that changes were seen and are not indexed yet.
@@ -84,11 +98,16 @@ func (w *Watch) set(state string) {
 	if w == nil {
 		return
 	}
-	line := fmt.Sprintf("%s %d %d\n", state, os.Getpid(), w.syncs)
-	for _, f := range w.files {
-		_, _ = f.WriteAt([]byte(line), 0)
-		_ = f.Truncate(int64(len(line)))
+	for _, f := range w.held {
+		writeMarker(f, state, w.syncs)
 	}
+}
+
+// writeMarker writes a watcher's state in its marker file f.
+func writeMarker(f *os.File, state string, syncs int) {
+	line := fmt.Sprintf("%s %d %d\n", state, os.Getpid(), syncs)
+	_, _ = f.WriteAt([]byte(line), 0)
+	_ = f.Truncate(int64(len(line)))
 }
 
 // readWatchMarker returns what a watcher's marker says, "" when there is
@@ -127,11 +146,11 @@ func (w *Watch) Close() {
 	if w == nil {
 		return
 	}
-	for _, f := range w.files {
+	for _, f := range w.held {
 		unlock(f)
 		_ = f.Close()
 	}
-	w.files = nil
+	w.held = nil
 }
 
 // Watched reports whether another process watches every part of the index

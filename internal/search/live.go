@@ -78,6 +78,7 @@ func (l *liveIndex) run() {
 			if l.s.index().Retry() {
 				l.syncOnce(ctx, true) // the shared index, searchable again
 			}
+			l.s.claimMore() // a part another watcher held, or now shared
 		}
 	}
 }

@@ -47,16 +47,40 @@ func (s *Service) Watching(on bool) {
 		return
 	}
 	defer w.mu.Unlock()
-	watch, _ := s.index().Watch() // parts that cannot be claimed stay unwatched
+	watch, _ := s.index().Watch() // parts that cannot be claimed stay unwatched (see claimMore)
 	w.watch = watch
-	if socket := watch.AnswerSocket(); socket != "" {
-		// Not answering (another process took the socket, a folder
-		// that cannot hold one) only costs the others a search of
-		// their own.
-		w.server, _ = remote.Listen(socket, s.answerRemote)
-	}
+	w.answer(s)
 	w.gen++ // pending until the next sync
 	w.pending = true
+	s.live.kick()
+}
+
+// answer starts answering the searches of others once the claim covers
+// every part. Not answering (another process took the socket, a folder
+// that cannot hold one) only costs the others a search of their own.
+func (w *watching) answer(s *Service) {
+	if socket := w.watch.AnswerSocket(); socket != "" && w.server == nil {
+		w.server, _ = remote.Listen(socket, s.answerRemote)
+	}
+}
+
+// claimMore claims the parts the watcher could not claim before: those
+// another watcher held, once it is gone, and a private copy that is the
+// shared index again. A part gained is pending until the next sync.
+func (s *Service) claimMore() {
+	w := &s.live.watching
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.watch == nil || w.closed {
+		return
+	}
+	if gained, _ := s.index().ClaimMore(w.watch); !gained {
+		return
+	}
+	w.answer(s)
+	w.gen++
+	w.pending = true
+	w.watch.Pending()
 	s.live.kick()
 }
 

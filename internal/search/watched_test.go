@@ -145,3 +145,42 @@ func TestWatcherAnswersOthers(t *testing.T) {
 		t.Errorf("the socket outlived the service: %v", err)
 	}
 }
+
+// A watcher that could not claim the index (another watcher held it, and
+// its own was a private copy) takes the claim, and the answering, over
+// once the other is gone.
+func TestSecondWatcherTakesOver(t *testing.T) {
+	old := retryEvery
+	retryEvery = 20 * time.Millisecond
+	t.Cleanup(func() { retryEvery = old })
+	lib, cache := t.TempDir(), t.TempDir()
+	write(t, filepath.Join(lib, "a.md"), "# A\n\n## Harbour\n\nThe zanzibar harbour.\n")
+	first := open(t, lib, cache, true)
+	first.Watching(true)
+	waitFresh(t, first)
+	second := open(t, lib, cache, true) // beside the first: a private copy
+	second.Watching(true)
+	roots, _ := briefings.ResolveRoots([]string{lib})
+	socket := index.AnswerSocket(cache, roots)
+	if _, err := remote.Ask(context.Background(), socket, index.Request{Query: "zanzibar"}); err != nil {
+		t.Fatalf("the first watcher does not answer: %v", err)
+	}
+	if err := first.Close(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		reply, err := remote.Ask(context.Background(), socket, index.Request{Query: "zanzibar"})
+		if err == nil && len(reply.Results.Hits) == 1 {
+			break // only the second can answer now
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the second watcher never took over: %v", err)
+		}
+		time.Sleep(10 * time.Millisecond) // polls another goroutine's progress, not a screen
+	}
+	waitFresh(t, second)
+	if ok, why := open(t, lib, cache, false).Watched(); !ok {
+		t.Errorf("after the takeover a search does not trust the index: %s", why)
+	}
+}
