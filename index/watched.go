@@ -22,7 +22,8 @@ import (
 // waiting, a system that cannot name a lock's holder — means the files are
 // checked as usual.
 
-// Watch is this process's claim to keep the index fresh.
+// Watch is this process's claim to keep the index fresh. Its methods, and
+// ClaimMore on it, are not safe to call from several goroutines at once.
 type Watch struct {
 	held   map[string]*os.File // the marker of each part claimed, by the part's key
 	socket string              // where to answer searches for others; "" when not every part is claimed
