@@ -28,18 +28,19 @@ func scanDir(root Root) ([]File, []Problem) {
 		return nil, []Problem{{Path: root.Path, Err: describe(err), Skipped: true}}
 	}
 	defer dir.Close()
-	// The folders under the root are walked in parallel (a stat per file
-	// is most of the time on a big library), then the results are joined
-	// in the order a single walk would give.
-	// The root's own files are looked at first, as a folder's are.
-	parts := make([]*scanner, len(entries))
+	// The root's own files are looked at first, as a folder's are; then
+	// the folders under it are walked in parallel (a stat per file is most
+	// of the time on a big library), and the results are joined in the
+	// order a single walk would give.
+	blank := scanner{root: root, top: top, realRoot: realRoot}
 	seen := make([]found, len(entries))
-	(&scanner{root: root, top: top, realRoot: realRoot}).lookAll(dir, top, entries, seen)
+	blank.lookAll(dir, top, entries, seen)
+	parts := make([]*scanner, len(entries))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, e := range entries {
-		s := &scanner{root: root, top: top, realRoot: realRoot}
-		parts[i] = s
+		s := blank
+		parts[i] = &s
 		if !e.IsDir() {
 			s.keep(seen[i])
 			continue

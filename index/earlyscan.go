@@ -3,7 +3,7 @@ package index
 import "github.com/briefreader/brief/briefings"
 
 // earlyScans are walks of the library started when the index was opened
-// (Options.ScanAtOpen), by root path. A search that syncs right after
+// (Options.WriteWhenChanged), by root path. A search that syncs right after
 // opening spends about as long opening the index (reading bleve's mapping
 // and the segments) as walking a library of 10,000 files; the two run side
 // by side. A search then reflects the files as they were when it started,

@@ -9,9 +9,9 @@ import (
 	"github.com/briefreader/brief/briefings"
 )
 
-// With ScanAtOpen, the first Sync takes the files as the walk started by
+// With WriteWhenChanged (a search that syncs first), the first Sync takes the files as the walk started by
 // Open found them; later ones walk again.
-func TestScanAtOpen(t *testing.T) {
+func TestWalkStartedAtOpen(t *testing.T) {
 	lib, cache := t.TempDir(), t.TempDir()
 	writeFiles(t, lib, map[string]string{"a.md": briefing("a", 2, "harbour"), "b.md": briefing("b", 2, "quay")})
 	built := openDir(t, lib, cache)
@@ -22,7 +22,7 @@ func TestScanAtOpen(t *testing.T) {
 
 	writeFiles(t, lib, map[string]string{"c.md": briefing("c", 2, "jetty")})
 	roots, _ := briefings.ResolveRoots([]string{lib})
-	ix, err := Open(roots, Options{Dir: cache, Log: io.Discard, ScanAtOpen: true, WriteWhenChanged: true})
+	ix, err := Open(roots, Options{Dir: cache, Log: io.Discard, WriteWhenChanged: true})
 	if err != nil {
 		t.Fatal(err)
 	}

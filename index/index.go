@@ -53,15 +53,13 @@ type Options struct {
 	// state each time it opens it. Sync then brings nothing up to date; it
 	// still rebuilds a part found damaged, which is then open to write.
 	SearchOnly bool
-	// WriteWhenChanged opens the index as SearchOnly does; Sync looks at
-	// the files and opens it to write only when one changed. A search
-	// that finds nothing changed (most of them) never pays for the writer.
+	// WriteWhenChanged is for a search that syncs first (brief search).
+	// It opens the index as SearchOnly does; Sync looks at the files and
+	// opens it to write only when one changed, so a search that finds
+	// nothing changed (most of them) never pays for the writer. The walk
+	// of the files starts as Open starts, beside the opening of the index,
+	// and the first Sync uses what it found (earlyscan.go).
 	WriteWhenChanged bool
-	// ScanAtOpen starts looking at the library's files as Open starts,
-	// for a Sync that follows at once (brief search): the walk and the
-	// opening of the index overlap, and the first Sync uses what the walk
-	// found (earlyscan.go).
-	ScanAtOpen bool
 }
 
 // InUseError is returned by Open with Options.SharedOnly when another
@@ -194,7 +192,7 @@ func Open(roots []briefings.Root, opts Options) (*Index, error) {
 		}
 		ix.notice("there is no cache directory for the index; searching indexes built in memory")
 	}
-	if opts.ScanAtOpen {
+	if opts.WriteWhenChanged {
 		ix.early = startScans(roots)
 	}
 	ix.setupLog()

@@ -42,8 +42,7 @@ const (
 // the caller says Fresh once its first sync is done.
 func (ix *Index) Watch() (*Watch, error) {
 	w := &Watch{held: map[string]*os.File{}}
-	_, err := ix.ClaimMore(w)
-	w.set(watchPending)
+	_, err := ix.ClaimMore(w) // marks what it claims pending
 	return w, err
 }
 

@@ -69,7 +69,7 @@ func (a *app) openSearchOn(ctx context.Context, cmd *cobra.Command, roots []brie
 	return search.Open(ctx, search.Options{
 		Roots: roots,
 		Index: index.Options{Dir: a.settings.indexDir.value, LoadOptions: opts, Purpose: purpose,
-			SearchOnly: searchOnly, WriteWhenChanged: !live && !searchOnly, ScanAtOpen: !live && !searchOnly},
+			SearchOnly: searchOnly, WriteWhenChanged: !live && !searchOnly},
 		Live:       live,
 		Highlights: a.highlightSource(),
 	})

@@ -155,10 +155,21 @@ func checkWatcher(conn *net.UnixConn) (int, error) {
 	if uid != os.Geteuid() {
 		return 0, fmt.Errorf("the watcher's socket belongs to user %d", uid)
 	}
-	if state := proc.State(pid); state != "" && state != proc.Running {
-		return 0, &DeclinedError{Why: fmt.Sprintf("it is %s, pid %d", state, pid)}
+	if err := notRunning(pid); err != nil {
+		return 0, err
 	}
 	return pid, nil
+}
+
+// notRunning says why the watcher with process id pid cannot answer when
+// it is stopped or has exited; nil when it runs, or when /proc cannot tell
+// (a watcher that exits closes the socket, which ends a wait by itself).
+func notRunning(pid int) *DeclinedError {
+	switch state := proc.State(pid); state {
+	case proc.Stopped, proc.StoppedByTracer, proc.Exited:
+		return &DeclinedError{Why: fmt.Sprintf("it is %s, pid %d", state, pid)}
+	}
+	return nil
 }
 
 // watchEvery is how often an asker looks at whether the watcher it waits
@@ -176,11 +187,8 @@ func keepAnEyeOn(ctx context.Context, pid int, giveUp context.CancelCauseFunc) {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
-			// A watcher that exits closes the socket, which ends the
-			// wait by itself; "" (cannot tell) is no reason to give up.
-			switch state := proc.State(pid); state {
-			case proc.Stopped, proc.StoppedByTracer, proc.Exited:
-				giveUp(&DeclinedError{Why: fmt.Sprintf("it is %s, pid %d", state, pid)})
+			if err := notRunning(pid); err != nil {
+				giveUp(err)
 				return
 			}
 		}

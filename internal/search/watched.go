@@ -39,11 +39,9 @@ func (s *Service) Watching(on bool) {
 		return
 	}
 	if !on {
-		stop := w.stopAnswering()
-		w.watch.Close()
-		w.watch = nil
+		wait := w.release()
 		w.mu.Unlock()
-		stop() // answers in progress ask w
+		wait()
 		return
 	}
 	defer w.mu.Unlock()
@@ -78,9 +76,7 @@ func (s *Service) claimMore() {
 		return
 	}
 	w.answer(s)
-	w.gen++
-	w.pending = true
-	w.watch.Pending()
+	w.markPending()
 	s.live.kick()
 }
 
@@ -97,6 +93,12 @@ func (s *Service) Stirred() {
 func (w *watching) changed() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	w.markPending()
+}
+
+// markPending says that the index misses something until the next sync;
+// the caller holds w.mu.
+func (w *watching) markPending() {
 	w.gen++
 	w.pending = true
 	w.watch.Pending()
@@ -123,21 +125,22 @@ func (w *watching) synced(gen uint64) {
 func (w *watching) close() {
 	w.mu.Lock()
 	w.closed = true
-	stop := w.stopAnswering()
-	w.watch.Close()
-	w.watch = nil
+	wait := w.release()
 	w.mu.Unlock()
-	stop()
+	wait()
 }
 
-// stopAnswering stops answering at once (the socket goes, so a claim made
-// again right after can answer on it); the function it returns waits for
-// the searches being answered, which ask w, so it must be called without
-// w.mu held.
-func (w *watching) stopAnswering() func() {
+// release stops answering at once, before the claim goes (so a claim
+// made right after, here or in another watcher, can answer on the socket),
+// and gives the claim up; the caller holds w.mu. The function it returns
+// waits for the searches being answered, which ask w, so it must be
+// called without w.mu held.
+func (w *watching) release() (wait func()) {
 	server := w.server
 	w.server = nil
 	server.Stop()
+	w.watch.Close()
+	w.watch = nil
 	return func() { _ = server.Close() }
 }
 
